@@ -1,0 +1,68 @@
+// Builds the Waypost app from a configuration. It never listens: server/main.ts does, and the tests build
+// this same app and talk to it in process.
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Database, type Db, openDatabase } from '../db/client';
+import type { Config } from './config';
+import { errorPages } from './http/errors';
+import { guard } from './http/guard';
+import { loggerOptions } from './http/logging';
+import { renderPages } from './http/render';
+import { requestContext } from './http/request-context';
+import { securityHeaders } from './http/security-headers';
+import { staticFiles } from './http/static-files';
+import { type RegisteredRoute, requireRoutePolicies } from './policy';
+import { accountRoutes } from './routes/account';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { homeRoutes } from './routes/home';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Db;
+    /** The time now; tests pass a clock they can move. */
+    clock: () => Date;
+    /** Every route with its access policy, as registered. */
+    routePolicies: RegisteredRoute[];
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  clock?: () => Date;
+}
+
+export async function buildApp({ config, clock = () => new Date() }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    // Behind a reverse proxy (the Docker set-up) the client's address comes from X-Forwarded-For.
+    trustProxy: config.env === 'production',
+    bodyLimit: 1024 * 1024,
+  });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('clock', clock);
+  app.decorate('routePolicies', [] as RegisteredRoute[]);
+  app.addHook('onClose', () => database.close());
+
+  requireRoutePolicies(app, app.routePolicies);
+  await app.register(formbody);
+  await app.register(cookie);
+  await renderPages(app, config);
+  securityHeaders(app, config);
+  requestContext(app, config);
+  guard(app);
+  errorPages(app);
+
+  staticFiles(app, ['app.css']);
+  await app.register(homeRoutes);
+  await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminRoutes);
+  return app;
+}

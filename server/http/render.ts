@@ -1,0 +1,53 @@
+// Pages are Eta templates under views/pages, each placing itself in views/layout.eta. Every page gets the
+// same context: the translation function, the user, the form token and the navigation for the user's role.
+import { join } from 'node:path';
+import view from '@fastify/view';
+import { Eta } from 'eta';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import type { SessionUser } from '../auth/sessions';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    render(template: string, data?: Record<string, unknown>, status?: number): Promise<FastifyReply>;
+  }
+}
+
+export const viewsDir = join(import.meta.dirname, '../../views');
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
+  const { t } = request;
+  const items: NavItem[] = [{ href: '/', label: t('nav.home') }];
+  if (user.role === 'admin') {
+    items.push({ href: '/admin/users', label: t('nav.users') }, { href: '/admin/audit', label: t('nav.audit') });
+  }
+  items.push({ href: '/account', label: t('nav.account') });
+  return items;
+}
+
+export async function renderPages(app: FastifyInstance, config: Config): Promise<void> {
+  const eta = new Eta({ views: viewsDir, cache: config.env === 'production', autoTrim: false });
+  await app.register(view, { engine: { eta }, root: viewsDir, production: config.env === 'production' });
+
+  app.decorateReply('render', async function (template, data = {}, status) {
+    const request = this.request;
+    const html = await this.viewAsync(`pages/${template}.eta`, {
+      t: request.t,
+      locale: request.locale,
+      user: request.user,
+      csrfToken: request.csrfToken,
+      orgName: config.orgName,
+      currentPath: request.url.split('?')[0],
+      nav: request.user ? navFor(request, request.user) : [],
+      title: '',
+      ...data,
+    });
+    if (status) this.code(status);
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}

@@ -1,0 +1,55 @@
+// Every request learns, before anything else, who is asking (from the session cookie) and in which
+// language to answer.
+import type { FastifyInstance } from 'fastify';
+import { type Locale, locales } from '../../db/schema';
+import { type SessionUser, type ValidSession, validateSession } from '../auth/sessions';
+import { randomToken } from '../auth/tokens';
+import type { Config } from '../config';
+import { localeFromHeader, type Translate, translator } from '../i18n';
+import { clearSessionCookie, cookieNames, setAnonymousCsrfCookie, setSessionCookie } from './cookies';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: ValidSession | null;
+    user: SessionUser | null;
+    locale: Locale;
+    t: Translate;
+    /** The token forms must carry: the session's, or the anonymous double-submit cookie's. */
+    csrfToken: string;
+  }
+}
+
+export function requestContext(app: FastifyInstance, config: Config): void {
+  const names = cookieNames(config);
+  app.decorateRequest('session', null);
+  app.decorateRequest('user', null);
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('t', null as unknown as Translate);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[names.session];
+    if (token) {
+      const session = await validateSession(app.db, token, app.clock());
+      if (session) {
+        request.session = session;
+        request.user = session.user;
+        setSessionCookie(reply, config, token); // sliding idle expiry in the browser too
+      } else {
+        clearSessionCookie(reply, config);
+      }
+    }
+    if (request.session) {
+      request.csrfToken = request.session.csrfToken;
+    } else {
+      const existing = request.cookies[names.csrf];
+      request.csrfToken = existing && /^[a-z2-7]{20,64}$/.test(existing) ? existing : randomToken();
+      if (request.csrfToken !== existing) setAnonymousCsrfCookie(reply, config, request.csrfToken);
+    }
+    const chosen = request.cookies[names.locale];
+    request.locale =
+      request.user?.locale ??
+      (locales.includes(chosen as Locale) ? (chosen as Locale) : localeFromHeader(request.headers['accept-language']));
+    request.t = translator(request.locale);
+  });
+}

@@ -1,0 +1,161 @@
+// Administration: accounts (create by invitation, change role, disable, reset password) and the audit log.
+import { desc, eq, lt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { auditLog, roles, users } from '../../db/schema';
+import { appendAudit, verifyAuditChain } from '../audit';
+import { deleteUserSessions } from '../auth/sessions';
+import { readForm } from '../http/forms';
+import { adminOnly } from '../policy';
+import {
+  changeRole,
+  createUser,
+  findUser,
+  findUserByEmail,
+  issueLink,
+  otherActiveAdmins,
+  setDisabled,
+  type User,
+} from '../users';
+
+const newUserForm = z.strictObject({
+  email: z.email('form.email').max(320, 'form.tooLong'),
+  displayName: z.string().trim().min(1, 'form.required').max(120, 'form.tooLong'),
+  role: z.enum(roles, 'form.choose'),
+});
+const roleForm = z.strictObject({ role: z.enum(roles, 'form.choose') });
+const AUDIT_PAGE_SIZE = 50;
+
+type UserRequest = FastifyRequest<{ Params: { id: string } }>;
+
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const { db, config } = app;
+  const access = adminOnly;
+  const linkUrl = (kind: 'password', token: string) => `${config.publicUrl}/${kind}/${token}`;
+
+  app.get('/admin/users', { config: { access } }, async (_request, reply) => {
+    const list = await db.select().from(users).orderBy(users.displayName);
+    return reply.render('admin/users', { users: list });
+  });
+
+  app.get('/admin/users/new', { config: { access } }, async (_request, reply) =>
+    reply.render('admin/user-new', { values: { role: 'caseworker' }, errors: {} }),
+  );
+
+  app.post('/admin/users', { config: { access } }, async (request, reply) => {
+    const form = readForm(newUserForm, request.body);
+    const errors = form.ok ? {} : { ...form.errors };
+    if (form.ok && (await findUserByEmail(db, form.data.email))) errors.email = 'admin.emailTaken';
+    if (!form.ok || Object.keys(errors).length > 0) {
+      return reply.render('admin/user-new', { values: form.values, errors }, 400);
+    }
+    const now = app.clock();
+    const { user, token } = await db.transaction(async (tx) => {
+      const user = await createUser(tx, { ...form.data, now });
+      const token = await issueLink(tx, 'invite', user.id, now);
+      await appendAudit(tx, {
+        actorId: request.user!.id,
+        action: 'user.created',
+        targetType: 'user',
+        targetId: user.id,
+        detail: { role: user.role },
+        at: now,
+      });
+      return { user, token };
+    });
+    return reply.render('admin/user-link', { target: user, link: linkUrl('password', token), purpose: 'invite' }, 201);
+  });
+
+  /** The user an admin acts on, or the not-found page. */
+  const target = async (request: UserRequest, reply: FastifyReply): Promise<User | null> => {
+    const user = await findUser(db, request.params.id);
+    if (!user) await reply.callNotFound();
+    return user ?? null;
+  };
+  const showUser = (reply: FastifyReply, user: User, extra: Record<string, unknown> = {}, status?: number) =>
+    reply.render('admin/user', { target: user, errors: {}, ...extra }, status);
+
+  app.get<{ Params: { id: string } }>('/admin/users/:id', { config: { access } }, async (request, reply) => {
+    const user = await target(request, reply);
+    if (!user) return reply;
+    return showUser(reply, user);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/role', { config: { access } }, async (request, reply) => {
+    const user = await target(request, reply);
+    if (!user) return reply;
+    const form = readForm(roleForm, request.body);
+    if (!form.ok) return showUser(reply, user, { errors: form.errors }, 400);
+    if (user.role === 'admin' && form.data.role !== 'admin' && (await otherActiveAdmins(db, user.id)) === 0) {
+      return showUser(reply, user, { errors: { role: 'admin.lastAdmin' } }, 409);
+    }
+    if (form.data.role !== user.role) {
+      const now = app.clock();
+      await db.transaction(async (tx) => {
+        await changeRole(tx, user.id, form.data.role, now);
+        await appendAudit(tx, {
+          actorId: request.user!.id,
+          action: 'user.role_changed',
+          targetType: 'user',
+          targetId: user.id,
+          detail: { from: user.role, to: form.data.role },
+          at: now,
+        });
+      });
+      // A new role takes effect at once: sessions carry the role they were made with.
+      await deleteUserSessions(db, user.id);
+    }
+    return reply.redirect(`/admin/users/${user.id}`, 303);
+  });
+
+  for (const disable of [true, false]) {
+    const action = disable ? 'disable' : 'enable';
+    app.post<{ Params: { id: string } }>(`/admin/users/:id/${action}`, { config: { access } }, async (request, reply) => {
+      const user = await target(request, reply);
+      if (!user) return reply;
+      if (disable && user.id === request.user!.id) return showUser(reply, user, { errors: { status: 'admin.notSelf' } }, 409);
+      if (disable && user.role === 'admin' && (await otherActiveAdmins(db, user.id)) === 0) {
+        return showUser(reply, user, { errors: { status: 'admin.lastAdmin' } }, 409);
+      }
+      const now = app.clock();
+      await setDisabled(db, user.id, disable, now);
+      await appendAudit(db, { actorId: request.user!.id, action: `user.${action}d`, targetType: 'user', targetId: user.id, at: now });
+      return reply.redirect(`/admin/users/${user.id}`, 303);
+    });
+  }
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/reset', { config: { access } }, async (request, reply) => {
+    const user = await target(request, reply);
+    if (!user) return reply;
+    const now = app.clock();
+    // The old password stops working at once: a reset usually means it may be known to someone else.
+    const token = await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash: null, updatedAt: now }).where(eq(users.id, user.id));
+      const token = await issueLink(tx, 'reset', user.id, now);
+      await appendAudit(tx, { actorId: request.user!.id, action: 'user.password_reset', targetType: 'user', targetId: user.id, at: now });
+      return token;
+    });
+    await deleteUserSessions(db, user.id);
+    return reply.render('admin/user-link', { target: user, link: linkUrl('password', token), purpose: 'reset' });
+  });
+
+  app.get<{ Querystring: { before?: string } }>('/admin/audit', { config: { access } }, async (request, reply) => {
+    const before = Number(request.query.before);
+    const rows = await db
+      .select({ entry: auditLog, actorEmail: users.email })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(Number.isInteger(before) && before > 0 ? lt(auditLog.id, before) : undefined)
+      .orderBy(desc(auditLog.id))
+      .limit(AUDIT_PAGE_SIZE + 1);
+    const page = rows.slice(0, AUDIT_PAGE_SIZE);
+    const next = rows.length > AUDIT_PAGE_SIZE ? page.at(-1)?.entry.id : undefined;
+    return reply.render('admin/audit', { rows: page, next, check: undefined });
+  });
+
+  app.post('/admin/audit/verify', { config: { access } }, async (request, reply) => {
+    const check = await verifyAuditChain(db);
+    await appendAudit(db, { actorId: request.user!.id, action: 'audit.verified', detail: { ok: check.ok, rows: check.rows }, at: app.clock() });
+    return reply.render('admin/audit', { rows: [], next: undefined, check });
+  });
+}
