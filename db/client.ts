@@ -39,6 +39,10 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.url ? openPostgres(options.url) : await openPglite(options.dataDir);
   if (options.migrate !== false) await database.migrate();
+  // Closing twice (a shutdown after a failure) is harmless.
+  const close = database.handle.close;
+  let closed: Promise<void> | undefined;
+  database.handle.close = () => (closed ??= close());
   return database.handle;
 }
 

@@ -33,13 +33,18 @@ declare module 'fastify' {
 export interface AppOptions {
   config: Config;
   clock?: () => Date;
+  /** Where log lines go (standard output by default); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, clock = () => new Date() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  clock = () => new Date(),
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config),
-    // Behind a reverse proxy (the Docker set-up) the client's address comes from X-Forwarded-For.
-    trustProxy: config.env === 'production',
+    logger: { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });

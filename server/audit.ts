@@ -54,7 +54,11 @@ export function rowHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prevHash' 
 export async function appendAudit(dbOrTx: Db | Tx, entry: AuditEntry): Promise<void> {
   const write = async (tx: Db | Tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     const prevHash = last?.hash ?? GENESIS_HASH;
     const row = {
       at: entry.at,
@@ -72,7 +76,9 @@ export async function appendAudit(dbOrTx: Db | Tx, entry: AuditEntry): Promise<v
   else await (dbOrTx as Db).transaction(write);
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: string };
+export type ChainCheck =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenAtId: number; reason: string };
 
 /** Walks the whole log in id order and recomputes every hash. */
 export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
@@ -80,14 +86,29 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
   let lastId = 0;
   let rows = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(1000);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(1000);
     if (batch.length === 0) return { ok: true, rows };
     for (const row of batch) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, rows, brokenAtId: row.id, reason: 'previous hash does not match (a row was removed or reordered)' };
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason: 'previous hash does not match (a row was removed or reordered)',
+        };
       }
       if (rowHash(prevHash, row) !== row.hash) {
-        return { ok: false, rows, brokenAtId: row.id, reason: 'contents do not match their hash (the row was altered)' };
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason: 'contents do not match their hash (the row was altered)',
+        };
       }
       prevHash = row.hash;
       lastId = row.id;

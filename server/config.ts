@@ -17,7 +17,11 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ORG_NAME: z.string().min(1).max(120).default('Waypost'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false'], 'must be true or false').default('false'),
 });
+
+/** Every variable Waypost reads (each documented in .env.example). */
+export const envVariables = Object.keys(envSchema.shape);
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -28,6 +32,8 @@ export interface Config {
   publicUrl: string;
   orgName: string;
   logLevel: (typeof logLevels)[number];
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (used for throttling). */
+  trustProxy: boolean;
   /** Cookies are Secure unless the app is served over plain http (a local install). */
   secureCookies: boolean;
 }
@@ -56,6 +62,7 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     orgName: e.ORG_NAME,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

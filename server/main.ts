@@ -2,7 +2,7 @@
 // On a database with no users it prints a one-time set-up link for the first admin.
 import { buildApp } from './app';
 import { ConfigError, getConfig } from './config';
-import { issueLink, userCount } from './users';
+import { setupLinkIfNeeded } from './setup-link';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof getConfig>;
@@ -34,16 +34,19 @@ async function main(): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Waypost is running at ${config.publicUrl} using ${where}.`);
 
-  if ((await userCount(app.db)) === 0) {
-    const token = await issueLink(app.db, 'setup', null, new Date());
+  const setupLink = await setupLinkIfNeeded(app);
+  if (setupLink) {
     // Printed, never logged: the link creates the first administrator.
     console.log(
-      `\nNo account exists yet. Open this one-time link within an hour to create the first administrator:\n\n  ${config.publicUrl}/setup/${token}\n`,
+      `\nNo account exists yet. Open this one-time link within an hour to create the first administrator:\n\n  ${setupLink}\n`,
     );
   }
 }
 
 main().catch((error) => {
-  console.error('Waypost could not start:', error instanceof Error ? error.message.split('\nparams:')[0] : error);
+  console.error(
+    'Waypost could not start:',
+    error instanceof Error ? error.message.split('\nparams:')[0] : error,
+  );
   process.exit(1);
 });

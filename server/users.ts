@@ -23,7 +23,10 @@ export async function userCount(db: Db): Promise<number> {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   return user;
 }
 
@@ -52,7 +55,10 @@ export async function createUser(
 }
 
 export async function setPassword(db: Db | Tx, userId: string, password: string, now: Date): Promise<void> {
-  await db.update(users).set({ passwordHash: await hashPassword(password), updatedAt: now }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), updatedAt: now })
+    .where(eq(users.id, userId));
 }
 
 /** Admins other than this user who can still sign in: the last one may not be demoted or disabled. */
@@ -78,7 +84,12 @@ export async function setDisabled(db: Db, userId: string, disabled: boolean, now
 }
 
 /** Issues a one-time link token; earlier unused links of the same purpose for the same user stop working. */
-export async function issueLink(db: Db | Tx, purpose: LinkPurpose, userId: string | null, now: Date): Promise<string> {
+export async function issueLink(
+  db: Db | Tx,
+  purpose: LinkPurpose,
+  userId: string | null,
+  now: Date,
+): Promise<string> {
   const { id, secretHash, token } = newToken();
   await db
     .delete(oneTimeTokens)
@@ -112,6 +123,9 @@ export async function findLink(db: Db | Tx, token: string, now: Date): Promise<L
 }
 
 export async function useUpLink(db: Db | Tx, linkId: string): Promise<boolean> {
-  const deleted = await db.delete(oneTimeTokens).where(eq(oneTimeTokens.id, linkId)).returning({ id: oneTimeTokens.id });
+  const deleted = await db
+    .delete(oneTimeTokens)
+    .where(eq(oneTimeTokens.id, linkId))
+    .returning({ id: oneTimeTokens.id });
   return deleted.length === 1;
 }

@@ -27,11 +27,12 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   }
 }
 
-// Spent on unknown accounts so that they take as long as wrong passwords.
+// Spent on unknown accounts so that they take as long as wrong passwords. Always false.
 let dummyHash: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   dummyHash ??= hashPassword('waypost-timing-equaliser');
   await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 /** True when a stored hash was made with weaker parameters than today's (then we rehash at sign-in). */

@@ -17,7 +17,11 @@ export interface ValidSession {
   user: SessionUser;
 }
 
-export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; csrfToken: string }> {
   const { id, secretHash, token } = newToken();
   const csrfToken = randomToken();
   await db.insert(sessions).values({

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { Config } from '../config';
 import { SESSION_IDLE_MS } from '../auth/sessions';
+import type { Config } from '../config';
 
 // `__Host-` cookies cannot be set by a subdomain or over plain http; local installs run on plain http.
 export const cookieNames = (config: Config) => ({
@@ -9,7 +9,12 @@ export const cookieNames = (config: Config) => ({
   locale: 'waypost_lang',
 });
 
-const base = (config: Config) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies });
+const base = (config: Config) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: config.secureCookies,
+});
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(cookieNames(config).session, token, { ...base(config), maxAge: SESSION_IDLE_MS / 1000 });

@@ -13,7 +13,8 @@ export function errorPages(app: FastifyInstance): void {
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: safeError(error) }, 'request failed');
     else request.log.info({ err: { type: error.name, code: error.code } }, 'request refused');
     const t = request.t ?? ((key: string) => key);
@@ -24,7 +25,11 @@ export function errorPages(app: FastifyInstance): void {
           ? [t('error.badRequest.title'), t('error.badRequest.message')]
           : [t('error.server.title'), t('error.server.message')];
     try {
-      return await reply.render('error', { title, message, reference: status >= 500 ? request.id : undefined }, status);
+      return await reply.render(
+        'error',
+        { title, message, reference: status >= 500 ? request.id : undefined },
+        status,
+      );
     } catch (renderError) {
       request.log.error({ err: safeError(renderError) }, 'error page failed to render');
       return reply.code(status).type('text/plain; charset=utf-8').send(`${status} ${title}`);

@@ -1,8 +1,9 @@
 // Runs before every handler: a state-changing request must come from our own pages (same origin) and carry
 // the session's CSRF token; the route's access policy must admit the user. A signed-out user who submits
 // a form is asked to sign in, and the submission is carried through sign-in rather than lost.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allows } from '../policy';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,16 +13,29 @@ export function guard(app: FastifyInstance): void {
     const access = request.routeOptions.config?.access ?? 'public'; // the not-found handler
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe && !isSameOrigin(request)) {
-      return reply.render('error', { title: request.t('error.forbidden.title'), message: request.t('error.crossSite') }, 403);
+      return reply.render(
+        'error',
+        { title: request.t('error.forbidden.title'), message: request.t('error.crossSite') },
+        403,
+      );
     }
     if (!allows(access, request.user?.role)) {
       if (request.user) {
-        return reply.render('error', { title: request.t('error.forbidden.title'), message: request.t('error.forbidden.message') }, 403);
+        return reply.render(
+          'error',
+          { title: request.t('error.forbidden.title'), message: request.t('error.forbidden.message') },
+          403,
+        );
       }
       if (!unsafe) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
       return reply.render(
         'sign-in',
-        { email: '', notice: request.t('signIn.sessionExpired'), next: request.url, replay: JSON.stringify(formFields(request)) },
+        {
+          email: '',
+          notice: request.t('signIn.sessionExpired'),
+          next: request.url,
+          replay: JSON.stringify(formFields(request)),
+        },
         401,
       );
     }
@@ -47,7 +61,8 @@ function isSameOrigin(request: FastifyRequest): boolean {
 
 function csrfTokenValid(request: FastifyRequest): boolean {
   const body = request.body as Record<string, unknown> | undefined;
-  const presented = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+  const presented =
+    request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
   if (typeof presented !== 'string' || !request.csrfToken) return false;
   const a = new TextEncoder().encode(presented);
   const b = new TextEncoder().encode(request.csrfToken);

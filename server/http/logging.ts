@@ -34,10 +34,21 @@ function routePattern(req: FastifyRequest): string {
  * An error as it may be logged. Database errors carry the failing query's parameters and the row's values
  * in `message` and `detail`: keep the query shape and the code, drop the values.
  */
-export function safeError(err: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
+export function safeError(err: unknown): {
+  type: string;
+  message: string;
+  stack: string;
+  [key: string]: unknown;
+} {
   if (!(err instanceof Error)) return { type: typeof err, message: '', stack: '' };
   const message = err.message.split('\nparams:')[0]!.slice(0, 500);
-  const cause = err.cause instanceof Error ? { type: err.cause.name, code: (err.cause as { code?: string }).code } : undefined;
-  const stack = (err.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 12);
+  const cause =
+    err.cause instanceof Error
+      ? { type: err.cause.name, code: (err.cause as { code?: string }).code }
+      : undefined;
+  const stack = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 12);
   return { type: err.name, code: (err as { code?: string }).code, message, cause, stack: stack.join('\n') };
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../config';
 import type { SessionUser } from '../auth/sessions';
+import type { Config } from '../config';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -24,7 +24,10 @@ function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
   const { t } = request;
   const items: NavItem[] = [{ href: '/', label: t('nav.home') }];
   if (user.role === 'admin') {
-    items.push({ href: '/admin/users', label: t('nav.users') }, { href: '/admin/audit', label: t('nav.audit') });
+    items.push(
+      { href: '/admin/users', label: t('nav.users') },
+      { href: '/admin/audit', label: t('nav.audit') },
+    );
   }
   items.push({ href: '/account', label: t('nav.account') });
   return items;

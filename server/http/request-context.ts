@@ -24,10 +24,17 @@ export function requestContext(app: FastifyInstance, config: Config): void {
   app.decorateRequest('session', null);
   app.decorateRequest('user', null);
   app.decorateRequest('locale', 'en');
-  app.decorateRequest('t', null as unknown as Translate);
+  app.decorateRequest('t', translator('en'));
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (request, reply) => {
+    // Language first, so that even a failure below is explained in the user's language.
+    const chosen = request.cookies[names.locale];
+    request.locale = locales.includes(chosen as Locale)
+      ? (chosen as Locale)
+      : localeFromHeader(request.headers['accept-language']);
+    request.t = translator(request.locale);
+
     const token = request.cookies[names.session];
     if (token) {
       const session = await validateSession(app.db, token, app.clock());
@@ -35,6 +42,8 @@ export function requestContext(app: FastifyInstance, config: Config): void {
         request.session = session;
         request.user = session.user;
         setSessionCookie(reply, config, token); // sliding idle expiry in the browser too
+        request.locale = session.user.locale;
+        request.t = translator(request.locale);
       } else {
         clearSessionCookie(reply, config);
       }
@@ -46,10 +55,5 @@ export function requestContext(app: FastifyInstance, config: Config): void {
       request.csrfToken = existing && /^[a-z2-7]{20,64}$/.test(existing) ? existing : randomToken();
       if (request.csrfToken !== existing) setAnonymousCsrfCookie(reply, config, request.csrfToken);
     }
-    const chosen = request.cookies[names.locale];
-    request.locale =
-      request.user?.locale ??
-      (locales.includes(chosen as Locale) ? (chosen as Locale) : localeFromHeader(request.headers['accept-language']));
-    request.t = translator(request.locale);
   });
 }

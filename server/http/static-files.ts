@@ -15,13 +15,17 @@ export const staticDir = join(import.meta.dirname, '../../views/static');
 
 export function staticFiles(app: FastifyInstance, files: readonly string[]): void {
   const served = new Map(files.map((name) => [name, readFileSync(join(staticDir, name))]));
-  app.get<{ Params: { file: string } }>('/static/:file', { config: { access: 'public' } }, async (request, reply) => {
-    const body = served.get(request.params.file);
-    if (!body) return reply.callNotFound();
-    const ext = request.params.file.split('.').pop() ?? '';
-    return reply
-      .type(types[ext] ?? 'application/octet-stream')
-      .header('Cache-Control', 'public, max-age=3600')
-      .send(body);
-  });
+  app.get<{ Params: { file: string } }>(
+    '/static/:file',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const body = served.get(request.params.file);
+      if (!body) return reply.callNotFound();
+      const ext = request.params.file.split('.').pop() ?? '';
+      return reply
+        .type(types[ext] ?? 'application/octet-stream')
+        .header('Cache-Control', 'public, max-age=3600')
+        .send(body);
+    },
+  );
 }

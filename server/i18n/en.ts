@@ -71,8 +71,10 @@ export const en = {
 
   'home.title': 'Home',
   'home.welcome': 'Welcome, {name}',
-  'home.role.caseworker': 'You log intake interviews, work the verification checklist and prepare case summaries.',
-  'home.role.supervisor': 'You review flagged cases and decide on referrals. Every decision is on the record.',
+  'home.role.caseworker':
+    'You log intake interviews, work the verification checklist and prepare case summaries.',
+  'home.role.supervisor':
+    'You review flagged cases and decide on referrals. Every decision is on the record.',
   'home.role.admin': 'You manage accounts and roles, and review the audit log.',
 
   'account.title': 'My account',
@@ -105,7 +107,8 @@ export const en = {
   'admin.lastAdmin': 'This is the last active administrator. Make someone else an administrator first.',
   'admin.notSelf': 'You cannot disable your own account.',
   'admin.link.title': 'One-time link',
-  'admin.link.invite': 'Give this link to {name}. It lets them set their password and works once, for 72 hours.',
+  'admin.link.invite':
+    'Give this link to {name}. It lets them set their password and works once, for 72 hours.',
   'admin.link.reset':
     'The old password of {name} no longer works and they were signed out. This link lets them set a new one; it works once, for 24 hours.',
   'admin.link.label': 'Link',

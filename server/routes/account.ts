@@ -10,8 +10,14 @@ import { readForm, safeLocalPath } from '../http/forms';
 import { findUser, setPassword } from '../users';
 import { newPasswordError, newPasswordFields } from './auth';
 
-const languageForm = z.strictObject({ locale: z.enum(locales, 'form.invalid'), next: z.string().max(2000).optional() });
-const changePasswordForm = z.strictObject({ currentPassword: z.string().min(1, 'form.required'), ...newPasswordFields });
+const languageForm = z.strictObject({
+  locale: z.enum(locales, 'form.invalid'),
+  next: z.string().max(2000).optional(),
+});
+const changePasswordForm = z.strictObject({
+  currentPassword: z.string().min(1, 'form.required'),
+  ...newPasswordFields,
+});
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app;
@@ -26,9 +32,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(safeLocalPath(form.data.next), 303);
   });
 
-  app.get<{ Querystring: { notice?: string } }>('/account', { config: { access: 'signed-in' } }, async (request, reply) => {
-    return reply.render('account', { errors: {}, saved: request.query.notice === 'password_changed' });
-  });
+  app.get<{ Querystring: { notice?: string } }>(
+    '/account',
+    { config: { access: 'signed-in' } },
+    async (request, reply) => {
+      return reply.render('account', { errors: {}, saved: request.query.notice === 'password_changed' });
+    },
+  );
 
   app.post('/account/password', { config: { access: 'signed-in' } }, async (request, reply) => {
     const me = request.user!;
@@ -45,7 +55,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok || Object.keys(errors).length > 0) return reply.render('account', { errors }, 400);
     const now = app.clock();
     await setPassword(db, me.id, form.data.password, now);
-    await appendAudit(db, { actorId: me.id, action: 'user.password_changed', targetType: 'user', targetId: me.id, at: now });
+    await appendAudit(db, {
+      actorId: me.id,
+      action: 'user.password_changed',
+      targetType: 'user',
+      targetId: me.id,
+      at: now,
+    });
     return reply.redirect('/account?notice=password_changed', 303);
   });
 }

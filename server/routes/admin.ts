@@ -63,7 +63,11 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       });
       return { user, token };
     });
-    return reply.render('admin/user-link', { target: user, link: linkUrl('password', token), purpose: 'invite' }, 201);
+    return reply.render(
+      'admin/user-link',
+      { target: user, link: linkUrl('password', token), purpose: 'invite' },
+      201,
+    );
   });
 
   /** The user an admin acts on, or the not-found page. */
@@ -81,81 +85,123 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return showUser(reply, user);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/users/:id/role', { config: { access } }, async (request, reply) => {
-    const user = await target(request, reply);
-    if (!user) return reply;
-    const form = readForm(roleForm, request.body);
-    if (!form.ok) return showUser(reply, user, { errors: form.errors }, 400);
-    if (user.role === 'admin' && form.data.role !== 'admin' && (await otherActiveAdmins(db, user.id)) === 0) {
-      return showUser(reply, user, { errors: { role: 'admin.lastAdmin' } }, 409);
-    }
-    if (form.data.role !== user.role) {
-      const now = app.clock();
-      await db.transaction(async (tx) => {
-        await changeRole(tx, user.id, form.data.role, now);
-        await appendAudit(tx, {
-          actorId: request.user!.id,
-          action: 'user.role_changed',
-          targetType: 'user',
-          targetId: user.id,
-          detail: { from: user.role, to: form.data.role },
-          at: now,
+  app.post<{ Params: { id: string } }>(
+    '/admin/users/:id/role',
+    { config: { access } },
+    async (request, reply) => {
+      const user = await target(request, reply);
+      if (!user) return reply;
+      const form = readForm(roleForm, request.body);
+      if (!form.ok) return showUser(reply, user, { errors: form.errors }, 400);
+      if (
+        user.role === 'admin' &&
+        form.data.role !== 'admin' &&
+        (await otherActiveAdmins(db, user.id)) === 0
+      ) {
+        return showUser(reply, user, { errors: { role: 'admin.lastAdmin' } }, 409);
+      }
+      if (form.data.role !== user.role) {
+        const now = app.clock();
+        await db.transaction(async (tx) => {
+          await changeRole(tx, user.id, form.data.role, now);
+          await appendAudit(tx, {
+            actorId: request.user!.id,
+            action: 'user.role_changed',
+            targetType: 'user',
+            targetId: user.id,
+            detail: { from: user.role, to: form.data.role },
+            at: now,
+          });
         });
-      });
-      // A new role takes effect at once: sessions carry the role they were made with.
-      await deleteUserSessions(db, user.id);
-    }
-    return reply.redirect(`/admin/users/${user.id}`, 303);
-  });
+        // A new role takes effect at once: sessions carry the role they were made with.
+        await deleteUserSessions(db, user.id);
+      }
+      return reply.redirect(`/admin/users/${user.id}`, 303);
+    },
+  );
 
   for (const disable of [true, false]) {
     const action = disable ? 'disable' : 'enable';
-    app.post<{ Params: { id: string } }>(`/admin/users/:id/${action}`, { config: { access } }, async (request, reply) => {
-      const user = await target(request, reply);
-      if (!user) return reply;
-      if (disable && user.id === request.user!.id) return showUser(reply, user, { errors: { status: 'admin.notSelf' } }, 409);
-      if (disable && user.role === 'admin' && (await otherActiveAdmins(db, user.id)) === 0) {
-        return showUser(reply, user, { errors: { status: 'admin.lastAdmin' } }, 409);
-      }
-      const now = app.clock();
-      await setDisabled(db, user.id, disable, now);
-      await appendAudit(db, { actorId: request.user!.id, action: `user.${action}d`, targetType: 'user', targetId: user.id, at: now });
-      return reply.redirect(`/admin/users/${user.id}`, 303);
-    });
+    app.post<{ Params: { id: string } }>(
+      `/admin/users/:id/${action}`,
+      { config: { access } },
+      async (request, reply) => {
+        const user = await target(request, reply);
+        if (!user) return reply;
+        if (disable && user.id === request.user!.id)
+          return showUser(reply, user, { errors: { status: 'admin.notSelf' } }, 409);
+        if (disable && user.role === 'admin' && (await otherActiveAdmins(db, user.id)) === 0) {
+          return showUser(reply, user, { errors: { status: 'admin.lastAdmin' } }, 409);
+        }
+        const now = app.clock();
+        await setDisabled(db, user.id, disable, now);
+        await appendAudit(db, {
+          actorId: request.user!.id,
+          action: `user.${action}d`,
+          targetType: 'user',
+          targetId: user.id,
+          at: now,
+        });
+        return reply.redirect(`/admin/users/${user.id}`, 303);
+      },
+    );
   }
 
-  app.post<{ Params: { id: string } }>('/admin/users/:id/reset', { config: { access } }, async (request, reply) => {
-    const user = await target(request, reply);
-    if (!user) return reply;
-    const now = app.clock();
-    // The old password stops working at once: a reset usually means it may be known to someone else.
-    const token = await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash: null, updatedAt: now }).where(eq(users.id, user.id));
-      const token = await issueLink(tx, 'reset', user.id, now);
-      await appendAudit(tx, { actorId: request.user!.id, action: 'user.password_reset', targetType: 'user', targetId: user.id, at: now });
-      return token;
-    });
-    await deleteUserSessions(db, user.id);
-    return reply.render('admin/user-link', { target: user, link: linkUrl('password', token), purpose: 'reset' });
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/users/:id/reset',
+    { config: { access } },
+    async (request, reply) => {
+      const user = await target(request, reply);
+      if (!user) return reply;
+      const now = app.clock();
+      // The old password stops working at once: a reset usually means it may be known to someone else.
+      const token = await db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash: null, updatedAt: now }).where(eq(users.id, user.id));
+        const token = await issueLink(tx, 'reset', user.id, now);
+        await appendAudit(tx, {
+          actorId: request.user!.id,
+          action: 'user.password_reset',
+          targetType: 'user',
+          targetId: user.id,
+          at: now,
+        });
+        return token;
+      });
+      await deleteUserSessions(db, user.id);
+      return reply.render('admin/user-link', {
+        target: user,
+        link: linkUrl('password', token),
+        purpose: 'reset',
+      });
+    },
+  );
 
-  app.get<{ Querystring: { before?: string } }>('/admin/audit', { config: { access } }, async (request, reply) => {
-    const before = Number(request.query.before);
-    const rows = await db
-      .select({ entry: auditLog, actorEmail: users.email })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(Number.isInteger(before) && before > 0 ? lt(auditLog.id, before) : undefined)
-      .orderBy(desc(auditLog.id))
-      .limit(AUDIT_PAGE_SIZE + 1);
-    const page = rows.slice(0, AUDIT_PAGE_SIZE);
-    const next = rows.length > AUDIT_PAGE_SIZE ? page.at(-1)?.entry.id : undefined;
-    return reply.render('admin/audit', { rows: page, next, check: undefined });
-  });
+  app.get<{ Querystring: { before?: string } }>(
+    '/admin/audit',
+    { config: { access } },
+    async (request, reply) => {
+      const before = Number(request.query.before);
+      const rows = await db
+        .select({ entry: auditLog, actorEmail: users.email })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(Number.isInteger(before) && before > 0 ? lt(auditLog.id, before) : undefined)
+        .orderBy(desc(auditLog.id))
+        .limit(AUDIT_PAGE_SIZE + 1);
+      const page = rows.slice(0, AUDIT_PAGE_SIZE);
+      const next = rows.length > AUDIT_PAGE_SIZE ? page.at(-1)?.entry.id : undefined;
+      return reply.render('admin/audit', { rows: page, next, check: undefined });
+    },
+  );
 
   app.post('/admin/audit/verify', { config: { access } }, async (request, reply) => {
     const check = await verifyAuditChain(db);
-    await appendAudit(db, { actorId: request.user!.id, action: 'audit.verified', detail: { ok: check.ok, rows: check.rows }, at: app.clock() });
+    await appendAudit(db, {
+      actorId: request.user!.id,
+      action: 'audit.verified',
+      detail: { ok: check.ok, rows: check.rows },
+      at: app.clock(),
+    });
     return reply.render('admin/audit', { rows: [], next: undefined, check });
   });
 }

@@ -15,8 +15,8 @@ import {
   findUserByEmail,
   type LinkRecord,
   setPassword,
-  useUpLink,
   userCount,
+  useUpLink,
 } from '../users';
 
 const signInForm = z.strictObject({
@@ -77,7 +77,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const page = (status: number, error: MessageKey) =>
       reply.render(
         'sign-in',
-        { email: form.values.email ?? '', next: form.values.next ?? '', replay: form.values.replay ?? '', error: request.t(error) },
+        {
+          email: form.values.email ?? '',
+          next: form.values.next ?? '',
+          replay: form.values.replay ?? '',
+          error: request.t(error),
+        },
         status,
       );
     if (!form.ok) return page(400, 'signIn.failed');
@@ -88,11 +93,19 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return page(429, 'signIn.throttled');
     }
     const user = await findUserByEmail(db, email);
-    const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+    // Unknown accounts spend the same hashing time, so timing does not tell them apart.
+    const passwordOk = user?.passwordHash
+      ? await verifyPassword(user.passwordHash, password)
+      : await burnPasswordCheck(password);
     if (!user || !passwordOk || user.disabledAt) {
       await recordFailure(db, email, request.ip, now);
       const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'disabled';
-      await appendAudit(db, { actorId: user?.id ?? null, action: 'auth.sign_in_failed', detail: { reason }, at: now });
+      await appendAudit(db, {
+        actorId: user?.id ?? null,
+        action: 'auth.sign_in_failed',
+        detail: { reason },
+        at: now,
+      });
       // The same words for every reason: an unknown address must look like a wrong password.
       return page(401, 'signIn.failed');
     }
@@ -120,33 +133,52 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return link?.purpose === 'setup' && (await userCount(db)) === 0 ? link : null;
   };
   const linkExpired = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.render('error', { title: request.t('link.invalid.title'), message: request.t('link.invalid.message') }, 404);
+    reply.render(
+      'error',
+      { title: request.t('link.invalid.title'), message: request.t('link.invalid.message') },
+      404,
+    );
 
-  app.get<{ Params: { token: string } }>('/setup/:token', { config: { access: 'public' } }, async (request, reply) => {
-    if (!(await setupLink(request))) return linkExpired(request, reply);
-    return reply.render('setup', { values: {}, errors: {} });
-  });
+  app.get<{ Params: { token: string } }>(
+    '/setup/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      if (!(await setupLink(request))) return linkExpired(request, reply);
+      return reply.render('setup', { values: {}, errors: {} });
+    },
+  );
 
-  app.post<{ Params: { token: string } }>('/setup/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const link = await setupLink(request);
-    if (!link) return linkExpired(request, reply);
-    const form = readForm(setupForm, request.body);
-    const errors = form.ok ? {} : { ...form.errors };
-    if (form.ok) {
-      const problem = newPasswordError(form.data.password, form.data.passwordConfirm, form.data.email);
-      if (problem) errors.password = problem;
-    }
-    if (!form.ok || Object.keys(errors).length > 0) return reply.render('setup', { values: form.values, errors }, 400);
-    const now = app.clock();
-    const created = await db.transaction(async (tx) => {
-      if (!(await useUpLink(tx, link.id))) return null; // a second submission of the same link
-      const admin = await createUser(tx, { ...form.data, role: 'admin', now });
-      await appendAudit(tx, { actorId: admin.id, action: 'setup.admin_created', targetType: 'user', targetId: admin.id, at: now });
-      return admin;
-    });
-    if (!created) return linkExpired(request, reply);
-    return reply.redirect('/sign-in?notice=setup_done', 303);
-  });
+  app.post<{ Params: { token: string } }>(
+    '/setup/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const link = await setupLink(request);
+      if (!link) return linkExpired(request, reply);
+      const form = readForm(setupForm, request.body);
+      const errors = form.ok ? {} : { ...form.errors };
+      if (form.ok) {
+        const problem = newPasswordError(form.data.password, form.data.passwordConfirm, form.data.email);
+        if (problem) errors.password = problem;
+      }
+      if (!form.ok || Object.keys(errors).length > 0)
+        return reply.render('setup', { values: form.values, errors }, 400);
+      const now = app.clock();
+      const created = await db.transaction(async (tx) => {
+        if (!(await useUpLink(tx, link.id))) return null; // a second submission of the same link
+        const admin = await createUser(tx, { ...form.data, role: 'admin', now });
+        await appendAudit(tx, {
+          actorId: admin.id,
+          action: 'setup.admin_created',
+          targetType: 'user',
+          targetId: admin.id,
+          at: now,
+        });
+        return admin;
+      });
+      if (!created) return linkExpired(request, reply);
+      return reply.redirect('/sign-in?notice=setup_done', 303);
+    },
+  );
 
   // Invitations and password resets: the person sets their own password; nobody else ever knows it.
   const passwordLink = async (request: FastifyRequest<{ Params: { token: string } }>) => {
@@ -155,34 +187,57 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return link && user && !user.disabledAt ? { link, user } : null;
   };
 
-  app.get<{ Params: { token: string } }>('/password/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const found = await passwordLink(request);
-    if (!found) return linkExpired(request, reply);
-    return reply.render('set-password', { email: found.user.email, purpose: found.link.purpose, errors: {} });
-  });
+  app.get<{ Params: { token: string } }>(
+    '/password/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const found = await passwordLink(request);
+      if (!found) return linkExpired(request, reply);
+      return reply.render('set-password', {
+        email: found.user.email,
+        purpose: found.link.purpose,
+        errors: {},
+      });
+    },
+  );
 
-  app.post<{ Params: { token: string } }>('/password/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const found = await passwordLink(request);
-    if (!found) return linkExpired(request, reply);
-    const { link, user }: { link: LinkRecord; user: { id: string; email: string } } = found;
-    const form = readForm(setPasswordForm, request.body);
-    const problem = form.ok
-      ? newPasswordError(form.data.password, form.data.passwordConfirm, user.email)
-      : (form.errors.password ?? 'form.invalid');
-    if (!form.ok || problem) {
-      return reply.render('set-password', { email: user.email, purpose: link.purpose, errors: { password: problem } }, 400);
-    }
-    const now = app.clock();
-    const done = await db.transaction(async (tx) => {
-      if (!(await useUpLink(tx, link.id))) return false;
-      await setPassword(tx, user.id, form.data.password, now);
-      await appendAudit(tx, { actorId: user.id, action: 'user.password_set', targetType: 'user', targetId: user.id, detail: { via: link.purpose }, at: now });
-      return true;
-    });
-    if (!done) return linkExpired(request, reply);
-    await deleteUserSessions(db, user.id);
-    return reply.redirect('/sign-in?notice=password_set', 303);
-  });
+  app.post<{ Params: { token: string } }>(
+    '/password/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const found = await passwordLink(request);
+      if (!found) return linkExpired(request, reply);
+      const { link, user }: { link: LinkRecord; user: { id: string; email: string } } = found;
+      const form = readForm(setPasswordForm, request.body);
+      const problem = form.ok
+        ? newPasswordError(form.data.password, form.data.passwordConfirm, user.email)
+        : (form.errors.password ?? 'form.invalid');
+      if (!form.ok || problem) {
+        return reply.render(
+          'set-password',
+          { email: user.email, purpose: link.purpose, errors: { password: problem } },
+          400,
+        );
+      }
+      const now = app.clock();
+      const done = await db.transaction(async (tx) => {
+        if (!(await useUpLink(tx, link.id))) return false;
+        await setPassword(tx, user.id, form.data.password, now);
+        await appendAudit(tx, {
+          actorId: user.id,
+          action: 'user.password_set',
+          targetType: 'user',
+          targetId: user.id,
+          detail: { via: link.purpose },
+          at: now,
+        });
+        return true;
+      });
+      if (!done) return linkExpired(request, reply);
+      await deleteUserSessions(db, user.id);
+      return reply.redirect('/sign-in?notice=password_set', 303);
+    },
+  );
 }
 
 /**

@@ -1,0 +1,42 @@
+/** Locales the rules speak, and the small helpers every message uses. */
+import type { CountryCode } from './data/countries';
+
+export const locales = ['en', 'ru'] as const;
+export type Locale = (typeof locales)[number];
+
+/** A fixed text in every locale. */
+export type Text = Record<Locale, string>;
+
+/** A message with parameters, worded in every locale. */
+export type Wording<P> = Record<Locale, (params: P) => string>;
+
+// Built once: Intl.DisplayNames knows every ISO country name in both languages (pure, no I/O).
+const countryNames: Record<Locale, Intl.DisplayNames> = {
+  en: new Intl.DisplayNames(['en'], { type: 'region' }),
+  ru: new Intl.DisplayNames(['ru'], { type: 'region' }),
+};
+
+/** "Kazakhstan (KZ)" / "Казахстан (KZ)": the name for readers, the code for the record. */
+export function countryName(code: CountryCode | string, locale: Locale): string {
+  return `${countryNames[locale].of(code) ?? code} (${code})`;
+}
+
+/** Joins a list for a sentence: "a, b and c" / "a, b и c". */
+export function listText(items: readonly string[], locale: Locale): string {
+  if (items.length <= 1) return items.join('');
+  const and = locale === 'ru' ? ' и ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/** Russian plural form for a count: one / few / many (1 день, 2 дня, 5 дней). */
+export function ruPlural(n: number, one: string, few: string, many: string): string {
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+export function enPlural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

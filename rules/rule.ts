@@ -1,0 +1,125 @@
+/**
+ * The three kinds of rule and how they are declared. A rule module exports one `defineFlag`, `defineCheck` or
+ * `defineDestination` value: its catalogue id, category, severity, a one-line doc, its source, the logic, and
+ * its wording in every locale. The evaluator (evaluate.ts) runs the registries in registry.ts.
+ */
+import type { CaseFile, Destination } from './case-schema';
+import type { Category, ChecklistCategory, ChecklistStatus, Severity, Verdict } from './assessment';
+import type { Facts } from './facts';
+import type { Locale, Text, Wording } from './i18n';
+import type { ChecklistId, FlagId } from './ids';
+
+export type RuleContext = { case: CaseFile; today: string; facts: Facts };
+
+/** Parameters for a message that needs none. */
+export type NoParams = Record<string, never>;
+
+// --- Flags --------------------------------------------------------------------------------------------------
+
+export type FlagHit<P> = {
+  /** Overrides the rule's default severity (e.g. HOST_STAY_ENDING is critical within 14 days). */
+  severity?: Severity;
+  /** The case facts the flag read, as `path=value`. */
+  facts: string[];
+  params: P;
+  /** Overrides the rule's source when the fact comes from a specific reference entry. */
+  source?: string;
+};
+
+export type RaisedFlag = {
+  id: FlagId;
+  category: Category;
+  severity: Severity;
+  facts: string[];
+  source: string | undefined;
+  say: (locale: Locale) => string;
+};
+
+export type FlagRule = {
+  id: FlagId;
+  category: Category;
+  severity: Severity;
+  doc: string;
+  source?: string;
+  message: Wording<never>;
+  run: (ctx: RuleContext) => RaisedFlag[];
+};
+
+type FlagSpec<P> = Omit<FlagRule, 'run' | 'message'> & {
+  message: Wording<P>;
+  check: (ctx: RuleContext) => FlagHit<P> | FlagHit<P>[] | undefined;
+};
+
+export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
+  const { check, ...rule } = spec;
+  return {
+    ...rule,
+    run(ctx) {
+      const result = check(ctx);
+      if (result === undefined) return [];
+      const hits = Array.isArray(result) ? result : [result];
+      return hits.map((hit) => ({
+        id: spec.id,
+        category: spec.category,
+        severity: hit.severity ?? spec.severity,
+        facts: hit.facts,
+        source: hit.source ?? spec.source,
+        say: (locale) => spec.message[locale](hit.params),
+      }));
+    },
+  };
+}
+
+// --- Checklist items ----------------------------------------------------------------------------------------
+
+export type CheckResult<P> = { status: ChecklistStatus; params: P };
+
+export type ChecklistRule = {
+  id: ChecklistId;
+  category: ChecklistCategory;
+  doc: string;
+  source?: string;
+  detail: Wording<never>;
+  run: (ctx: RuleContext) => { status: ChecklistStatus; detail: (locale: Locale) => string };
+};
+
+type CheckSpec<P> = Omit<ChecklistRule, 'run' | 'detail'> & {
+  detail: Wording<P>;
+  check: (ctx: RuleContext) => CheckResult<P>;
+};
+
+export function defineCheck<P>(spec: CheckSpec<P>): ChecklistRule {
+  const { check, ...rule } = spec;
+  return {
+    ...rule,
+    run(ctx) {
+      const { status, params } = check(ctx);
+      return { status, detail: (locale) => spec.detail[locale](params) };
+    },
+  };
+}
+
+// --- Destination verdicts -----------------------------------------------------------------------------------
+
+/** What the destination rules know about the checklist. */
+export type Readiness = {
+  /** All documents and verification items are done or not applicable. */
+  verified: boolean;
+  /** Documents and verification items still todo or blocked, in checklist order. */
+  unfinished: ChecklistId[];
+  passportDone: boolean;
+};
+
+export type VerdictResult = { status: Verdict; missing: ChecklistId[]; notes: Text[] };
+
+export type DestinationRule = {
+  id: string;
+  doc: string;
+  source: string;
+  applies: (destination: Destination, ctx: RuleContext) => boolean;
+  verdict: (destination: Destination, ctx: RuleContext, readiness: Readiness) => VerdictResult;
+};
+
+export function defineDestination(rule: DestinationRule): DestinationRule {
+  return rule;
+}
