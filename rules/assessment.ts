@@ -70,6 +70,7 @@ export const recommendationSchema = z.strictObject({
   action: actionSchema,
   pathway: z.strictObject({ country: countrySchema, pathway: pathwaySchema }).optional(),
   because: z.array(z.string()),
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the contract's field name (case-format.md)
   then: z.array(actionSchema),
 });
 

@@ -5,8 +5,8 @@
  * Enumerations are exported as const arrays (for form options and labels) and as zod enums.
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates';
 import { countryCodes } from './data/countries';
+import { isIsoDate } from './dates';
 import { flagIds } from './ids';
 
 // --- Enumerations -------------------------------------------------------------------------------------------
@@ -111,7 +111,13 @@ export const desertionManners = [
 ] as const;
 
 export const criminalArticles = ['337', '338', '332', '339', '352.1', '328', '275', 'other'] as const;
-export const criminalCaseStages = ['opened', 'wanted', 'charged', 'sentenced_in_absentia', 'unknown'] as const;
+export const criminalCaseStages = [
+  'opened',
+  'wanted',
+  'charged',
+  'sentenced_in_absentia',
+  'unknown',
+] as const;
 export const wantedLists = ['none', 'unknown', 'domestic', 'interstate', 'interpol'] as const;
 
 export const routeModes = ['land', 'air', 'sea', 'on_foot', 'other'] as const;
@@ -168,7 +174,13 @@ export const socialMediaResults = [
   'deleted_accounts',
   'contradicts_story',
 ] as const;
-export const openSourceSources = ['court_records', 'wanted_lists', 'media', 'leaked_databases', 'other'] as const;
+export const openSourceSources = [
+  'court_records',
+  'wanted_lists',
+  'media',
+  'leaked_databases',
+  'other',
+] as const;
 export const openSourceResults = ['confirms', 'contradicts', 'nothing_found'] as const;
 export const securityIndicators = [
   'inconsistent_story',

@@ -40,3 +40,8 @@ export function ruPlural(n: number, one: string, few: string, many: string): str
 export function enPlural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/** "See proof…" -> "see proof…", for a label used mid-sentence (keeps "ID", "CNDA" as they are). */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

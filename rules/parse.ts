@@ -37,7 +37,9 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
         ? `must be ${JSON.stringify(issue.values[0])}`
         : `must be one of: ${issue.values.join(', ')}`;
     case 'too_small':
-      return issue.origin === 'array' ? `at least ${issue.minimum} required` : `must be at least ${issue.minimum}`;
+      return issue.origin === 'array'
+        ? `at least ${issue.minimum} required`
+        : `must be at least ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string' ? 'too long' : `must be at most ${issue.maximum}`;
     default:
@@ -51,7 +53,8 @@ export function parseCaseFile(input: unknown): ParseResult {
   const errors: FieldError[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+      for (const key of issue.keys)
+        errors.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
     } else {
       errors.push({ path: formatPath(issue.path), message: issue.message });
     }

@@ -3,8 +3,9 @@
  * `defineDestination` value: its catalogue id, category, severity, a one-line doc, its source, the logic, and
  * its wording in every locale. The evaluator (evaluate.ts) runs the registries in registry.ts.
  */
-import type { CaseFile, Destination } from './case-schema';
+
 import type { Category, ChecklistCategory, ChecklistStatus, Severity, Verdict } from './assessment';
+import type { CaseFile, Destination } from './case-schema';
 import type { Facts } from './facts';
 import type { Locale, Text, Wording } from './i18n';
 import type { ChecklistId, FlagId } from './ids';

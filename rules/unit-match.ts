@@ -46,13 +46,15 @@ export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber
   const add = (unit: ImplicatedUnit | undefined, by: string) => {
     if (unit && !found.has(unit.id)) found.set(unit.id, { unit, by });
   };
-  if (service.unitNumber) add(byUnitNumber.get(service.unitNumber), `service.unitNumber=${service.unitNumber}`);
+  if (service.unitNumber)
+    add(byUnitNumber.get(service.unitNumber), `service.unitNumber=${service.unitNumber}`);
   if (service.unit) {
     const by = `service.unit=${service.unit}`;
     const read = readUnitName(service.unit);
     for (const n of read.unitNumbers) add(byUnitNumber.get(n), by);
     for (const d of read.designations) {
-      for (const unit of byDesignation.get(designationKey(d)) ?? []) if (designationMatches(d, unit)) add(unit, by);
+      for (const unit of byDesignation.get(designationKey(d)) ?? [])
+        if (designationMatches(d, unit)) add(unit, by);
     }
     for (let i = 0; i < read.words.length; i++) {
       for (const { words, unit } of byName) if (hasNameAt(read.words, i, words)) add(unit, by);

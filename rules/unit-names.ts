@@ -154,10 +154,46 @@ const abbreviations: Record<string, { branch: UnitBranch; echelon: Echelon }> = 
 };
 
 /** Honorifics and filler that say nothing about which unit it is. */
-const ignorablePrefixes = ['separate', 'independent', 'guard', 'отдельн', 'гвардейск', 'краснознам', 'ордена'];
-const ignorableWords = new Set(['gds', 'gv', 'гв', 'sep', 'the', 'of', 'red', 'banner', 'order', 'no', 'n', 'nr']);
+const ignorablePrefixes = [
+  'separate',
+  'independent',
+  'guard',
+  'отдельн',
+  'гвардейск',
+  'краснознам',
+  'ордена',
+];
+const ignorableWords = new Set([
+  'gds',
+  'gv',
+  'гв',
+  'sep',
+  'the',
+  'of',
+  'red',
+  'banner',
+  'order',
+  'no',
+  'n',
+  'nr',
+]);
 /** Ordinal endings left over after splitting "64-я", "64-й" or "64 th". */
-const ordinalEndings = new Set(['я', 'й', 'ая', 'ой', 'ый', 'ий', 'го', 'ого', 'ий', 'th', 'st', 'nd', 'rd', 'ая']);
+const ordinalEndings = new Set([
+  'я',
+  'й',
+  'ая',
+  'ой',
+  'ый',
+  'ий',
+  'го',
+  'ого',
+  'ий',
+  'th',
+  'st',
+  'nd',
+  'rd',
+  'ая',
+]);
 
 const ORDINAL = /^(\d{1,4})(?:st|nd|rd|th|я|й|ая|ой|ый|ий|го|ого)?$/;
 const UNIT_NUMBER = /^\d{5}$/;

@@ -1,0 +1,99 @@
+/**
+ * evaluate(caseFile, today): the assessment for a case on a given day. Pure: no clock, no I/O; the same case
+ * and day give the same assessment. Rules come from registry.ts; wording from each rule, in the locale asked.
+ */
+import {
+  type Assessment,
+  type ChecklistItem,
+  type DestinationVerdict,
+  type Flag,
+  moreSevere,
+  RULESET,
+  riskLevelOf,
+  type Severity,
+} from './assessment';
+import type { CaseFile, Destination } from './case-schema';
+import { deriveFacts } from './facts';
+import type { Locale } from './i18n';
+import { checklistLabel } from './labels';
+import { recommend } from './recommend';
+import { checklistRules, destinationRules, flagRules } from './registry';
+import type { Readiness, RuleContext } from './rule';
+
+export type EvaluateOptions = { locale?: Locale };
+
+function verdictFor(
+  destination: Destination,
+  ctx: RuleContext,
+  readiness: Readiness,
+  locale: Locale,
+): DestinationVerdict {
+  // The last rule applies to every destination, so a rule is always found.
+  const rule = destinationRules.find((r) => r.applies(destination, ctx))!;
+  const { status, missing, notes } = rule.verdict(destination, ctx, readiness);
+  return {
+    country: destination.country,
+    pathway: destination.pathway,
+    status,
+    missing,
+    notes: notes.map((n) => n[locale]),
+  };
+}
+
+export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOptions = {}): Assessment {
+  const locale = options.locale ?? 'en';
+  const ctx: RuleContext = { case: caseFile, today, facts: deriveFacts(caseFile, today) };
+
+  const checklist: ChecklistItem[] = checklistRules.map((rule) => {
+    const { status, detail } = rule.run(ctx);
+    return {
+      id: rule.id,
+      category: rule.category,
+      label: checklistLabel(rule.id, locale),
+      status,
+      detail: detail(locale),
+    };
+  });
+
+  const cleared = new Set<string>(caseFile.review?.clearedFlags ?? []);
+  const flags: Flag[] = [];
+  let worst: Severity | undefined;
+  for (const rule of flagRules) {
+    for (const f of rule.run(ctx)) {
+      const isCleared = cleared.has(f.id);
+      if (!isCleared) worst = worst ? moreSevere(worst, f.severity) : f.severity;
+      flags.push({
+        id: f.id,
+        severity: f.severity,
+        category: f.category,
+        message: f.say(locale),
+        facts: f.facts,
+        ...(f.source ? { source: f.source } : {}),
+        cleared: isCleared,
+      });
+    }
+  }
+
+  const unfinished = checklist
+    .filter((i) => i.category !== 'passport' && (i.status === 'todo' || i.status === 'blocked'))
+    .map((i) => i.id);
+  const passportDone = checklist.some((i) => i.id === 'PASSPORT_TRAVEL_DOCUMENT' && i.status === 'done');
+  const readiness: Readiness = { verified: unfinished.length === 0, unfinished, passportDone };
+  const destinations = caseFile.destinations.map((d) => verdictFor(d, ctx, readiness, locale));
+
+  // Where the case is heading once verified, for `then` (only needed while it is not verified).
+  const onceVerified: Readiness = { verified: true, unfinished: [], passportDone };
+  const feasibleOnceVerified = readiness.verified
+    ? undefined
+    : caseFile.destinations.find((d) => verdictFor(d, ctx, onceVerified, locale).status === 'feasible');
+
+  return {
+    ruleset: RULESET,
+    evaluatedOn: today,
+    recommendation: recommend({ flags, checklist, destinations, feasibleOnceVerified }),
+    riskLevel: riskLevelOf(worst),
+    flags,
+    checklist,
+    destinations,
+  };
+}

@@ -1,0 +1,33 @@
+import type { DocumentType } from '../case-schema';
+import { listText } from '../i18n';
+import { labels } from '../labels';
+import { defineFlag } from '../rule';
+
+/** Anomalies in a document: France's asylum court rejected a deserter over exactly this (CNDA, 20 Jul 2023). */
+export default defineFlag<{ types: DocumentType[] }>({
+  id: 'DOC_ANOMALIES',
+  category: 'documents',
+  severity: 'high',
+  doc: 'Any document has authenticity `anomalies`.',
+  source: 'domain.md: CNDA, 20 Jul 2023, rejected a deserter over anomalies in his documents',
+  check({ case: c }) {
+    const odd = c.documents.flatMap((d, i) => (d.authenticity === 'anomalies' ? [{ d, i }] : []));
+    if (odd.length === 0) return undefined;
+    return {
+      facts: odd.map(({ i }) => `documents[${i}].authenticity=anomalies`),
+      params: { types: odd.map(({ d }) => d.type) },
+    };
+  },
+  message: {
+    en: ({ types }) =>
+      `Anomalies found in: ${listText(
+        types.map((t) => labels.en.documentTypes[t]),
+        'en',
+      )}. France's asylum court (CNDA) rejected a deserter over anomalies in his documents: resolve them, or explain them in writing, before any referral.`,
+    ru: ({ types }) =>
+      `Найдены расхождения: ${listText(
+        types.map((t) => labels.ru.documentTypes[t]),
+        'ru',
+      )}. Суд по делам убежища Франции (CNDA) отказал дезертиру именно из-за расхождений в документах: до направления их нужно устранить или письменно объяснить.`,
+  },
+});

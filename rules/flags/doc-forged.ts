@@ -1,0 +1,33 @@
+import type { DocumentType } from '../case-schema';
+import { listText } from '../i18n';
+import { labels } from '../labels';
+import { defineFlag } from '../rule';
+
+/** Any document judged forged. Some deserters carry real and fake passports (seed 002). */
+export default defineFlag<{ types: DocumentType[] }>({
+  id: 'DOC_FORGED',
+  category: 'documents',
+  severity: 'critical',
+  doc: 'Any document has authenticity `forged`.',
+  source: 'Seed 002 (AP, "Russian deserters of Ukraine war hide abroad"): real and fake passports',
+  check({ case: c }) {
+    const forged = c.documents.flatMap((d, i) => (d.authenticity === 'forged' ? [{ d, i }] : []));
+    if (forged.length === 0) return undefined;
+    return {
+      facts: forged.map(({ i }) => `documents[${i}].authenticity=forged`),
+      params: { types: forged.map(({ d }) => d.type) },
+    };
+  },
+  message: {
+    en: ({ types }) =>
+      `Judged forged: ${listText(
+        types.map((t) => labels.en.documentTypes[t]),
+        'en',
+      )}. Nothing this person presents can be relied on until a supervisor has heard his explanation; no partner will sponsor a case built on a forged document.`,
+    ru: ({ types }) =>
+      `Признан поддельным: ${listText(
+        types.map((t) => labels.ru.documentTypes[t]),
+        'ru',
+      )}. Пока руководитель не выслушает его объяснения, ни на один представленный им документ полагаться нельзя; ни одна партнёрская организация не поддержит дело с поддельным документом.`,
+  },
+});

@@ -1,0 +1,32 @@
+import type { OpenSourceCheck } from '../case-schema';
+import { listText } from '../i18n';
+import { labels } from '../labels';
+import { defineFlag } from '../rule';
+
+/** Court records, wanted lists, media or leaks tell another story. */
+export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
+  id: 'OPEN_SOURCE_CONTRADICTS',
+  category: 'verification',
+  severity: 'high',
+  doc: 'Any open-source check `contradicts`.',
+  check({ case: c }) {
+    const found = c.verification.openSource.flatMap((o, i) => (o.result === 'contradicts' ? [{ o, i }] : []));
+    if (found.length === 0) return undefined;
+    return {
+      facts: found.map(({ o, i }) => `verification.openSource[${i}]=${o.source}:contradicts`),
+      params: { sources: [...new Set(found.map(({ o }) => o.source))] },
+    };
+  },
+  message: {
+    en: ({ sources }) =>
+      `Open sources contradict his story: ${listText(
+        sources.map((s) => labels.en.openSourceSources[s].toLowerCase()),
+        'en',
+      )}. A supervisor must review the contradiction before any referral.`,
+    ru: ({ sources }) =>
+      `Открытые источники противоречат его рассказу: ${listText(
+        sources.map((s) => labels.ru.openSourceSources[s].toLowerCase()),
+        'ru',
+      )}. До любого направления противоречие должен разобрать руководитель.`,
+  },
+});

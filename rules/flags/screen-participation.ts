@@ -1,0 +1,20 @@
+import { defineFlag, type NoParams } from '../rule';
+
+/** He admits taking part in abuses: exclusion from protection is likely (CJEU Shepherd, C-472/13). */
+export default defineFlag<NoParams>({
+  id: 'SCREEN_PARTICIPATION',
+  category: 'screening',
+  severity: 'critical',
+  doc: '`admitsParticipation`.',
+  source: 'domain.md: CJEU Shepherd (C-472/13), exclusion for participation in war crimes',
+  check: ({ case: c }) =>
+    c.screening.admitsParticipation
+      ? { facts: ['screening.admitsParticipation=true'], params: {} }
+      : undefined,
+  message: {
+    en: () =>
+      'He admits taking part in abuses. No partner can sponsor a visa for him and exclusion from refugee protection is likely; a supervisor decides what help can still be given, and how his account is recorded.',
+    ru: () =>
+      'Он признаёт участие в преступлениях. Ни одна партнёрская организация не сможет поддержать его визу, вероятно исключение из защиты беженцев; руководитель решает, какая помощь ещё возможна и как записать его показания.',
+  },
+});

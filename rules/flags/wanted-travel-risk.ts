@@ -1,0 +1,55 @@
+import type { RouteLeg } from '../case-schema';
+import { listText } from '../i18n';
+import { labels } from '../labels';
+import { defineFlag } from '../rule';
+
+type Params = { wantedList: 'interstate' | 'interpol' | undefined; incidents: RouteLeg[] };
+
+/**
+ * Russia puts deserters on CIS interstate wanted lists (Interpol refuses Red Notices for military offences),
+ * which is how people are pulled off planes at Kazakh airports (seeds 002, 003).
+ */
+export default defineFlag<Params>({
+  id: 'WANTED_TRAVEL_RISK',
+  category: 'passport',
+  severity: 'high',
+  doc: 'Wanted list `interstate` or `interpol`, or a route incident `removed_from_flight` or `detained`.',
+  source:
+    'Seed 002 (AP) and seed 003 (DW): deserters on interstate wanted lists taken off flights in Kazakhstan',
+  check({ case: c }) {
+    const { wantedList } = c.persecution;
+    const listed = wantedList === 'interstate' || wantedList === 'interpol' ? wantedList : undefined;
+    const legs = c.route.flatMap((leg, i) =>
+      leg.incident === 'removed_from_flight' || leg.incident === 'detained' ? [{ leg, i }] : [],
+    );
+    if (!listed && legs.length === 0) return undefined;
+    return {
+      facts: [
+        ...(listed ? [`persecution.wantedList=${listed}`] : []),
+        ...legs.map(({ leg, i }) => `route[${i}].incident=${leg.incident}`),
+      ],
+      params: { wantedList: listed, incidents: legs.map(({ leg }) => leg) },
+    };
+  },
+  message: {
+    en: ({ wantedList, incidents }) => {
+      const why = [
+        ...(wantedList ? [`he is on the ${labels.en.wantedLists[wantedList]}`] : []),
+        ...incidents.map(
+          (l) =>
+            `he was ${labels.en.routeIncidents[l.incident].toLowerCase()} on ${l.date} (${l.from} → ${l.to})`,
+        ),
+      ];
+      return `Travel risk: ${listText(why, 'en')}. No travel through CIS airports or borders without a lawyer's clearance: people on these lists are taken off planes and handed to Russia.`;
+    },
+    ru: ({ wantedList, incidents }) => {
+      const why = [
+        ...(wantedList ? [`он в розыске (${labels.ru.wantedLists[wantedList]})`] : []),
+        ...incidents.map(
+          (l) => `${l.date} (${l.from} → ${l.to}): ${labels.ru.routeIncidents[l.incident].toLowerCase()}`,
+        ),
+      ];
+      return `Опасно ехать: ${listText(why, 'ru')}. Никаких перелётов и пересечений границ через страны СНГ без согласования с юристом: людей из таких списков снимают с рейсов и выдают России.`;
+    },
+  },
+});
