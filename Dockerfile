@@ -1,0 +1,32 @@
+# Waypost, for a server. Build: docker build -t waypost .
+# Run behind a TLS-terminating reverse proxy, with PostgreSQL:
+#   docker run -p 3000:3000 -e DATABASE_URL=postgres://... -e PUBLIC_URL=https://waypost.example.org \
+#     -e TRUST_PROXY=true waypost
+# The set-up link for the first administrator is printed in the container's log (docker logs).
+
+# Stage 1: production dependencies only, built where native modules (argon2) get their binaries.
+FROM node:22-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# Stage 2: the runtime image, no build tools, not root.
+FROM node:22-bookworm-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/app/data
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY server ./server
+COPY rules ./rules
+COPY db ./db
+COPY views ./views
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--import", "tsx", "server/main.ts"]
