@@ -77,7 +77,7 @@ export default defineFlag<{ hits: Hit[] }>({
           const window = `${h.place.window.from} – ${h.place.window.to}`;
           return h.exact
             ? `Deployment ${h.index + 1} (${where}, ${span}) was in ${h.place.name.en} while atrocities were documented there (${window}).`
-            : `Deployment ${h.index + 1} (${where}, ${span}) overlaps the atrocities documented in that region (${placesLike(h.place, 'en')}, ${window}); the place itself is not on the list.`;
+            : `Deployment ${h.index + 1} (${where}, ${span}) overlaps the atrocities documented in that region (${placesLike(h.place, 'en')}, ${window}); ${h.deployment.place ? 'the place itself is not on the list' : 'no place is recorded'}.`;
         })
         .join(' ')} Establish exactly where he was and what he did there.`,
     ru: ({ hits }) =>
@@ -88,7 +88,7 @@ export default defineFlag<{ hits: Hit[] }>({
           const window = `${h.place.window.from} – ${h.place.window.to}`;
           return h.exact
             ? `Командировка ${h.index + 1} (${where}, ${span}): он был в населённом пункте ${h.place.name.ru} в то время, когда там были зафиксированы преступления (${window}).`
-            : `Командировка ${h.index + 1} (${where}, ${span}) совпадает по времени с преступлениями, зафиксированными в этой области (${placesLike(h.place, 'ru')}, ${window}); сам населённый пункт в списке не значится.`;
+            : `Командировка ${h.index + 1} (${where}, ${span}) совпадает по времени с преступлениями, зафиксированными в этой области (${placesLike(h.place, 'ru')}, ${window}); ${h.deployment.place ? 'сам населённый пункт в списке не значится' : 'населённый пункт не записан'}.`;
         })
         .join(' ')} Нужно точно установить, где он был и что там делал.`,
   },

@@ -10,7 +10,7 @@ export default defineFlag<{ unit: string | undefined }>({
     if (derived.unitMatches.length > 0) return undefined;
     const { unit, unitNumber } = c.service;
     if (unit === undefined && unitNumber === undefined)
-      return { facts: ['service.unit=', 'service.unitNumber='], params: { unit: undefined } };
+      return { facts: ['service.unit=(none)', 'service.unitNumber=(none)'], params: { unit: undefined } };
     const said = [unit, unitNumber && `в/ч ${unitNumber}`].filter(Boolean).join(', ');
     const facts = [
       ...(unit !== undefined ? [`service.unit=${unit}`] : []),
