@@ -1,7 +1,20 @@
 // The one drizzle schema, for PGlite and PostgreSQL alike. Migrations in db/migrations are generated from it
 // (`npm run db:generate`); hand-written SQL (the audit log's triggers) lives in its own custom migration.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const roles = ['caseworker', 'supervisor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -83,3 +96,284 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------------
+// Cases. The case file (rules/case-schema.ts) is stored in normalised tables, one per section and one per
+// list. Columns named `*_enc` hold AES-256-GCM ciphertext (server/crypto): identifying facts are never stored
+// in the clear. List rows keep their order in `position`.
+// ---------------------------------------------------------------------------------------------------------
+
+export const caseStatuses = ['intake', 'verification', 'review', 'referred', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+const day = (name: string) => date(name, { mode: 'string' });
+const caseRef = () =>
+  uuid('case_id')
+    .notNull()
+    .references(() => cases.id, { onDelete: 'cascade' });
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    reference: text('reference').notNull().unique(),
+    status: text('status', { enum: caseStatuses }).notNull().default('intake'),
+    // The only name shown in lists: a pseudonym chosen so that it identifies no one.
+    pseudonym: text('pseudonym').notNull(),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: moment('created_at').notNull(),
+    updatedAt: moment('updated_at').notNull(),
+    // From the latest assessment, for lists, filters and the review queue (null until the case is complete).
+    action: text('action'),
+    riskLevel: text('risk_level'),
+    riskRank: integer('risk_rank').notNull().default(0),
+    flagIds: text('flag_ids').array().notNull().default(sql`'{}'::text[]`),
+    stayEndsOn: day('stay_ends_on'),
+  },
+  (t) => [
+    index('cases_assigned_idx').on(t.assignedTo, t.updatedAt),
+    index('cases_status_idx').on(t.status, t.updatedAt),
+    index('cases_updated_idx').on(t.updatedAt),
+    index('cases_stay_idx').on(t.stayEndsOn),
+    index('cases_risk_idx').on(t.riskRank, t.updatedAt),
+  ],
+);
+
+/** Each section's version, for optimistic locking: a save names the version it was edited from. */
+export const caseSectionVersions = pgTable(
+  'case_section_versions',
+  {
+    caseId: caseRef(),
+    section: text('section').notNull(),
+    version: integer('version').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: moment('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.section] })],
+);
+
+export const casePerson = pgTable('case_person', {
+  caseId: caseRef().primaryKey(),
+  fullNameEnc: text('full_name_enc'),
+  fullNameNativeEnc: text('full_name_native_enc'),
+  dateOfBirthEnc: text('date_of_birth_enc'),
+  citizenships: text('citizenships').array().notNull(),
+  familyAtRisk: boolean('family_at_risk'),
+  dependantsEnc: text('dependants_enc'), // JSON list, encrypted as one value
+});
+
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    seen: text('seen').notNull(),
+    validity: text('validity').notNull(),
+    authenticity: text('authenticity').notNull(),
+    expiresOn: day('expires_on'),
+    noteEnc: text('note_enc'),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseService = pgTable('case_service', {
+  caseId: caseRef().primaryKey(),
+  serviceType: text('service_type').notNull(),
+  branch: text('branch').notNull(),
+  // The unit identifies a man to those who look for him: encrypted like names.
+  unitEnc: text('unit_enc'),
+  unitNumberEnc: text('unit_number_enc'),
+  rankEnc: text('rank_enc'),
+  role: text('role').notNull(),
+  enlistedOn: day('enlisted_on'),
+  coerced: boolean('coerced'),
+});
+
+export const caseDeployments = pgTable(
+  'case_deployments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    from: day('from_on').notNull(),
+    to: day('to_on'),
+    region: text('region').notNull(),
+    placeEnc: text('place_enc'),
+    role: text('role'),
+    endedBy: text('ended_by').notNull(),
+  },
+  (t) => [index('case_deployments_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseDesertion = pgTable('case_desertion', {
+  caseId: caseRef().primaryKey(),
+  kind: text('kind').notNull(),
+  leftOn: day('left_on'),
+  manner: text('manner').notNull(),
+  statementEnc: text('statement_enc'),
+});
+
+export const casePersecution = pgTable('case_persecution', {
+  caseId: caseRef().primaryKey(),
+  wantedList: text('wanted_list').notNull(),
+  familyPressure: boolean('family_pressure'),
+});
+
+export const caseCriminalCases = pgTable(
+  'case_criminal_cases',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    article: text('article').notNull(),
+    part: text('part'),
+    openedOn: day('opened_on'),
+    stage: text('stage').notNull(),
+    evidenceSeen: boolean('evidence_seen').notNull(),
+  },
+  (t) => [index('case_criminal_cases_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseRouteLegs = pgTable(
+  'case_route_legs',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    date: day('leg_on').notNull(),
+    from: text('from_country').notNull(),
+    to: text('to_country').notNull(),
+    mode: text('mode').notNull(),
+    documentUsed: text('document_used').notNull(),
+    incident: text('incident').notNull(),
+  },
+  (t) => [index('case_route_legs_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseCurrentStay = pgTable('case_current_stay', {
+  caseId: caseRef().primaryKey(),
+  country: text('country').notNull(),
+  since: day('since').notNull(),
+  basis: text('basis').notNull(),
+  stayEndsOn: day('stay_ends_on'),
+  incidents: text('incidents').array().notNull(),
+});
+
+export const caseDestinations = pgTable(
+  'case_destinations',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    country: text('country').notNull(),
+    pathway: text('pathway').notNull(),
+    employerOffer: boolean('employer_offer'),
+  },
+  (t) => [index('case_destinations_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseApplications = pgTable(
+  'case_applications',
+  {
+    id: uuid('id').primaryKey(),
+    destinationId: uuid('destination_id')
+      .notNull()
+      .references(() => caseDestinations.id, { onDelete: 'cascade' }),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    filedOn: day('filed_on').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [index('case_applications_destination_idx').on(t.destinationId, t.position)],
+);
+
+export const caseVerification = pgTable('case_verification', {
+  caseId: caseRef().primaryKey(),
+  unitCrossCheck: text('unit_cross_check').notNull(),
+  socialMedia: text('social_media').notNull(),
+  vouchedBy: text('vouched_by').array(),
+});
+
+export const caseInterviews = pgTable(
+  'case_interviews',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    on: day('held_on').notNull(),
+    language: text('language').notNull(),
+    minutes: integer('minutes').notNull(),
+  },
+  (t) => [index('case_interviews_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseKnowledgeChecks = pgTable(
+  'case_knowledge_checks',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    // A question only someone from that base could answer names the base: encrypted.
+    topicEnc: text('topic_enc').notNull(),
+    result: text('result').notNull(),
+  },
+  (t) => [index('case_knowledge_checks_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseOpenSourceChecks = pgTable(
+  'case_open_source_checks',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    position: integer('position').notNull(),
+    source: text('source').notNull(),
+    result: text('result').notNull(),
+  },
+  (t) => [index('case_open_source_checks_case_idx').on(t.caseId, t.position)],
+);
+
+export const caseScreening = pgTable('case_screening', {
+  caseId: caseRef().primaryKey(),
+  witnessedAbuses: boolean('witnessed_abuses').notNull(),
+  admitsParticipation: boolean('admits_participation').notNull(),
+  securityIndicators: text('security_indicators').array().notNull(),
+});
+
+/** Flags a supervisor cleared, with who, when and why; the case file's `review.clearedFlags` follows. */
+export const caseClearedFlags = pgTable(
+  'case_cleared_flags',
+  {
+    caseId: caseRef(),
+    flagId: text('flag_id').notNull(),
+    clearedBy: uuid('cleared_by').references(() => users.id),
+    clearedAt: moment('cleared_at').notNull(),
+    reasonEnc: text('reason_enc').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.flagId] })],
+);
+
+/** Every assessment the rules gave, kept so one can see later what the tool said and why. */
+export const caseAssessments = pgTable(
+  'case_assessments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    ruleset: text('ruleset').notNull(),
+    evaluatedAt: moment('evaluated_at').notNull(),
+    action: text('action').notNull(),
+    riskLevel: text('risk_level').notNull(),
+    // The whole assessment: its messages quote the case's facts, so it is encrypted like them.
+    assessmentEnc: text('assessment_enc').notNull(),
+  },
+  (t) => [index('case_assessments_case_idx').on(t.caseId, t.evaluatedAt)],
+);
+
+/** Yearly counters behind the WP-YYYY-NNNN references. */
+export const caseReferenceCounters = pgTable('case_reference_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

@@ -5,6 +5,8 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
 import type { Config } from './config';
+import type { KeyRing } from './crypto/field-encryption';
+import { loadKeyRing } from './crypto/keys';
 import { errorPages } from './http/errors';
 import { guard } from './http/guard';
 import { loggerOptions } from './http/logging';
@@ -25,6 +27,8 @@ declare module 'fastify' {
     db: Db;
     /** The time now; tests pass a clock they can move. */
     clock: () => Date;
+    /** Keys for the identifying fields of cases. */
+    keyRing: KeyRing;
     /** Every route with its access policy, as registered. */
     routePolicies: RegisteredRoute[];
   }
@@ -52,6 +56,7 @@ export async function buildApp({
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('clock', clock);
+  app.decorate('keyRing', loadKeyRing(config));
   app.decorate('routePolicies', [] as RegisteredRoute[]);
   app.addHook('onClose', () => database.close());
 

@@ -1,6 +1,7 @@
 // Configuration comes from the environment, validated once at start-up. `getConfig` is pure so it can be
 // tested; a bad value stops the app with one line naming the variable.
 import { z } from 'zod';
+import { parseKeyRing } from './crypto/field-encryption';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -18,6 +19,16 @@ const envSchema = z.object({
   ORG_NAME: z.string().min(1).max(120).default('Waypost'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   TRUST_PROXY: z.enum(['true', 'false'], 'must be true or false').default('false'),
+  WAYPOST_ENCRYPTION_KEY: z
+    .string()
+    .superRefine((value, ctx) => {
+      try {
+        parseKeyRing(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
 });
 
 /** Every variable Waypost reads (each documented in .env.example). */
@@ -34,6 +45,8 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (used for throttling). */
   trustProxy: boolean;
+  /** Field-encryption keys (see server/crypto); when absent outside production, a key file in dataDir. */
+  encryptionKey: string | undefined;
   /** Cookies are Secure unless the app is served over plain http (a local install). */
   secureCookies: boolean;
 }
@@ -53,6 +66,9 @@ export function getConfig(env: Record<string, string | undefined>): Config {
   if (e.NODE_ENV === 'production' && !publicUrl.startsWith('https://')) {
     throw new ConfigError('Invalid environment variable PUBLIC_URL: must use https:// in production');
   }
+  if (e.NODE_ENV === 'production' && !e.WAYPOST_ENCRYPTION_KEY) {
+    throw new ConfigError('Invalid environment variable WAYPOST_ENCRYPTION_KEY: required in production');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -63,6 +79,7 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     orgName: e.ORG_NAME,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    encryptionKey: e.WAYPOST_ENCRYPTION_KEY,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -10,6 +10,7 @@ import { expect, inject } from 'vitest';
 import type { Role } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { type Config, getConfig } from '../../server/config';
+import { newKey } from '../../server/crypto/field-encryption';
 import { createUser } from '../../server/users';
 
 export class TestClock {
@@ -63,7 +64,12 @@ export async function freshDatabase(): Promise<{ env: Record<string, string>; dr
 
 export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = getConfig({ NODE_ENV: 'test', ...database.env, ...options.env });
+  const config = getConfig({
+    NODE_ENV: 'test',
+    WAYPOST_ENCRYPTION_KEY: newKey(),
+    ...database.env,
+    ...options.env,
+  });
   const clock = new TestClock();
   const app = await buildApp({ config, clock: clock.read, logStream: options.logStream });
   await app.ready();

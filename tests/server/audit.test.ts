@@ -5,11 +5,13 @@ import { auditLog } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { appendAudit, verifyAuditChain } from '../../server/audit';
 import { getConfig } from '../../server/config';
+import { newKey } from '../../server/crypto/field-encryption';
 import { freshDatabase, signIn } from '../helpers/app';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
   database = await freshDatabase();
+  database.env.WAYPOST_ENCRYPTION_KEY = newKey();
 });
 afterAll(() => database.drop());
 

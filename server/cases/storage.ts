@@ -1,0 +1,477 @@
+// Reading and writing each part of a case in its own table, encrypting identifying fields on the way in
+// and decrypting them on the way out. Writing a part replaces its rows, inside the caller's transaction.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import {
+  caseApplications,
+  caseClearedFlags,
+  caseCriminalCases,
+  caseCurrentStay,
+  caseDeployments,
+  caseDesertion,
+  caseDestinations,
+  caseDocuments,
+  caseInterviews,
+  caseKnowledgeChecks,
+  caseOpenSourceChecks,
+  casePersecution,
+  casePerson,
+  caseRouteLegs,
+  caseScreening,
+  caseService,
+  caseVerification,
+} from '../../db/schema';
+import type { Dependant } from '../../rules/case-schema';
+import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
+import type { CaseParts, PartName } from './parts';
+
+export interface WriteContext {
+  ring: KeyRing;
+  actorId: string | null;
+  now: Date;
+}
+
+type Conn = Db | Tx;
+// Optional fields are absent, not undefined-valued, so a case file round-trips exactly.
+const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+const enc = (w: WriteContext, table: string, column: string, row: string, value: string | undefined) =>
+  encryptOptional(w.ring, { table, column, row }, value);
+const dec = (ring: KeyRing, table: string, column: string, row: string, stored: string | null) =>
+  decryptOptional(ring, { table, column, row }, stored);
+
+type Writer<P extends PartName> = (
+  tx: Tx,
+  w: WriteContext,
+  caseId: string,
+  value: CaseParts[P],
+) => Promise<void>;
+
+const writers: { [P in PartName]: Writer<P> } = {
+  async person(tx, w, caseId, p) {
+    await tx.delete(casePerson).where(eq(casePerson.caseId, caseId));
+    await tx.insert(casePerson).values({
+      caseId,
+      fullNameEnc: enc(w, 'case_person', 'full_name', caseId, p.fullName),
+      fullNameNativeEnc: enc(w, 'case_person', 'full_name_native', caseId, p.fullNameNative),
+      dateOfBirthEnc: enc(w, 'case_person', 'date_of_birth', caseId, p.dateOfBirth),
+      citizenships: p.citizenships,
+      familyAtRisk: p.familyAtRisk ?? null,
+      dependantsEnc: enc(
+        w,
+        'case_person',
+        'dependants',
+        caseId,
+        p.dependants && JSON.stringify(p.dependants),
+      ),
+    });
+  },
+  async documents(tx, w, caseId, list) {
+    await tx.delete(caseDocuments).where(eq(caseDocuments.caseId, caseId));
+    if (list.length === 0) return;
+    await tx.insert(caseDocuments).values(
+      list.map((d, position) => {
+        const id = randomUUID();
+        return {
+          id,
+          caseId,
+          position,
+          type: d.type,
+          seen: d.seen,
+          validity: d.validity,
+          authenticity: d.authenticity,
+          expiresOn: d.expiresOn ?? null,
+          noteEnc: enc(w, 'case_documents', 'note', id, d.note),
+        };
+      }),
+    );
+  },
+  async service(tx, w, caseId, s) {
+    await tx.delete(caseService).where(eq(caseService.caseId, caseId));
+    if (!s) return;
+    await tx.insert(caseService).values({
+      caseId,
+      serviceType: s.serviceType,
+      branch: s.branch,
+      unitEnc: enc(w, 'case_service', 'unit', caseId, s.unit),
+      unitNumberEnc: enc(w, 'case_service', 'unit_number', caseId, s.unitNumber),
+      rankEnc: enc(w, 'case_service', 'rank', caseId, s.rank),
+      role: s.role,
+      enlistedOn: s.enlistedOn ?? null,
+      coerced: s.coerced ?? null,
+    });
+  },
+  async deployments(tx, w, caseId, list) {
+    await tx.delete(caseDeployments).where(eq(caseDeployments.caseId, caseId));
+    if (list.length === 0) return;
+    await tx.insert(caseDeployments).values(
+      list.map((d, position) => {
+        const id = randomUUID();
+        return {
+          id,
+          caseId,
+          position,
+          from: d.from,
+          to: d.to ?? null,
+          region: d.region,
+          placeEnc: enc(w, 'case_deployments', 'place', id, d.place),
+          role: d.role ?? null,
+          endedBy: d.endedBy,
+        };
+      }),
+    );
+  },
+  async desertion(tx, w, caseId, d) {
+    await tx.delete(caseDesertion).where(eq(caseDesertion.caseId, caseId));
+    if (!d) return;
+    await tx.insert(caseDesertion).values({
+      caseId,
+      kind: d.kind,
+      leftOn: d.leftOn ?? null,
+      manner: d.manner,
+      statementEnc: enc(w, 'case_desertion', 'statement', caseId, d.statement),
+    });
+  },
+  async persecution(tx, _w, caseId, p) {
+    await tx.delete(casePersecution).where(eq(casePersecution.caseId, caseId));
+    if (!p) return;
+    await tx
+      .insert(casePersecution)
+      .values({ caseId, wantedList: p.wantedList, familyPressure: p.familyPressure ?? null });
+  },
+  async criminalCases(tx, _w, caseId, list) {
+    await tx.delete(caseCriminalCases).where(eq(caseCriminalCases.caseId, caseId));
+    if (list.length === 0) return;
+    await tx.insert(caseCriminalCases).values(
+      list.map((c, position) => ({
+        id: randomUUID(),
+        caseId,
+        position,
+        article: c.article,
+        part: c.part ?? null,
+        openedOn: c.openedOn ?? null,
+        stage: c.stage,
+        evidenceSeen: c.evidenceSeen,
+      })),
+    );
+  },
+  async route(tx, _w, caseId, list) {
+    await tx.delete(caseRouteLegs).where(eq(caseRouteLegs.caseId, caseId));
+    if (list.length === 0) return;
+    await tx
+      .insert(caseRouteLegs)
+      .values(list.map((leg, position) => ({ id: randomUUID(), caseId, position, ...leg })));
+  },
+  async currentStay(tx, _w, caseId, s) {
+    await tx.delete(caseCurrentStay).where(eq(caseCurrentStay.caseId, caseId));
+    if (!s) return;
+    await tx.insert(caseCurrentStay).values({ caseId, ...s, stayEndsOn: s.stayEndsOn ?? null });
+  },
+  async destinations(tx, _w, caseId, list) {
+    await tx.delete(caseDestinations).where(eq(caseDestinations.caseId, caseId)); // applications cascade
+    for (const [position, d] of list.entries()) {
+      const id = randomUUID();
+      await tx.insert(caseDestinations).values({
+        id,
+        caseId,
+        position,
+        country: d.country,
+        pathway: d.pathway,
+        employerOffer: d.employerOffer ?? null,
+      });
+      if (d.applications?.length) {
+        await tx
+          .insert(caseApplications)
+          .values(
+            d.applications.map((a, i) => ({
+              id: randomUUID(),
+              destinationId: id,
+              caseId,
+              position: i,
+              ...a,
+            })),
+          );
+      }
+    }
+  },
+  async verification(tx, _w, caseId, v) {
+    await tx.delete(caseVerification).where(eq(caseVerification.caseId, caseId));
+    await tx.insert(caseVerification).values({
+      caseId,
+      unitCrossCheck: v.unitCrossCheck,
+      socialMedia: v.socialMedia,
+      vouchedBy: v.vouchedBy ?? null,
+    });
+  },
+  async interviews(tx, _w, caseId, list) {
+    await tx.delete(caseInterviews).where(eq(caseInterviews.caseId, caseId));
+    if (list.length === 0) return;
+    await tx
+      .insert(caseInterviews)
+      .values(list.map((i, position) => ({ id: randomUUID(), caseId, position, ...i })));
+  },
+  async knowledgeChecks(tx, w, caseId, list) {
+    await tx.delete(caseKnowledgeChecks).where(eq(caseKnowledgeChecks.caseId, caseId));
+    if (list.length === 0) return;
+    await tx.insert(caseKnowledgeChecks).values(
+      list.map((k, position) => {
+        const id = randomUUID();
+        return {
+          id,
+          caseId,
+          position,
+          topicEnc: enc(w, 'case_knowledge_checks', 'topic', id, k.topic)!,
+          result: k.result,
+        };
+      }),
+    );
+  },
+  async openSource(tx, _w, caseId, list) {
+    await tx.delete(caseOpenSourceChecks).where(eq(caseOpenSourceChecks.caseId, caseId));
+    if (list.length === 0) return;
+    await tx
+      .insert(caseOpenSourceChecks)
+      .values(list.map((o, position) => ({ id: randomUUID(), caseId, position, ...o })));
+  },
+  async screening(tx, _w, caseId, s) {
+    await tx.delete(caseScreening).where(eq(caseScreening.caseId, caseId));
+    if (!s) return;
+    await tx.insert(caseScreening).values({ caseId, ...s });
+  },
+  // Cleared flags arriving in an imported case file: who cleared them, and why, is the importer's record.
+  async clearedFlags(tx, w, caseId, ids) {
+    const existing = await tx
+      .select({ flagId: caseClearedFlags.flagId })
+      .from(caseClearedFlags)
+      .where(eq(caseClearedFlags.caseId, caseId));
+    const have = new Set(existing.map((r) => r.flagId));
+    const gone = [...have].filter((id) => !ids.includes(id));
+    if (gone.length) {
+      await tx
+        .delete(caseClearedFlags)
+        .where(and(eq(caseClearedFlags.caseId, caseId), inArray(caseClearedFlags.flagId, gone)));
+    }
+    const added = ids.filter((id) => !have.has(id));
+    if (added.length === 0) return;
+    await tx.insert(caseClearedFlags).values(
+      added.map((flagId) => ({
+        caseId,
+        flagId,
+        clearedBy: w.actorId,
+        clearedAt: w.now,
+        reasonEnc: enc(
+          w,
+          'case_cleared_flags',
+          'reason',
+          `${caseId}:${flagId}`,
+          'cleared in the imported case file',
+        )!,
+      })),
+    );
+  },
+};
+
+export async function writePart<P extends PartName>(
+  tx: Tx,
+  w: WriteContext,
+  caseId: string,
+  part: P,
+  value: CaseParts[P],
+) {
+  await (writers[part] as Writer<P>)(tx, w, caseId, value);
+}
+
+/** All parts of one case, decrypted. */
+export async function readParts(db: Conn, ring: KeyRing, caseId: string): Promise<CaseParts> {
+  const byCase = <T extends { caseId: unknown }>(table: T) =>
+    eq((table as unknown as typeof caseDocuments).caseId, caseId);
+  const [person] = await db.select().from(casePerson).where(byCase(casePerson));
+  const documents = await db
+    .select()
+    .from(caseDocuments)
+    .where(byCase(caseDocuments))
+    .orderBy(asc(caseDocuments.position));
+  const [service] = await db.select().from(caseService).where(byCase(caseService));
+  const deployments = await db
+    .select()
+    .from(caseDeployments)
+    .where(byCase(caseDeployments))
+    .orderBy(asc(caseDeployments.position));
+  const [desertion] = await db.select().from(caseDesertion).where(byCase(caseDesertion));
+  const [persecution] = await db.select().from(casePersecution).where(byCase(casePersecution));
+  const criminalCases = await db
+    .select()
+    .from(caseCriminalCases)
+    .where(byCase(caseCriminalCases))
+    .orderBy(asc(caseCriminalCases.position));
+  const route = await db
+    .select()
+    .from(caseRouteLegs)
+    .where(byCase(caseRouteLegs))
+    .orderBy(asc(caseRouteLegs.position));
+  const [stay] = await db.select().from(caseCurrentStay).where(byCase(caseCurrentStay));
+  const destinations = await db
+    .select()
+    .from(caseDestinations)
+    .where(byCase(caseDestinations))
+    .orderBy(asc(caseDestinations.position));
+  const applications = await db
+    .select()
+    .from(caseApplications)
+    .where(byCase(caseApplications))
+    .orderBy(asc(caseApplications.position));
+  const [verification] = await db.select().from(caseVerification).where(byCase(caseVerification));
+  const interviews = await db
+    .select()
+    .from(caseInterviews)
+    .where(byCase(caseInterviews))
+    .orderBy(asc(caseInterviews.position));
+  const checks = await db
+    .select()
+    .from(caseKnowledgeChecks)
+    .where(byCase(caseKnowledgeChecks))
+    .orderBy(asc(caseKnowledgeChecks.position));
+  const openSource = await db
+    .select()
+    .from(caseOpenSourceChecks)
+    .where(byCase(caseOpenSourceChecks))
+    .orderBy(asc(caseOpenSourceChecks.position));
+  const [screening] = await db.select().from(caseScreening).where(byCase(caseScreening));
+  const cleared = await db
+    .select({ flagId: caseClearedFlags.flagId })
+    .from(caseClearedFlags)
+    .where(byCase(caseClearedFlags));
+  if (!person) throw new Error('case has no person section');
+
+  const dependants = dec(ring, 'case_person', 'dependants', caseId, person.dependantsEnc);
+  return {
+    person: compact({
+      pseudonym: '', // filled in by the caller from the case row
+      fullName: dec(ring, 'case_person', 'full_name', caseId, person.fullNameEnc),
+      fullNameNative: dec(ring, 'case_person', 'full_name_native', caseId, person.fullNameNativeEnc),
+      dateOfBirth: dec(ring, 'case_person', 'date_of_birth', caseId, person.dateOfBirthEnc),
+      citizenships: person.citizenships as CaseParts['person']['citizenships'],
+      familyAtRisk: opt(person.familyAtRisk),
+      dependants: dependants === undefined ? undefined : (JSON.parse(dependants) as Dependant[]),
+    }),
+    documents: documents.map(
+      (d) =>
+        compact({
+          type: d.type,
+          seen: d.seen,
+          validity: d.validity,
+          authenticity: d.authenticity,
+          expiresOn: opt(d.expiresOn),
+          note: dec(ring, 'case_documents', 'note', d.id, d.noteEnc),
+        }) as CaseParts['documents'][number],
+    ),
+    service: service
+      ? (compact({
+          serviceType: service.serviceType,
+          branch: service.branch,
+          unit: dec(ring, 'case_service', 'unit', caseId, service.unitEnc),
+          unitNumber: dec(ring, 'case_service', 'unit_number', caseId, service.unitNumberEnc),
+          rank: dec(ring, 'case_service', 'rank', caseId, service.rankEnc),
+          role: service.role,
+          enlistedOn: opt(service.enlistedOn),
+          coerced: opt(service.coerced),
+        }) as CaseParts['service'])
+      : undefined,
+    deployments: deployments.map(
+      (d) =>
+        compact({
+          from: d.from,
+          to: opt(d.to),
+          region: d.region,
+          place: dec(ring, 'case_deployments', 'place', d.id, d.placeEnc),
+          role: opt(d.role),
+          endedBy: d.endedBy,
+        }) as CaseParts['deployments'][number],
+    ),
+    desertion: desertion
+      ? (compact({
+          kind: desertion.kind,
+          leftOn: opt(desertion.leftOn),
+          manner: desertion.manner,
+          statement: dec(ring, 'case_desertion', 'statement', caseId, desertion.statementEnc),
+        }) as CaseParts['desertion'])
+      : undefined,
+    persecution: persecution
+      ? (compact({
+          wantedList: persecution.wantedList,
+          familyPressure: opt(persecution.familyPressure),
+        }) as CaseParts['persecution'])
+      : undefined,
+    criminalCases: criminalCases.map(
+      (c) =>
+        compact({
+          article: c.article,
+          part: opt(c.part),
+          openedOn: opt(c.openedOn),
+          stage: c.stage,
+          evidenceSeen: c.evidenceSeen,
+        }) as CaseParts['criminalCases'][number],
+    ),
+    route: route.map(
+      (l) =>
+        ({
+          date: l.date,
+          from: l.from,
+          to: l.to,
+          mode: l.mode,
+          documentUsed: l.documentUsed,
+          incident: l.incident,
+        }) as CaseParts['route'][number],
+    ),
+    currentStay: stay
+      ? (compact({
+          country: stay.country,
+          since: stay.since,
+          basis: stay.basis,
+          stayEndsOn: opt(stay.stayEndsOn),
+          incidents: stay.incidents,
+        }) as CaseParts['currentStay'])
+      : undefined,
+    destinations: destinations.map((d) => {
+      const apps = applications
+        .filter((a) => a.destinationId === d.id)
+        .map((a) => ({ type: a.type, filedOn: a.filedOn, status: a.status }));
+      return compact({
+        country: d.country,
+        pathway: d.pathway,
+        employerOffer: opt(d.employerOffer),
+        applications: apps.length ? apps : undefined,
+      }) as CaseParts['destinations'][number];
+    }),
+    verification: verification
+      ? (compact({
+          unitCrossCheck: verification.unitCrossCheck,
+          socialMedia: verification.socialMedia,
+          vouchedBy: opt(verification.vouchedBy),
+        }) as CaseParts['verification'])
+      : { unitCrossCheck: 'not_done', socialMedia: 'not_done' },
+    interviews: interviews.map((i) => ({ on: i.on, language: i.language, minutes: i.minutes })),
+    knowledgeChecks: checks.map(
+      (k) =>
+        ({
+          topic: dec(ring, 'case_knowledge_checks', 'topic', k.id, k.topicEnc)!,
+          result: k.result,
+        }) as CaseParts['knowledgeChecks'][number],
+    ),
+    openSource: openSource.map(
+      (o) => ({ source: o.source, result: o.result }) as CaseParts['openSource'][number],
+    ),
+    screening: screening
+      ? ({
+          witnessedAbuses: screening.witnessedAbuses,
+          admitsParticipation: screening.admitsParticipation,
+          securityIndicators: screening.securityIndicators,
+        } as CaseParts['screening'])
+      : undefined,
+    clearedFlags: cleared.map((c) => c.flagId).sort(),
+  };
+}

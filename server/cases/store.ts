@@ -1,0 +1,274 @@
+// Cases as units of work: create, import, load, and save one section at a time under optimistic locking,
+// re-assessing the case with the rules after every save and recording each step on the audit log.
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } from '../../db/schema';
+import type { Assessment } from '../../rules/assessment';
+import type { CaseFile, Person } from '../../rules/case-schema';
+import { evaluate } from '../../rules/evaluate';
+import { appendAudit } from '../audit';
+import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
+import {
+  assemble,
+  type CaseParts,
+  disassemble,
+  emptyParts,
+  type PartName,
+  type Section,
+  sectionNames,
+  sections,
+} from './parts';
+import { readParts, type WriteContext, writePart } from './storage';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type SectionVersions = Record<Section, number>;
+
+export interface LoadedCase {
+  row: CaseRow;
+  parts: CaseParts;
+  versions: SectionVersions;
+}
+
+const riskRanks: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+async function nextReference(tx: Tx, year: number): Promise<string> {
+  for (;;) {
+    const [row] = await tx
+      .insert(caseReferenceCounters)
+      .values({ year, last: 1 })
+      .onConflictDoUpdate({
+        target: caseReferenceCounters.year,
+        set: { last: sql`${caseReferenceCounters.last} + 1` },
+      })
+      .returning({ last: caseReferenceCounters.last });
+    const reference = `WP-${year}-${String(row!.last).padStart(4, '0')}`;
+    // An imported case may already hold this number.
+    const [taken] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
+    if (!taken) return reference;
+  }
+}
+
+interface NewCase {
+  parts: CaseParts;
+  reference?: string | undefined;
+  assignedTo: string;
+  actorId: string;
+  now: Date;
+  action: 'case.created' | 'case.imported';
+}
+
+async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: string; reference: string }> {
+  return db.transaction(async (tx) => {
+    const { now } = input;
+    let reference = input.reference;
+    if (reference) {
+      const [taken] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
+      if (taken) reference = undefined;
+    }
+    reference ??= await nextReference(tx, now.getUTCFullYear());
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        reference,
+        pseudonym: input.parts.person.pseudonym,
+        assignedTo: input.assignedTo,
+        createdBy: input.actorId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: cases.id });
+    const id = row!.id;
+    const w: WriteContext = { ring, actorId: input.actorId, now };
+    for (const part of Object.keys(input.parts) as PartName[])
+      await writePart(tx, w, id, part, input.parts[part] as never);
+    await tx
+      .insert(caseSectionVersions)
+      .values(
+        sectionNames.map((section) => ({
+          caseId: id,
+          section,
+          version: 1,
+          updatedBy: input.actorId,
+          updatedAt: now,
+        })),
+      );
+    await reassess(tx, ring, id, reference, input.parts, now);
+    await appendAudit(tx, {
+      actorId: input.actorId,
+      action: input.action,
+      targetType: 'case',
+      targetId: id,
+      at: now,
+    });
+    return { id, reference };
+  });
+}
+
+export function createCase(
+  db: Db,
+  ring: KeyRing,
+  input: { person: Person; assignedTo: string; actorId: string; now: Date },
+): Promise<{ id: string; reference: string }> {
+  return insertCase(db, ring, { ...input, parts: emptyParts(input.person), action: 'case.created' });
+}
+
+/** Imports a whole case file in one transaction: all of it or nothing. */
+export function importCase(
+  db: Db,
+  ring: KeyRing,
+  file: CaseFile,
+  input: { assignedTo: string; actorId: string; now: Date },
+): Promise<{ id: string; reference: string }> {
+  return insertCase(db, ring, {
+    ...input,
+    parts: disassemble(file),
+    reference: file.reference,
+    action: 'case.imported',
+  });
+}
+
+export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Promise<LoadedCase | null> {
+  if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) return null;
+  const parts = await readParts(db, ring, caseId);
+  parts.person.pseudonym = row.pseudonym;
+  const versionRows = await db
+    .select()
+    .from(caseSectionVersions)
+    .where(eq(caseSectionVersions.caseId, caseId));
+  const versions = Object.fromEntries(versionRows.map((v) => [v.section, v.version])) as SectionVersions;
+  return { row, parts, versions };
+}
+
+export type SaveResult =
+  | { ok: true; version: number }
+  | { ok: false; conflict: { current: LoadedCase; version: number } };
+
+/**
+ * Saves parts of one section if nobody saved that section since `expectedVersion` was read; otherwise
+ * nothing is written and the caller gets the current state to show beside the user's values.
+ */
+export async function saveSection(
+  db: Db,
+  ring: KeyRing,
+  input: {
+    caseId: string;
+    section: Section;
+    changes: Partial<CaseParts>;
+    expectedVersion: number;
+    actorId: string;
+    now: Date;
+  },
+): Promise<SaveResult> {
+  const allowed = sections[input.section] as readonly PartName[];
+  const parts = Object.keys(input.changes) as PartName[];
+  if (parts.some((p) => !allowed.includes(p)))
+    throw new Error(`parts ${parts.join(',')} are not in section ${input.section}`);
+  const { caseId, now } = input;
+
+  const saved = await db.transaction(async (tx) => {
+    // Compare-and-set on the section's version: of two racing saves, exactly one matches.
+    const bumped = await tx
+      .update(caseSectionVersions)
+      .set({ version: sql`${caseSectionVersions.version} + 1`, updatedBy: input.actorId, updatedAt: now })
+      .where(
+        and(
+          eq(caseSectionVersions.caseId, caseId),
+          eq(caseSectionVersions.section, input.section),
+          eq(caseSectionVersions.version, input.expectedVersion),
+        ),
+      )
+      .returning({ version: caseSectionVersions.version });
+    if (bumped.length === 0) return null;
+    const w: WriteContext = { ring, actorId: input.actorId, now };
+    for (const part of parts) await writePart(tx, w, caseId, part, input.changes[part] as never);
+    const current = (await loadCase(tx, ring, caseId))!;
+    if (input.changes.person) {
+      await tx.update(cases).set({ pseudonym: input.changes.person.pseudonym }).where(eq(cases.id, caseId));
+      current.parts.person.pseudonym = input.changes.person.pseudonym;
+    }
+    await reassess(tx, ring, caseId, current.row.reference, current.parts, now);
+    await appendAudit(tx, {
+      actorId: input.actorId,
+      action: 'case.section_saved',
+      targetType: 'case',
+      targetId: caseId,
+      detail: { section: input.section },
+      at: now,
+    });
+    return bumped[0]!.version;
+  });
+  if (saved !== null) return { ok: true, version: saved };
+  const current = (await loadCase(db, ring, caseId))!;
+  return { ok: false, conflict: { current, version: current.versions[input.section] } };
+}
+
+/** Runs the rules on the case as it now stands (when it is complete) and records what they said. */
+async function reassess(
+  tx: Tx,
+  ring: KeyRing,
+  caseId: string,
+  reference: string,
+  parts: CaseParts,
+  now: Date,
+) {
+  const assembled = assemble(parts, reference);
+  const stayEndsOn = parts.currentStay?.stayEndsOn ?? null;
+  if (!assembled.ok) {
+    await tx
+      .update(cases)
+      .set({ action: null, riskLevel: null, riskRank: 0, flagIds: [], stayEndsOn, updatedAt: now })
+      .where(eq(cases.id, caseId));
+    return;
+  }
+  const assessment = evaluate(assembled.file, todayOf(now));
+  const id = randomUUID();
+  await tx.insert(caseAssessments).values({
+    id,
+    caseId,
+    ruleset: assessment.ruleset,
+    evaluatedAt: now,
+    action: assessment.recommendation.action,
+    riskLevel: assessment.riskLevel,
+    assessmentEnc: encryptField(
+      ring,
+      { table: 'case_assessments', column: 'assessment', row: id },
+      JSON.stringify(assessment),
+    ),
+  });
+  await tx
+    .update(cases)
+    .set({
+      action: assessment.recommendation.action,
+      riskLevel: assessment.riskLevel,
+      riskRank: riskRanks[assessment.riskLevel] ?? 0,
+      flagIds: assessment.flags.filter((f) => !f.cleared).map((f) => f.id),
+      stayEndsOn,
+      updatedAt: now,
+    })
+    .where(eq(cases.id, caseId));
+}
+
+/** The assessment stored at the last save, as the tool gave it then. */
+export async function latestStoredAssessment(
+  db: Db,
+  ring: KeyRing,
+  caseId: string,
+): Promise<{ evaluatedAt: Date; assessment: Assessment } | null> {
+  const [row] = await db
+    .select()
+    .from(caseAssessments)
+    .where(eq(caseAssessments.caseId, caseId))
+    .orderBy(desc(caseAssessments.evaluatedAt))
+    .limit(1);
+  if (!row) return null;
+  const json = decryptField(
+    ring,
+    { table: 'case_assessments', column: 'assessment', row: row.id },
+    row.assessmentEnc,
+  );
+  return { evaluatedAt: row.evaluatedAt, assessment: JSON.parse(json) as Assessment };
+}
