@@ -18,6 +18,8 @@ import { type RegisteredRoute, requireRoutePolicies } from './policy';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { caseListRoutes } from './routes/case-list';
+import { caseTransferRoutes } from './routes/case-transfer';
 import { homeRoutes } from './routes/home';
 
 declare module 'fastify' {
@@ -74,5 +76,7 @@ export async function buildApp({
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(caseListRoutes);
+  await app.register(caseTransferRoutes);
   return app;
 }

@@ -184,17 +184,15 @@ const writers: { [P in PartName]: Writer<P> } = {
         employerOffer: d.employerOffer ?? null,
       });
       if (d.applications?.length) {
-        await tx
-          .insert(caseApplications)
-          .values(
-            d.applications.map((a, i) => ({
-              id: randomUUID(),
-              destinationId: id,
-              caseId,
-              position: i,
-              ...a,
-            })),
-          );
+        await tx.insert(caseApplications).values(
+          d.applications.map((a, i) => ({
+            id: randomUUID(),
+            destinationId: id,
+            caseId,
+            position: i,
+            ...a,
+          })),
+        );
       }
     }
   },

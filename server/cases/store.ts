@@ -83,17 +83,15 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
     const w: WriteContext = { ring, actorId: input.actorId, now };
     for (const part of Object.keys(input.parts) as PartName[])
       await writePart(tx, w, id, part, input.parts[part] as never);
-    await tx
-      .insert(caseSectionVersions)
-      .values(
-        sectionNames.map((section) => ({
-          caseId: id,
-          section,
-          version: 1,
-          updatedBy: input.actorId,
-          updatedAt: now,
-        })),
-      );
+    await tx.insert(caseSectionVersions).values(
+      sectionNames.map((section) => ({
+        caseId: id,
+        section,
+        version: 1,
+        updatedBy: input.actorId,
+        updatedAt: now,
+      })),
+    );
     await reassess(tx, ring, id, reference, input.parts, now);
     await appendAudit(tx, {
       actorId: input.actorId,

@@ -1,5 +1,9 @@
-// The English catalogue: the reference for every visible string of the app.
-export const en = {
+// The English catalogue: the reference for every visible string of the app. Large features keep their
+// strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
+import { caseListEn } from './case-list.en';
+import { casesEn } from './cases.en';
+
+const core = {
   'layout.skip': 'Skip to content',
   'layout.mainNav': 'Main',
   'layout.language': 'Language',
@@ -136,4 +140,5 @@ export const en = {
   'admin.audit.older': 'Older entries',
 } as const;
 
+export const en = { ...core, ...casesEn, ...caseListEn } as const;
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
 // Русский каталог: те же ключи, что и в английском (en.ts).
+import { caseListRu } from './case-list.ru';
+import { casesRu } from './cases.ru';
 import type { MessageKey } from './en';
 
-export const ru: Record<MessageKey, string> = {
+const core = {
   'layout.skip': 'Перейти к содержанию',
   'layout.mainNav': 'Главное меню',
   'layout.language': 'Язык',
@@ -138,3 +140,5 @@ export const ru: Record<MessageKey, string> = {
   'admin.audit.detail': 'Подробности',
   'admin.audit.older': 'Более ранние записи',
 };
+
+export const ru: Record<MessageKey, string> = { ...core, ...casesRu, ...caseListRu };

@@ -1,0 +1,3 @@
+import type { casesEn } from './cases.en';
+
+export const casesRu: Record<keyof typeof casesEn, string> = {};
