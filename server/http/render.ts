@@ -22,7 +22,10 @@ export interface NavItem {
 
 function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
   const { t } = request;
-  const items: NavItem[] = [{ href: '/', label: t('nav.home') }];
+  const items: NavItem[] = [
+    { href: '/', label: t('nav.home') },
+    { href: '/cases', label: t('nav.cases') },
+  ];
   if (user.role === 'admin') {
     items.push(
       { href: '/admin/users', label: t('nav.users') },
