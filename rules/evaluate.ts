@@ -18,9 +18,14 @@ import type { Locale } from './i18n';
 import { checklistLabel } from './labels';
 import { recommend } from './recommend';
 import { checklistRules, destinationRules, flagRules } from './registry';
-import type { Readiness, RuleContext } from './rule';
+import type { DestinationRule, Readiness, RuleContext } from './rule';
 
 export type EvaluateOptions = { locale?: Locale };
+
+/** The first destination rule that applies; the last rule applies to every destination, so one is found. */
+function ruleFor(destination: Destination, ctx: RuleContext): DestinationRule {
+  return destinationRules.find((r) => r.applies(destination, ctx))!;
+}
 
 function verdictFor(
   destination: Destination,
@@ -28,9 +33,7 @@ function verdictFor(
   readiness: Readiness,
   locale: Locale,
 ): DestinationVerdict {
-  // The last rule applies to every destination, so a rule is always found.
-  const rule = destinationRules.find((r) => r.applies(destination, ctx))!;
-  const { status, missing, notes } = rule.verdict(destination, ctx, readiness);
+  const { status, missing, notes } = ruleFor(destination, ctx).verdict(destination, ctx, readiness);
   return {
     country: destination.country,
     pathway: destination.pathway,
@@ -45,13 +48,13 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
   const ctx: RuleContext = { case: caseFile, today, facts: deriveFacts(caseFile, today) };
 
   const checklist: ChecklistItem[] = checklistRules.map((rule) => {
-    const { status, detail } = rule.run(ctx);
+    const item = rule.run(ctx);
     return {
       id: rule.id,
       category: rule.category,
       label: checklistLabel(rule.id, locale),
-      status,
-      detail: detail(locale),
+      status: item.status,
+      detail: item.detail(locale),
     };
   });
 
@@ -62,15 +65,14 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
     for (const f of rule.run(ctx)) {
       const isCleared = cleared.has(f.id);
       if (!isCleared) worst = worst ? moreSevere(worst, f.severity) : f.severity;
-      flags.push({
-        id: f.id,
-        severity: f.severity,
-        category: f.category,
-        message: f.say(locale),
-        facts: f.facts,
-        ...(f.source ? { source: f.source } : {}),
-        cleared: isCleared,
-      });
+      // Built in the contract's key order; `source` only when the rule rests on outside knowledge.
+      const { id, severity, category, facts, source } = f;
+      const message = f.say(locale);
+      flags.push(
+        source
+          ? { id, severity, category, message, facts, source, cleared: isCleared }
+          : { id, severity, category, message, facts, cleared: isCleared },
+      );
     }
   }
 
@@ -85,7 +87,7 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
   const onceVerified: Readiness = { verified: true, unfinished: [], passportDone };
   const feasibleOnceVerified = readiness.verified
     ? undefined
-    : caseFile.destinations.find((d) => verdictFor(d, ctx, onceVerified, locale).status === 'feasible');
+    : caseFile.destinations.find((d) => ruleFor(d, ctx).verdict(d, ctx, onceVerified).status === 'feasible');
 
   return {
     ruleset: RULESET,

@@ -16,9 +16,16 @@ const countryNames: Record<Locale, Intl.DisplayNames> = {
   ru: new Intl.DisplayNames(['ru'], { type: 'region' }),
 };
 
-/** "Kazakhstan (KZ)" / "Казахстан (KZ)": the name for readers, the code for the record. */
+const nameCache: Record<Locale, Map<string, string>> = { en: new Map(), ru: new Map() };
+
+/** "Kazakhstan (KZ)" / "Казахстан (KZ)": the name for readers, the code for the record. Memoised: Intl is slow. */
 export function countryName(code: CountryCode | string, locale: Locale): string {
-  return `${countryNames[locale].of(code) ?? code} (${code})`;
+  let name = nameCache[locale].get(code);
+  if (name === undefined) {
+    name = `${countryNames[locale].of(code) ?? code} (${code})`;
+    nameCache[locale].set(code, name);
+  }
+  return name;
 }
 
 /** Joins a list for a sentence: "a, b and c" / "a, b и c". */

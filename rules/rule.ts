@@ -27,14 +27,26 @@ export type FlagHit<P> = {
   source?: string;
 };
 
-export type RaisedFlag = {
-  id: FlagId;
-  category: Category;
-  severity: Severity;
-  facts: string[];
-  source: string | undefined;
-  say: (locale: Locale) => string;
-};
+/**
+ * A flag a rule raised, not yet worded. A class rather than an object with a closure: the evaluator words
+ * only the locale asked for, and a hot path should not allocate a function per flag.
+ */
+export class RaisedFlag {
+  constructor(
+    readonly id: FlagId,
+    readonly category: Category,
+    readonly severity: Severity,
+    readonly facts: string[],
+    readonly source: string | undefined,
+    private readonly wording: Wording<never>,
+    private readonly params: unknown,
+  ) {}
+
+  say(locale: Locale): string {
+    // defineFlag pairs each wording with the params of its own rule.
+    return this.wording[locale](this.params as never);
+  }
+}
 
 export type FlagRule = {
   id: FlagId;
@@ -59,14 +71,18 @@ export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
       const result = check(ctx);
       if (result === undefined) return [];
       const hits = Array.isArray(result) ? result : [result];
-      return hits.map((hit) => ({
-        id: spec.id,
-        category: spec.category,
-        severity: hit.severity ?? spec.severity,
-        facts: hit.facts,
-        source: hit.source ?? spec.source,
-        say: (locale) => spec.message[locale](hit.params),
-      }));
+      return hits.map(
+        (hit) =>
+          new RaisedFlag(
+            spec.id,
+            spec.category,
+            hit.severity ?? spec.severity,
+            hit.facts,
+            hit.source ?? spec.source,
+            spec.message,
+            hit.params,
+          ),
+      );
     },
   };
 }
@@ -75,13 +91,27 @@ export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
 
 export type CheckResult<P> = { status: ChecklistStatus; params: P };
 
+/** A checklist item's status, with its detail worded on demand (see RaisedFlag). */
+export class CheckedItem {
+  constructor(
+    readonly status: ChecklistStatus,
+    private readonly wording: Wording<never>,
+    private readonly params: unknown,
+  ) {}
+
+  detail(locale: Locale): string {
+    // defineCheck pairs each wording with the params of its own rule.
+    return this.wording[locale](this.params as never);
+  }
+}
+
 export type ChecklistRule = {
   id: ChecklistId;
   category: ChecklistCategory;
   doc: string;
   source?: string;
   detail: Wording<never>;
-  run: (ctx: RuleContext) => { status: ChecklistStatus; detail: (locale: Locale) => string };
+  run: (ctx: RuleContext) => CheckedItem;
 };
 
 type CheckSpec<P> = Omit<ChecklistRule, 'run' | 'detail'> & {
@@ -95,7 +125,7 @@ export function defineCheck<P>(spec: CheckSpec<P>): ChecklistRule {
     ...rule,
     run(ctx) {
       const { status, params } = check(ctx);
-      return { status, detail: (locale) => spec.detail[locale](params) };
+      return new CheckedItem(status, spec.detail, params);
     },
   };
 }

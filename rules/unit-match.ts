@@ -40,6 +40,18 @@ function hasNameAt(words: string[], at: number, name: string[]): boolean {
 
 export type UnitMatch = { unit: ImplicatedUnit; by: string };
 
+// The same unit names recur across cases: read each once (bounded, so a long-running server cannot grow it).
+const readCache = new Map<string, ReturnType<typeof readUnitName>>();
+function readCached(text: string) {
+  let read = readCache.get(text);
+  if (!read) {
+    if (readCache.size >= 5_000) readCache.clear();
+    read = readUnitName(text);
+    readCache.set(text, read);
+  }
+  return read;
+}
+
 /** Every implicated unit the service record names, each once, with the fact that matched it. */
 export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber'>): UnitMatch[] {
   const found = new Map<string, UnitMatch>();
@@ -50,7 +62,7 @@ export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber
     add(byUnitNumber.get(service.unitNumber), `service.unitNumber=${service.unitNumber}`);
   if (service.unit) {
     const by = `service.unit=${service.unit}`;
-    const read = readUnitName(service.unit);
+    const read = readCached(service.unit);
     for (const n of read.unitNumbers) add(byUnitNumber.get(n), by);
     for (const d of read.designations) {
       for (const unit of byDesignation.get(designationKey(d)) ?? [])

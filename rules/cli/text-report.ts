@@ -17,7 +17,7 @@ const headings = {
     risk: 'Risk level',
     next: 'NEXT STEP',
     because: 'Because',
-    then: 'Then',
+    later: 'Then',
     pathway: 'Pathway',
     flags: 'FLAGS',
     noFlags: 'No flags.',
@@ -37,7 +37,7 @@ const headings = {
     risk: 'Уровень риска',
     next: 'СЛЕДУЮЩИЙ ШАГ',
     because: 'Основание',
-    then: 'Затем',
+    later: 'Затем',
     pathway: 'Путь',
     flags: 'ФЛАГИ',
     noFlags: 'Флагов нет.',
@@ -131,7 +131,7 @@ export function textReport(assessment: Assessment, caseFile: CaseFile, locale: L
       else if (item) out.push(wrap(`- ${item.label}: ${item.detail}`, '    ', '      '));
     }
   }
-  if (rec.then.length > 0) out.push(`  ${h.then}: ${rec.then.map((a) => l.actions[a]).join(' → ')}`);
+  if (rec.then.length > 0) out.push(`  ${h.later}: ${rec.then.map((a) => l.actions[a]).join(' → ')}`);
   out.push('');
 
   out.push(h.flags);

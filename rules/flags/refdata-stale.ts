@@ -12,6 +12,13 @@ export function staleFiles(
   return files.filter((f) => daysBetween(f.reviewedOn, today) > STALE_AFTER_DAYS);
 }
 
+// A batch is usually evaluated for one day: remember the last answer for the built-in files.
+let last: { today: string; files: ReferenceDataFile[] } | undefined;
+function staleToday(today: string): ReferenceDataFile[] {
+  if (last?.today !== today) last = { today, files: staleFiles(today) };
+  return last.files;
+}
+
 /** Facts change: deportations, closed borders, new units identified. The rules are only as good as their data. */
 export default defineFlag<{ files: ReferenceDataFile[] }>({
   id: 'REFDATA_STALE',
@@ -19,7 +26,7 @@ export default defineFlag<{ files: ReferenceDataFile[] }>({
   severity: 'info',
   doc: 'A reference-data file was last reviewed more than 90 days before today.',
   check({ today }) {
-    const files = staleFiles(today);
+    const files = staleToday(today);
     if (files.length === 0) return undefined;
     return { facts: files.map((f) => `${f.file}.reviewedOn=${f.reviewedOn}`), params: { files } };
   },

@@ -15,7 +15,9 @@ type Contradiction = { facts: string[]; text: Text };
  */
 export function findContradictions(c: CaseFile, today: string): Contradiction[] {
   const found: Contradiction[] = [];
-  const add = (facts: string[], en: string, ru: string) => found.push({ facts, text: { en, ru } });
+  function add(facts: string[], en: string, ru: string) {
+    found.push({ facts, text: { en, ru } });
+  }
   const { enlistedOn } = c.service;
   const { leftOn, kind } = c.desertion;
 
@@ -65,39 +67,41 @@ export function findContradictions(c: CaseFile, today: string): Contradiction[] 
       `текущее пребывание заканчивается (${stayEndsOn}) раньше, чем начинается (${since})`,
     );
 
-  for (const [path, date] of eventDates(c)) {
-    if (date > today)
-      add([`${path}=${date}`], `${path} (${date}) is after today`, `${path} (${date}) — дата в будущем`);
+  for (const [path, date] of futureDates(c, today)) {
+    add([`${path}=${date}`], `${path} (${date}) is after today`, `${path} (${date}) — дата в будущем`);
   }
   return found;
 }
 
-/** Dates of things that have already happened, by path. */
-function eventDates(c: CaseFile): [string, string][] {
-  const dates: [string, string | undefined][] = [
-    ['person.dateOfBirth', c.person.dateOfBirth],
-    ['service.enlistedOn', c.service.enlistedOn],
-    ['desertion.leftOn', c.desertion.leftOn],
-    ['currentStay.since', c.currentStay.since],
-  ];
+/** Dates of things that have already happened but lie after today, by path (paths built only when needed). */
+function futureDates(c: CaseFile, today: string): [string, string][] {
+  const found: [string, string][] = [];
+  const check = (date: string | undefined, path: () => string) => {
+    if (date !== undefined && date > today) found.push([path(), date]);
+  };
+  check(c.person.dateOfBirth, () => 'person.dateOfBirth');
+  check(c.service.enlistedOn, () => 'service.enlistedOn');
+  check(c.desertion.leftOn, () => 'desertion.leftOn');
+  check(c.currentStay.since, () => 'currentStay.since');
   c.deployments.forEach((d, i) => {
-    dates.push([`deployments[${i}].from`, d.from], [`deployments[${i}].to`, d.to]);
+    check(d.from, () => `deployments[${i}].from`);
+    check(d.to, () => `deployments[${i}].to`);
   });
   c.persecution.criminalCases.forEach((cc, i) => {
-    dates.push([`persecution.criminalCases[${i}].openedOn`, cc.openedOn]);
+    check(cc.openedOn, () => `persecution.criminalCases[${i}].openedOn`);
   });
   c.route.forEach((leg, i) => {
-    dates.push([`route[${i}].date`, leg.date]);
+    check(leg.date, () => `route[${i}].date`);
   });
   c.destinations.forEach((d, i) => {
     d.applications?.forEach((a, j) => {
-      dates.push([`destinations[${i}].applications[${j}].filedOn`, a.filedOn]);
+      check(a.filedOn, () => `destinations[${i}].applications[${j}].filedOn`);
     });
   });
   c.verification.interviews.forEach((iv, i) => {
-    dates.push([`verification.interviews[${i}].on`, iv.on]);
+    check(iv.on, () => `verification.interviews[${i}].on`);
   });
-  return dates.filter((d): d is [string, string] => d[1] !== undefined);
+  return found;
 }
 
 export default defineFlag<{ contradictions: Contradiction[] }>({

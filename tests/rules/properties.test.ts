@@ -49,7 +49,7 @@ const unit = fc.constantFrom(
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** Random but valid case files: every enumeration, optional fields absent or present. */
-export const caseFileArb: fc.Arbitrary<CaseFile> = fc
+const caseFileArb: fc.Arbitrary<CaseFile> = fc
   .record({
     documents: fc.array(
       fc.record({

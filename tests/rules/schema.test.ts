@@ -1,4 +1,5 @@
 /** The case-file schema: required fields, strict objects, real dates, ISO countries, readable error paths. */
+// biome-ignore-all lint/suspicious/noExplicitAny: these tests build deliberately invalid case files
 import { describe, expect, it } from 'vitest';
 import { formatPath, isIsoDate, matchImplicatedUnits, parseCaseFile } from '../../rules/index';
 import { baseCase } from './builder';

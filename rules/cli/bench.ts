@@ -1,0 +1,173 @@
+/**
+ * npm run bench:rules: evaluates 10,000 varied case files, generated deterministically from a seed, and
+ * prints cases per second and the 99th-percentile time per case. Target: >= 20,000 cases/s on one core.
+ */
+import { performance } from 'node:perf_hooks';
+import * as s from '../case-schema';
+import { addDays } from '../dates';
+import { evaluate } from '../evaluate';
+import { flagIds } from '../ids';
+
+const CASES = 10_000;
+const TODAY = '2026-11-22';
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same cases. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Varied but coherent case files: every enumeration value occurs, and dates follow a life (enlisted, deployed,
+ * left, crossed, stayed) as real cases do; about one case in twenty gets a contradictory date.
+ */
+function generate(count: number, seed: number): s.CaseFile[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const int = (max: number) => Math.floor(r() * (max + 1));
+  const many = <T>(max: number, make: (i: number) => T): T[] =>
+    Array.from({ length: int(max) }, (_, i) => make(i));
+  const maybe = <T>(x: T): T | undefined => (r() < 0.5 ? x : undefined);
+  const countries = [
+    'RU',
+    'KZ',
+    'KG',
+    'AM',
+    'BY',
+    'GE',
+    'RS',
+    'TR',
+    'FR',
+    'DE',
+    'US',
+    'GB',
+    'NL',
+    'PL',
+    'LV',
+    'IT',
+  ] as const;
+  const units = [
+    '64 ОМСБр',
+    '64th Separate Guards Motor Rifle Brigade',
+    '58th Combined Arms Army signals brigade',
+    'ЧВК Вагнер',
+    '234 гв. дшп',
+    'в/ч 51460',
+    '164th brigade',
+  ];
+
+  return Array.from({ length: count }, (): s.CaseFile => {
+    const enlistedOn = addDays('2021-06-01', int(900));
+    let cursor = addDays(enlistedOn, int(60));
+    const deployments = many(3, () => {
+      const from = addDays(cursor, int(30));
+      cursor = addDays(from, 7 + int(200));
+      return {
+        from,
+        to: cursor,
+        region: pick(s.regions),
+        place: maybe(pick(['Bucha', 'Изюм', 'Brovary', 'Мариуполь'])),
+        endedBy: pick(s.deploymentEndings),
+      };
+    });
+    const leftOn = addDays(cursor, int(60));
+    const crossed = addDays(leftOn, 1 + int(10));
+    const contradictory = r() < 0.05;
+    return {
+      format: 'waypost-case/1',
+      person: { pseudonym: 'Bench', citizenships: ['RU'] },
+      documents: many(6, () => ({
+        type: pick(s.documentTypes),
+        seen: pick(s.documentSeenValues),
+        validity: pick(s.documentValidities),
+        authenticity: pick(s.documentAuthenticities),
+        expiresOn: maybe(addDays(TODAY, int(3000) - 1500)),
+      })),
+      service: {
+        serviceType: pick(s.serviceTypes),
+        branch: pick(s.branches),
+        role: pick(s.roles),
+        unit: maybe(pick(units)),
+        unitNumber: maybe(pick(['51460', '74268', '12345'])),
+        enlistedOn: contradictory ? addDays(leftOn, 30) : enlistedOn,
+      },
+      deployments,
+      desertion: { kind: pick(s.desertionKinds), leftOn, manner: pick(s.desertionManners) },
+      persecution: {
+        criminalCases: many(2, () => ({
+          article: pick(s.criminalArticles),
+          openedOn: maybe(addDays(leftOn, int(200))),
+          stage: pick(s.criminalCaseStages),
+          evidenceSeen: r() < 0.5,
+        })),
+        wantedList: pick(s.wantedLists),
+      },
+      route: many(3, (i) => ({
+        date: addDays(crossed, i * 20),
+        from: i === 0 ? 'RU' : pick(countries),
+        to: pick(countries),
+        mode: pick(s.routeModes),
+        documentUsed: pick(s.routeDocuments),
+        incident: pick(s.routeIncidents),
+      })),
+      currentStay: {
+        country: pick(countries),
+        since: crossed,
+        basis: pick(s.stayBases),
+        stayEndsOn: maybe(addDays(TODAY, int(400) - 30)),
+        incidents: r() < 0.2 ? many(2, () => pick(s.stayIncidents)) : [],
+      },
+      destinations: many(3, () => ({
+        country: pick(countries),
+        pathway: pick(s.pathways),
+        employerOffer: maybe(r() < 0.5),
+        applications: maybe(
+          many(2, () => ({
+            type: 'visa',
+            filedOn: addDays(crossed, int(300)),
+            status: pick(s.applicationStatuses),
+          })),
+        ),
+      })),
+      verification: {
+        interviews: many(3, () => ({ on: addDays(TODAY, -int(300)), language: 'ru', minutes: 60 })),
+        knowledgeChecks: many(4, () => ({ topic: 'dining hall', result: pick(s.knowledgeCheckResults) })),
+        unitCrossCheck: pick(s.unitCrossCheckResults),
+        socialMedia: pick(s.socialMediaResults),
+        openSource: many(2, () => ({ source: pick(s.openSourceSources), result: pick(s.openSourceResults) })),
+      },
+      screening: {
+        witnessedAbuses: r() < 0.2,
+        admitsParticipation: r() < 0.05,
+        securityIndicators: r() < 0.1 ? [pick(s.securityIndicators)] : [],
+      },
+      review: { clearedFlags: many(2, () => pick(flagIds)) },
+    };
+  });
+}
+
+const cases = generate(CASES, 2026_11);
+// Warm up the JIT on a separate set of the same size (steady-state throughput), then time each case.
+const warmUp = generate(10_000, 7);
+for (let i = 0; i < warmUp.length; i++) evaluate(warmUp[i]!, TODAY, { locale: i % 2 === 0 ? 'en' : 'ru' });
+
+const times = new Float64Array(cases.length);
+const start = performance.now();
+for (let i = 0; i < cases.length; i++) {
+  const t0 = performance.now();
+  evaluate(cases[i]!, TODAY, { locale: i % 2 === 0 ? 'en' : 'ru' });
+  times[i] = performance.now() - t0;
+}
+const total = performance.now() - start;
+times.sort();
+const p99 = times[Math.floor(times.length * 0.99)]!;
+
+console.log(`evaluated ${cases.length} case files in ${total.toFixed(0)} ms`);
+console.log(
+  `${Math.round(cases.length / (total / 1000)).toLocaleString('en')} cases/s, p99 ${(p99 * 1000).toFixed(0)} µs per case`,
+);
