@@ -1,4 +1,168 @@
-import type { FastifyInstance } from 'fastify';
+// The case list: search by reference or pseudonym, filters, two sort orders and pages. Only the pseudonym
+// names a person here. The search term travels in the query string of the filter form (logs keep route
+// patterns, never query strings) and appears in nothing but this page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type CaseStatus, caseStatuses } from '../../db/schema';
+import { actions, riskLevels } from '../../rules/assessment';
+import { labels } from '../../rules/labels';
+import {
+  assigneeOptions,
+  type ListQuery,
+  type ListRow,
+  listCases,
+  NONE,
+  PAGE_SIZE,
+  readListQuery,
+} from '../cases/list-query';
+import { todayOf } from '../cases/store';
+import type { MessageKey } from '../i18n';
+import { anyRole } from '../policy';
 
-// The case list: search, filters, sorting, pages. (Being built.)
-export async function caseListRoutes(_app: FastifyInstance): Promise<void> {}
+/** What the import form shows after a refused file. */
+export interface ImportProblem {
+  summary: MessageKey;
+  problems: { path: string; message: string }[];
+}
+
+export interface PageLink {
+  page: number;
+  href: string;
+  current: boolean;
+}
+
+const SOON_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The list URL for a query, keeping only what differs from the defaults. */
+export function listHref(query: ListQuery, page = query.page): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.status) params.set('status', query.status);
+  if (query.assignee) params.set('assignee', query.assignee);
+  if (query.action) params.set('action', query.action);
+  if (query.risk) params.set('risk', query.risk);
+  if (query.sort !== 'updated') params.set('sort', query.sort);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/cases?${search}` : '/cases';
+}
+
+/** Page numbers to link: the first, the last, and two either side of the current one; null marks a gap. */
+export function pageWindow(page: number, pages: number): (number | null)[] {
+  const wanted = new Set([1, pages]);
+  for (let p = page - 2; p <= page + 2; p++) if (p >= 1 && p <= pages) wanted.add(p);
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  sorted.forEach((p, i) => {
+    const previous = sorted[i - 1];
+    if (previous !== undefined && p - previous > 1) out.push(null);
+    out.push(p);
+  });
+  return out;
+}
+
+function pluralKey(locale: string, n: number): MessageKey {
+  const form = new Intl.PluralRules(locale).select(n);
+  return form === 'one'
+    ? 'cases.list.count.one'
+    : form === 'few'
+      ? 'cases.list.count.few'
+      : 'cases.list.count.many';
+}
+
+function stayState(stayEndsOn: string | null, today: string): 'ended' | 'soon' | undefined {
+  if (!stayEndsOn) return undefined;
+  if (stayEndsOn < today) return 'ended';
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + SOON_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return stayEndsOn <= soon ? 'soon' : undefined;
+}
+
+const statusKey = (status: CaseStatus) => `cases.status.label.${status}` as MessageKey;
+
+/** Renders the case list for this request's query, with the import form's outcome when there is one. */
+export async function renderCaseList(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extra: { importProblem?: ImportProblem } = {},
+  status?: number,
+): Promise<FastifyReply> {
+  const user = request.user!;
+  const { t, locale } = request;
+  const query = readListQuery(request.method === 'GET' ? request.query : {});
+  const staff = user.role !== 'caseworker';
+  const [result, assignees] = await Promise.all([
+    listCases(app.db, user, query),
+    staff ? assigneeOptions(app.db) : Promise.resolve(null),
+  ]);
+  const today = todayOf(app.clock());
+  const enumLabels = labels[locale];
+  const rows = result.rows.map((row: ListRow) => ({
+    id: row.id,
+    reference: row.reference,
+    pseudonym: row.pseudonym,
+    status: t(statusKey(row.status)),
+    assignee: row.assigneeName ?? t('cases.list.unassigned'),
+    action: row.action ? (enumLabels.actions[row.action as never] ?? row.action) : undefined,
+    riskLevel: row.riskLevel ?? undefined,
+    risk: row.riskLevel ? (enumLabels.riskLevels[row.riskLevel as never] ?? row.riskLevel) : undefined,
+    stayEndsOn: row.stayEndsOn ?? undefined,
+    stayState: stayState(row.stayEndsOn, today),
+    updatedIso: row.updatedAt.toISOString(),
+    updatedText: `${row.updatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+  }));
+  const page = result.page;
+  const current = { ...query, page };
+  const pageLinks = pageWindow(page, result.pages).map((p) =>
+    p === null ? null : ({ page: p, href: listHref(current, p), current: p === page } satisfies PageLink),
+  );
+  const filtered = Boolean(query.q || query.status || query.assignee || query.action || query.risk);
+  return reply.render(
+    'cases/list',
+    {
+      query,
+      rows,
+      total: result.total,
+      countText: t(pluralKey(locale, result.total), { count: result.total }),
+      rangeText:
+        result.total > 0
+          ? t('cases.list.range', {
+              from: (page - 1) * PAGE_SIZE + 1,
+              to: Math.min(page * PAGE_SIZE, result.total),
+              total: result.total,
+            })
+          : '',
+      filtered,
+      sortLabel: t(`cases.list.sort.${query.sort}`),
+      pages: result.pages,
+      pageLinks,
+      previousHref: page > 1 ? listHref(current, page - 1) : undefined,
+      nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
+      options: {
+        statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
+        actions: [
+          ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
+          { value: NONE, label: t('cases.list.notAssessed') },
+        ],
+        risks: [
+          ...riskLevels.map((value) => ({ value, label: enumLabels.riskLevels[value] })),
+          { value: NONE, label: t('cases.list.notAssessed') },
+        ],
+        assignees: assignees && [
+          ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
+          { value: NONE, label: t('cases.list.unassigned') },
+        ],
+        sorts: (['updated', 'urgency'] as const).map((value) => ({
+          value,
+          label: t(`cases.list.sort.${value}`),
+        })),
+      },
+      importProblem: extra.importProblem,
+    },
+    status,
+  );
+}
+
+export async function caseListRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/cases', { config: { access: anyRole } }, (request, reply) => renderCaseList(app, request, reply));
+}
