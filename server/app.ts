@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
+import { caseRoutes } from './routes/cases';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { homeRoutes } from './routes/home';
 
@@ -77,6 +78,7 @@ export async function buildApp({
   await app.register(accountRoutes);
   await app.register(adminRoutes);
   await app.register(caseListRoutes);
+  await app.register(caseRoutes);
   await app.register(caseTransferRoutes);
   return app;
 }

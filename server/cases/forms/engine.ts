@@ -1,0 +1,193 @@
+// Forms for the parts of a case. A form is a list of fields over one object of the case file; the object's
+// zod schema (rules/case-schema.ts) stays the judge of validity. This module turns stored values into what
+// the inputs show, and what was typed back into values, with one message per field to show beside it.
+import type { z } from 'zod';
+import { countryCodes } from '../../../rules/data/countries';
+import { isIsoDate } from '../../../rules/dates';
+import type { Locale } from '../../../rules/i18n';
+import type { Enumerations } from '../../../rules/labels';
+import type { MessageKey } from '../../i18n';
+import type { CaseParts } from '../parts';
+
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'number'
+  | 'select'
+  | 'country'
+  | 'boolean'
+  | 'checkboxes'
+  | 'countries'
+  | 'references';
+
+export interface Field {
+  name: string;
+  kind: FieldKind;
+  required?: boolean;
+  /** Values of a select or checkbox set; a function when they depend on the case (e.g. its destinations). */
+  options?: readonly string[] | ((parts: CaseParts) => readonly string[]);
+  /** Where option labels come from: an enumeration of rules/labels.ts. */
+  labels?: keyof Enumerations;
+  /** Has a hint under its label (`case.hint.FORM.NAME`). */
+  hint?: boolean;
+  /** Input mode and pattern hints for the browser (validation is still on the server). */
+  inputmode?: 'numeric';
+  /** Labels for options that are not an enumeration (e.g. which destination an application belongs to). */
+  optionLabel?: (value: string, parts: CaseParts, locale: Locale) => string;
+}
+
+export interface FormSpec {
+  /** Names the form in URLs and in translation keys (`case.field.ID.NAME`). */
+  id: string;
+  fields: Field[];
+  schema: z.ZodType;
+}
+
+export type FormValues = Record<string, string | string[]>;
+export type FieldErrors = Record<string, MessageKey>;
+
+const COUNTRY_SLOTS = 3;
+const codes = new Set<string>(countryCodes);
+
+export function optionsOf(field: Field, parts: CaseParts): readonly string[] {
+  return typeof field.options === 'function' ? field.options(parts) : (field.options ?? []);
+}
+
+/** What each input shows for a stored value (undefined: an empty form). */
+export function toFormValues(spec: FormSpec, value: Record<string, unknown> | undefined): FormValues {
+  const out: FormValues = {};
+  for (const field of spec.fields) {
+    const v = value?.[field.name];
+    switch (field.kind) {
+      case 'boolean':
+        out[field.name] = v === true ? 'yes' : v === false ? 'no' : '';
+        break;
+      case 'checkboxes':
+        out[field.name] = Array.isArray(v) ? v.map(String) : [];
+        break;
+      case 'countries': {
+        const list = Array.isArray(v) ? v.map(String) : [];
+        out[field.name] = Array.from(
+          { length: Math.max(COUNTRY_SLOTS, list.length) },
+          (_, i) => list[i] ?? '',
+        );
+        break;
+      }
+      case 'references':
+        out[field.name] = Array.isArray(v) ? v.join(', ') : '';
+        break;
+      default:
+        out[field.name] = v === undefined || v === null ? '' : String(v);
+    }
+  }
+  return out;
+}
+
+const asList = (raw: unknown): string[] =>
+  (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (x): x is string => typeof x === 'string',
+  );
+
+export type ReadResult =
+  | { ok: true; value: Record<string, unknown>; values: FormValues }
+  | { ok: false; errors: FieldErrors; values: FormValues };
+
+/**
+ * Reads a submitted form. Fields the form does not have are refused (no mass assignment); every typed value
+ * comes back in `values`, so a form with errors shows exactly what the user typed.
+ */
+export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): ReadResult {
+  const raw = { ...((body && typeof body === 'object' ? body : {}) as Record<string, unknown>) };
+  delete raw._csrf;
+  delete raw._version;
+  const errors: FieldErrors = {};
+  const values: FormValues = {};
+  const known = new Set(spec.fields.map((f) => f.name));
+  if (Object.keys(raw).some((name) => !known.has(name))) errors._form = 'form.unknownField';
+
+  const value: Record<string, unknown> = {};
+  for (const field of spec.fields) {
+    const given = raw[field.name];
+    if (field.kind === 'checkboxes' || field.kind === 'countries') {
+      const list = asList(given).map((s) => s.trim());
+      values[field.name] = list;
+      const chosen = [...new Set(list.filter(Boolean))];
+      const allowed =
+        field.kind === 'countries'
+          ? (c: string) => codes.has(c)
+          : (c: string) => optionsOf(field, parts).includes(c);
+      if (chosen.some((c) => !allowed(c)))
+        errors[field.name] = field.kind === 'countries' ? 'form.country' : 'form.choose';
+      else if (field.required && chosen.length === 0) errors[field.name] = 'form.requiredOne';
+      else value[field.name] = chosen;
+      continue;
+    }
+    const text = typeof given === 'string' ? given : '';
+    values[field.name] = text;
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      if (field.required)
+        errors[field.name] =
+          field.kind === 'select' || field.kind === 'boolean' ? 'form.choose' : 'form.required';
+      continue;
+    }
+    switch (field.kind) {
+      case 'date':
+        if (!isIsoDate(trimmed)) errors[field.name] = 'form.date';
+        else value[field.name] = trimmed;
+        break;
+      case 'number':
+        if (!/^\d{1,6}$/.test(trimmed)) errors[field.name] = 'form.number';
+        else value[field.name] = Number(trimmed);
+        break;
+      case 'select':
+        if (!optionsOf(field, parts).includes(trimmed)) errors[field.name] = 'form.choose';
+        else value[field.name] = trimmed;
+        break;
+      case 'country':
+        if (!codes.has(trimmed)) errors[field.name] = 'form.country';
+        else value[field.name] = trimmed;
+        break;
+      case 'boolean':
+        if (trimmed !== 'yes' && trimmed !== 'no') errors[field.name] = 'form.choose';
+        else value[field.name] = trimmed === 'yes';
+        break;
+      case 'references': {
+        const refs = trimmed
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map((r) => r.toUpperCase());
+        if (refs.some((r) => !/^WP-\d{4}-\d{4,}$/.test(r))) errors[field.name] = 'form.references';
+        else value[field.name] = refs;
+        break;
+      }
+      default:
+        value[field.name] = trimmed;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+
+  // The schema has the last word: lengths, digits-only unit numbers, rules across fields.
+  const parsed = spec.schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown>, values };
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? '_form');
+    errors[known.has(name) ? name : '_form'] ??= messageFor(issue.message);
+  }
+  return { ok: false, errors, values };
+}
+
+// The schema's own wording, mapped to translated messages.
+const schemaMessages: Record<string, MessageKey> = {
+  'required unless the deployment is ongoing': 'form.requiredUnlessOngoing',
+  'digits only': 'form.digits',
+  'too long': 'form.tooLong',
+  'must not be empty': 'form.required',
+  'language code like ru or en': 'form.language',
+  'part number like 5 or 2.1': 'form.articlePart',
+  'must be positive': 'form.positive',
+};
+function messageFor(message: string): MessageKey {
+  return schemaMessages[message] ?? 'form.invalid';
+}
