@@ -59,7 +59,7 @@ describe('entering a case through the forms alone', () => {
 describe('a new case', () => {
   it('lists the sections still needed before the rules can assess it, each linked to its form', async () => {
     const res = await submitForm(agent, '/cases/new', { pseudonym: 'Heron', citizenships: ['RU', '', ''] });
-    const page = await agent.get(res.headers.location);
+    const page = await agent.get(String(res.headers.location));
     expect(page.text).toContain('The rules assess the case once these sections are filled in');
     for (const form of ['service', 'desertion', 'persecution', 'currentStay', 'screening']) {
       expect(page.text).toContain(`${res.headers.location}/edit/${form}`);
