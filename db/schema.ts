@@ -130,6 +130,11 @@ export const cases = pgTable(
     riskRank: integer('risk_rank').notNull().default(0),
     flagIds: text('flag_ids').array().notNull().default(sql`'{}'::text[]`),
     stayEndsOn: day('stay_ends_on'),
+    // Bumped by every save and decision: a decision made from an outdated page is refused.
+    version: integer('version').notNull().default(1),
+    // In the review queue since (null when not in it), and the uncleared high or critical flags behind it.
+    queuedAt: moment('queued_at'),
+    queueFlags: text('queue_flags').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     index('cases_assigned_idx').on(t.assignedTo, t.updatedAt),
@@ -137,6 +142,7 @@ export const cases = pgTable(
     index('cases_updated_idx').on(t.updatedAt),
     index('cases_stay_idx').on(t.stayEndsOn),
     index('cases_risk_idx').on(t.riskRank, t.updatedAt),
+    index('cases_queue_idx').on(t.riskRank, t.stayEndsOn, t.queuedAt),
   ],
 );
 
@@ -377,3 +383,36 @@ export const caseReferenceCounters = pgTable('case_reference_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),
 });
+
+export const caseEventKinds = [
+  'status_changed',
+  'assessment_changed',
+  'sent_for_review',
+  'flag_cleared',
+  'flag_upheld',
+  'info_requested',
+  'info_answered',
+  'referral_approved',
+  'referral_declined',
+  'comment',
+] as const;
+export type CaseEventKind = (typeof caseEventKinds)[number];
+
+/**
+ * The case's timeline: status changes, changes of recommendation, supervisors' decisions, requests for
+ * information and their answers, comments. `detail` holds ids and codes only; any words a person wrote
+ * (reasons, questions, answers, comments) are in `text_enc`, encrypted.
+ */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    at: moment('at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    kind: text('kind', { enum: caseEventKinds }).notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    textEnc: text('text_enc'),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at), index('case_events_kind_idx').on(t.kind, t.caseId)],
+);
