@@ -407,6 +407,8 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: uuid('id').primaryKey(),
+    // Insertion order: several events of one decision share a timestamp.
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     caseId: caseRef(),
     at: moment('at').notNull(),
     actorId: uuid('actor_id').references(() => users.id),
@@ -414,5 +416,5 @@ export const caseEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
     textEnc: text('text_enc'),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.at), index('case_events_kind_idx').on(t.kind, t.caseId)],
+  (t) => [index('case_events_case_idx').on(t.caseId, t.seq), index('case_events_kind_idx').on(t.kind, t.caseId)],
 );

@@ -48,7 +48,7 @@ export async function readTimeline(db: Db | Tx, ring: KeyRing, caseId: string): 
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+    .orderBy(asc(caseEvents.seq));
   return rows.map(({ event, actorName }) => ({
     id: event.id,
     kind: event.kind,
