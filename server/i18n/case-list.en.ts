@@ -54,6 +54,7 @@ export const caseListEn = {
   'cases.import.problems': 'Correct these fields in the file, then import it again:',
   'cases.import.noFile': 'Choose a case file to import.',
   'cases.import.tooLarge': 'This file is larger than 1 MB: it cannot be a case file.',
+  'cases.import.oneFile': 'Send one case file at a time.',
   'cases.import.notJson': 'This file is not JSON text.',
   'cases.import.notUtf8': 'This file is not UTF-8 text.',
 

@@ -56,6 +56,7 @@ export const caseListRu: Record<keyof typeof caseListEn, string> = {
   'cases.import.problems': 'Исправьте в файле эти поля и импортируйте его снова:',
   'cases.import.noFile': 'Выберите файл дела для импорта.',
   'cases.import.tooLarge': 'Файл больше 1 МБ: это не может быть файл дела.',
+  'cases.import.oneFile': 'Отправляйте по одному файлу дела.',
   'cases.import.notJson': 'Это не текст в формате JSON.',
   'cases.import.notUtf8': 'Это не текст в кодировке UTF-8.',
 
