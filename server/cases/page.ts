@@ -10,10 +10,12 @@ import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
+import { readTimeline } from './events';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
 import { type LoadedCase, latestStoredAssessment, todayOf } from './store';
+import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */
 const layout: { id: string; forms: ScalarFormId[]; lists: ListFormId[] }[] = [
@@ -153,7 +155,10 @@ export async function casePageModel(
     }),
   }));
 
+  const review = await reviewModel(app, loaded, user, locale, t);
+
   return {
+    review,
     caseRow: row,
     statusLabel: t(`case.status.${row.status}` as MessageKey),
     assigneeName: assignee?.displayName ?? t('case.unassigned'),
@@ -174,5 +179,81 @@ export async function casePageModel(
     assessment: live ? assessmentView(live, caseId, locale) : null,
     storedAt: stored?.evaluatedAt.toISOString().replace('T', ' ').slice(0, 16),
     sections,
+  };
+}
+
+const stamp = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16);
+
+/** The review side of the page: what this user may do, open requests, the timeline and comments. */
+async function reviewModel(
+  app: FastifyInstance,
+  loaded: LoadedCase,
+  user: SessionUser,
+  locale: Locale,
+  t: Translate,
+) {
+  const { row } = loaded;
+  const l = labels[locale];
+  const events = await readTimeline(app.db, app.keyRing, row.id);
+  const allowed = allowedActions(user, row);
+  const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
+  const actor = (name: string | null) => name ?? t('review.system');
+  const flagName = (id: unknown) => l.flags[id as keyof typeof l.flags] ?? String(id);
+  const statusName = (s: unknown) => (s ? t(`case.status.${s}` as MessageKey) : '—');
+  const describe = (e: (typeof events)[number]): string => {
+    const d = e.detail;
+    switch (e.kind) {
+      case 'status_changed':
+        return t('timeline.status_changed', { from: statusName(d.from), to: statusName(d.to) });
+      case 'assessment_changed':
+        return t('timeline.assessment_changed', {
+          to: l.actions[d.to as keyof typeof l.actions] ?? String(d.to),
+          risk: l.riskLevels[d.riskLevel as keyof typeof l.riskLevels] ?? String(d.riskLevel),
+        });
+      case 'flag_cleared':
+      case 'flag_upheld':
+        return t(`timeline.${e.kind}`, { flag: flagName(d.flagId) });
+      case 'referral_approved':
+        return t('timeline.referral_approved', {
+          pathway: `${countryName(String(d.country), locale)} · ${l.pathways[d.pathway as keyof typeof l.pathways] ?? d.pathway}`,
+        });
+      default:
+        return t(`timeline.${e.kind}`);
+    }
+  };
+  // The latest clearance of each flag: who, when and why stay visible beside it.
+  const clearances: Record<string, string> = {};
+  for (const e of events.filter((e) => e.kind === 'flag_cleared')) {
+    clearances[String(e.detail.flagId)] = t('review.clearedBy', {
+      name: actor(e.actorName),
+      date: stamp(e.at),
+      reason: e.text ?? '',
+    });
+  }
+  return {
+    version: row.version,
+    actions: allowed.filter((a) => !['clear_flag', 'uphold_flag', 'answer_request', 'comment'].includes(a)),
+    canDecideFlags: allowed.includes('clear_flag'),
+    canAnswer: allowed.includes('answer_request'),
+    canComment: allowed.includes('comment'),
+    fourEyes: refusal('clear_flag', user, row) === 'four_eyes',
+    clearances,
+    openRequests: events
+      .filter((e) => e.kind === 'info_requested' && !answered.has(e.id))
+      .map((e) => ({
+        id: e.id,
+        by: t('review.requestedBy', { name: actor(e.actorName), date: stamp(e.at) }),
+        items: ((e.detail.items as string[] | undefined) ?? []).map(
+          (id) => l.checklist[id as keyof typeof l.checklist] ?? id,
+        ),
+        text: e.text ?? '',
+      })),
+    timeline: events
+      .filter((e) => e.kind !== 'comment')
+      .reverse()
+      .map((e) => ({ at: stamp(e.at), actor: actor(e.actorName), what: describe(e), text: e.text })),
+    comments: events
+      .filter((e) => e.kind === 'comment')
+      .map((e) => ({ at: stamp(e.at), actor: actor(e.actorName), text: e.text ?? '' })),
   };
 }

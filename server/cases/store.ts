@@ -9,6 +9,7 @@ import type { CaseFile, Person } from '../../rules/case-schema';
 import { evaluate } from '../../rules/evaluate';
 import { appendAudit } from '../audit';
 import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
+import { recordEvent } from './events';
 import {
   assemble,
   type CaseParts,
@@ -19,6 +20,7 @@ import {
   sectionNames,
   sections,
 } from './parts';
+import { refreshQueue } from './queue';
 import { readParts, type WriteContext, writePart } from './storage';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -92,7 +94,7 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
         updatedAt: now,
       })),
     );
-    await reassess(tx, ring, id, reference, input.parts, now);
+    await reassess(tx, ring, id, reference, input.parts, now, input.actorId);
     await appendAudit(tx, {
       actorId: input.actorId,
       action: input.action,
@@ -188,7 +190,7 @@ export async function saveSection(
       await tx.update(cases).set({ pseudonym: input.changes.person.pseudonym }).where(eq(cases.id, caseId));
       current.parts.person.pseudonym = input.changes.person.pseudonym;
     }
-    await reassess(tx, ring, caseId, current.row.reference, current.parts, now);
+    await reassess(tx, ring, caseId, current.row.reference, current.parts, now, input.actorId);
     await appendAudit(tx, {
       actorId: input.actorId,
       action: 'case.section_saved',
@@ -205,21 +207,25 @@ export async function saveSection(
 }
 
 /** Runs the rules on the case as it now stands (when it is complete) and records what they said. */
-async function reassess(
+export async function reassess(
   tx: Tx,
   ring: KeyRing,
   caseId: string,
   reference: string,
   parts: CaseParts,
   now: Date,
+  actorId: string | null,
 ) {
   const assembled = assemble(parts, reference);
   const stayEndsOn = parts.currentStay?.stayEndsOn ?? null;
+  const [before] = await tx.select({ action: cases.action }).from(cases).where(eq(cases.id, caseId));
+  const bump = { version: sql`${cases.version} + 1`, updatedAt: now };
   if (!assembled.ok) {
     await tx
       .update(cases)
-      .set({ action: null, riskLevel: null, riskRank: 0, flagIds: [], stayEndsOn, updatedAt: now })
+      .set({ action: null, riskLevel: null, riskRank: 0, flagIds: [], queueFlags: [], stayEndsOn, ...bump })
       .where(eq(cases.id, caseId));
+    await refreshQueue(tx, caseId, now);
     return;
   }
   const assessment = evaluate(assembled.file, todayOf(now));
@@ -244,10 +250,29 @@ async function reassess(
       riskLevel: assessment.riskLevel,
       riskRank: riskRanks[assessment.riskLevel] ?? 0,
       flagIds: assessment.flags.filter((f) => !f.cleared).map((f) => f.id),
+      queueFlags: assessment.flags
+        .filter((f) => !f.cleared && (f.severity === 'high' || f.severity === 'critical'))
+        .map((f) => f.id),
       stayEndsOn,
-      updatedAt: now,
+      ...bump,
     })
     .where(eq(cases.id, caseId));
+  // The timeline notes when the tool's recommendation changes, not every save.
+  if (before && before.action !== assessment.recommendation.action) {
+    await recordEvent(tx, ring, {
+      caseId,
+      kind: 'assessment_changed',
+      actorId,
+      at: now,
+      detail: {
+        from: before.action,
+        to: assessment.recommendation.action,
+        riskLevel: assessment.riskLevel,
+        ruleset: assessment.ruleset,
+      },
+    });
+  }
+  await refreshQueue(tx, caseId, now);
 }
 
 /** The assessment stored at the last save, as the tool gave it then. */

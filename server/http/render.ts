@@ -26,6 +26,7 @@ function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
     { href: '/', label: t('nav.home') },
     { href: '/cases', label: t('nav.cases') },
   ];
+  if (user.role !== 'caseworker') items.push({ href: '/review', label: t('nav.review') });
   if (user.role === 'admin') {
     items.push(
       { href: '/admin/users', label: t('nav.users') },

@@ -1,7 +1,39 @@
 import type { FastifyInstance } from 'fastify';
+import { labels } from '../../rules/labels';
+import { myCases, openRequestsFor, queueTop, supervisorCounts } from '../cases/dashboard';
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', { config: { access: 'signed-in' } }, async (_request, reply) => reply.render('home'));
+  app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = request.user!;
+    const l = labels[request.locale];
+    const actionLabel = (a: string | null) => (a ? l.actions[a as keyof typeof l.actions] : '—');
+    const riskLabel = (r: string | null) => (r ? l.riskLevels[r as keyof typeof l.riskLevels] : '—');
+    if (user.role === 'caseworker') {
+      const [cases, requests] = await Promise.all([
+        myCases(app.db, user.id),
+        openRequestsFor(app.db, app.keyRing, user.id),
+      ]);
+      return reply.render('home', {
+        title: request.t('home.title'),
+        cases: cases.map((c) => ({
+          ...c,
+          actionLabel: actionLabel(c.action),
+          riskLabel: riskLabel(c.riskLevel),
+        })),
+        requests,
+      });
+    }
+    const [counts, queue] = await Promise.all([supervisorCounts(app.db, app.clock()), queueTop(app.db)]);
+    return reply.render('home', {
+      title: request.t('home.title'),
+      counts,
+      queue: queue.map((c) => ({
+        ...c,
+        riskLabel: riskLabel(c.riskLevel),
+        flagTitles: c.queueFlags.map((id) => l.flags[id as keyof typeof l.flags] ?? id),
+      })),
+    });
+  });
 
   // For load balancers and the Dockerfile's HEALTHCHECK: 200 only when the database answers.
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {

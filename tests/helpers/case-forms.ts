@@ -30,10 +30,26 @@ export async function submitForm(agent: Agent, pageUrl: string, values: Record<s
   return res;
 }
 
-export async function enterCaseThroughForms(agent: Agent, file: CaseFile): Promise<string> {
+/** `assignee`: for supervisors, who must name a caseworker: pick the first one offered. */
+export async function enterCaseThroughForms(
+  agent: Agent,
+  file: CaseFile,
+  options: { assignee?: boolean } = {},
+): Promise<string> {
+  let assignee: Record<string, string> = {};
+  if (options.assignee) {
+    const form = await agent.get('/cases/new');
+    assignee = {
+      assignee:
+        /<select id="f-assignee" name="assignee">\s*<option value="">[^<]*<\/option>\s*<option value="([^"]+)"/.exec(
+          form.text,
+        )![1]!,
+    };
+  }
   const created = await submitForm(agent, '/cases/new', {
     pseudonym: file.person.pseudonym,
     citizenships: file.person.citizenships,
+    ...assignee,
   });
   expect(created.status, created.text).toBe(303);
   const caseUrl = created.headers.location as string;

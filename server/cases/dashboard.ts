@@ -1,0 +1,91 @@
+// What each role sees first: a caseworker their cases and the requests waiting for them; supervisors and
+// admins the queue and the counts that say where attention is needed.
+import { and, count, desc, eq, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { caseEvents, caseStatuses, cases } from '../../db/schema';
+import { decryptOptional, type KeyRing } from '../crypto/field-encryption';
+import { todayOf } from './store';
+
+const closedStatuses = ['referred', 'closed'] as const;
+
+/** Requests for information on this caseworker's cases that nobody has answered yet. */
+export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
+  const rows = await db
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.at,
+      textEnc: caseEvents.textEnc,
+      caseId: cases.id,
+      pseudonym: cases.pseudonym,
+    })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(
+      and(
+        eq(caseEvents.kind, 'info_requested'),
+        eq(cases.assignedTo, userId),
+        sql`not exists (select 1 from case_events a where a.case_id = ${caseEvents.caseId}
+              and a.kind = 'info_answered' and a.detail->>'requestId' = ${caseEvents.id}::text)`,
+      ),
+    )
+    .orderBy(caseEvents.at);
+  return rows.map((r) => ({
+    ...r,
+    text: decryptOptional(ring, { table: 'case_events', column: 'text', row: r.id }, r.textEnc) ?? '',
+  }));
+}
+
+export async function myCases(db: Db, userId: string) {
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      pseudonym: cases.pseudonym,
+      status: cases.status,
+      action: cases.action,
+      riskLevel: cases.riskLevel,
+    })
+    .from(cases)
+    .where(and(eq(cases.assignedTo, userId), ne(cases.status, 'closed')))
+    .orderBy(desc(cases.updatedAt))
+    .limit(10);
+}
+
+export async function supervisorCounts(db: Db, now: Date) {
+  const open = notInArray(cases.status, [...closedStatuses]);
+  const soon = new Date(now.getTime() + 30 * 86_400_000);
+  const byStatus = await db.select({ status: cases.status, n: count() }).from(cases).groupBy(cases.status);
+  const [flagged] = await db.select({ n: count() }).from(cases).where(isNotNull(cases.queuedAt));
+  const [urgent] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(open, sql`(${cases.riskRank} = 4 or ${cases.action} = 'urgent_protection')`));
+  const [ending] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(open, lte(cases.stayEndsOn, todayOf(soon))));
+  return {
+    byStatus: caseStatuses.map((status) => ({
+      status,
+      n: byStatus.find((r) => r.status === status)?.n ?? 0,
+    })),
+    flagged: flagged?.n ?? 0,
+    urgent: urgent?.n ?? 0,
+    endingSoon: ending?.n ?? 0,
+  };
+}
+
+export async function queueTop(db: Db) {
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      pseudonym: cases.pseudonym,
+      riskLevel: cases.riskLevel,
+      queueFlags: cases.queueFlags,
+    })
+    .from(cases)
+    .where(isNotNull(cases.queuedAt))
+    .orderBy(desc(sql`${cases.riskRank} = 4`), sql`${cases.stayEndsOn} asc nulls last`, cases.queuedAt)
+    .limit(10);
+}

@@ -1,0 +1,37 @@
+// Whether a case waits in the supervisors' review queue, and since when. A case is in the queue while it is
+// open, no request for information is outstanding, and either the rules call for a supervisor or its
+// caseworker sent it for a decision.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { caseEvents, cases } from '../../db/schema';
+
+export const queueActions = ['urgent_protection', 'supervisor_review'] as const;
+
+/** Ids of the information requests on a case that have no answer yet. */
+export async function openRequestIds(tx: Tx, caseId: string): Promise<string[]> {
+  const events = await tx
+    .select({ id: caseEvents.id, kind: caseEvents.kind, detail: caseEvents.detail })
+    .from(caseEvents)
+    .where(
+      and(eq(caseEvents.caseId, caseId), sql`${caseEvents.kind} in ('info_requested', 'info_answered')`),
+    );
+  const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
+  return events.filter((e) => e.kind === 'info_requested' && !answered.has(e.id)).map((e) => e.id);
+}
+
+export async function refreshQueue(tx: Tx, caseId: string, now: Date): Promise<void> {
+  const [row] = await tx
+    .select({ status: cases.status, action: cases.action, queuedAt: cases.queuedAt })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  if (!row) return;
+  const inQueue =
+    (row.status === 'review' ||
+      ((row.status === 'intake' || row.status === 'verification') &&
+        (queueActions as readonly string[]).includes(row.action ?? ''))) &&
+    (await openRequestIds(tx, caseId)).length === 0;
+  const queuedAt = inQueue ? (row.queuedAt ?? now) : null;
+  if (queuedAt?.getTime() !== row.queuedAt?.getTime()) {
+    await tx.update(cases).set({ queuedAt }).where(eq(cases.id, caseId));
+  }
+}

@@ -1,0 +1,75 @@
+// The rules of state, in one place: which actions exist, from which statuses each may be taken, to which
+// status it leads, and who may take it. The routes enforce this and the pages offer only what it allows.
+import type { CaseStatus, Role } from '../../db/schema';
+
+/**
+ * `holder`: the caseworker the case is assigned to (supervisors and admins may act for them).
+ * `reviewer`: a supervisor or admin who neither entered the case nor holds it (four eyes).
+ * `anyone`: whoever may see the case.
+ */
+export type Actor = 'holder' | 'reviewer' | 'anyone';
+
+interface Transition {
+  from: readonly CaseStatus[];
+  /** The status after the action; undefined: the status does not change. */
+  to?: CaseStatus;
+  by: Actor;
+}
+
+const open = ['intake', 'verification', 'review'] as const satisfies readonly CaseStatus[];
+
+export const workflow = {
+  start_verification: { from: ['intake'], to: 'verification', by: 'holder' },
+  send_for_review: { from: ['intake', 'verification'], to: 'review', by: 'holder' },
+  clear_flag: { from: open, by: 'reviewer' },
+  uphold_flag: { from: open, by: 'reviewer' },
+  request_info: { from: open, to: 'verification', by: 'reviewer' },
+  // Answering the last open request hands the case back for a decision (see review.ts).
+  answer_request: { from: ['verification'], by: 'holder' },
+  approve_referral: { from: ['review'], to: 'referred', by: 'reviewer' },
+  // Declining never drops the person: the case stays open for local legal help.
+  decline_referral: { from: ['review'], to: 'verification', by: 'reviewer' },
+  close: { from: ['intake', 'verification', 'review', 'referred'], to: 'closed', by: 'reviewer' },
+  reopen: { from: ['referred', 'closed'], to: 'verification', by: 'reviewer' },
+  comment: { from: ['intake', 'verification', 'review', 'referred', 'closed'], by: 'anyone' },
+} as const satisfies Record<string, Transition>;
+
+export type WorkflowAction = keyof typeof workflow;
+export const workflowActions = Object.keys(workflow) as WorkflowAction[];
+
+export interface ActingUser {
+  id: string;
+  role: Role;
+}
+export interface CaseState {
+  status: CaseStatus;
+  createdBy: string | null;
+  assignedTo: string | null;
+}
+
+export type Refusal = 'wrong_status' | 'not_holder' | 'not_reviewer' | 'four_eyes';
+
+/** Why this user may not take this action on this case now, or null when they may. */
+export function refusal(action: WorkflowAction, user: ActingUser, state: CaseState): Refusal | null {
+  const rule: Transition = workflow[action];
+  if (!rule.from.includes(state.status)) return 'wrong_status';
+  const staff = user.role === 'supervisor' || user.role === 'admin';
+  switch (rule.by) {
+    case 'holder':
+      return staff || state.assignedTo === user.id ? null : 'not_holder';
+    case 'reviewer':
+      if (!staff) return 'not_reviewer';
+      // Four eyes: whoever entered or holds a case does not also decide on it.
+      return user.id === state.createdBy || user.id === state.assignedTo ? 'four_eyes' : null;
+    default:
+      return null;
+  }
+}
+
+export const nextStatus = (action: WorkflowAction, current: CaseStatus): CaseStatus =>
+  (workflow[action] as Transition).to ?? current;
+
+/** The actions this user may take on this case now: what the page offers. */
+export function allowedActions(user: ActingUser, state: CaseState): WorkflowAction[] {
+  return workflowActions.filter((action) => refusal(action, user, state) === null);
+}

@@ -1,0 +1,301 @@
+// The review queue, and the decisions taken on a case: each has its own page, which explains what is being
+// decided, takes the written reason, and is refused when the case changed since the page was loaded.
+import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { cases, users } from '../../db/schema';
+import { pathways } from '../../rules/case-schema';
+import { evaluate } from '../../rules/evaluate';
+import { countryName } from '../../rules/i18n';
+import { checklistIds, flagIds } from '../../rules/ids';
+import { labels } from '../../rules/labels';
+import { canSeeCase } from '../cases/access';
+import { readTimeline } from '../cases/events';
+import { assemble } from '../cases/parts';
+import { type Decision, decide } from '../cases/review';
+import { type LoadedCase, loadCase, todayOf } from '../cases/store';
+import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
+import { type FieldErrors, readForm } from '../http/forms';
+import type { MessageKey } from '../i18n';
+import { anyRole, staff } from '../policy';
+
+const reason = z.string().trim().min(1, 'review.reasonRequired').max(5000, 'form.tooLong');
+const version = z.string().regex(/^\d{1,9}$/, 'form.invalid');
+
+/** What each decision's form sends. */
+const forms = {
+  start_verification: z.strictObject({ _version: version }),
+  send_for_review: z.strictObject({
+    _version: version,
+    note: z.string().trim().max(5000, 'form.tooLong').optional(),
+  }),
+  clear_flag: z.strictObject({ _version: version, flagId: z.enum(flagIds, 'form.invalid'), reason }),
+  uphold_flag: z.strictObject({ _version: version, flagId: z.enum(flagIds, 'form.invalid'), reason }),
+  request_info: z.strictObject({
+    _version: version,
+    items: z.union([z.enum(checklistIds), z.array(z.enum(checklistIds))], 'form.invalid').optional(),
+    questions: reason,
+  }),
+  answer_request: z.strictObject({ _version: version, requestId: z.uuid('form.invalid'), answer: reason }),
+  approve_referral: z.strictObject({
+    _version: version,
+    destination: z.string().regex(/^[A-Z]{2}\/[a-z_]+$/, 'review.choosePathway'),
+    reason,
+  }),
+  decline_referral: z.strictObject({ _version: version, reason }),
+  close: z.strictObject({ _version: version, reason }),
+  reopen: z.strictObject({ _version: version, reason }),
+  comment: z.strictObject({
+    _version: version,
+    text: z.string().trim().min(1, 'review.commentRequired').max(10_000, 'form.tooLong'),
+  }),
+} satisfies Record<WorkflowAction, z.ZodType>;
+
+function toDecision(action: WorkflowAction, data: Record<string, unknown>): Decision | null {
+  const d = data as Record<string, string | string[] | undefined>;
+  switch (action) {
+    case 'request_info':
+      return {
+        action,
+        items: ([] as string[]).concat(d.items ?? []) as never,
+        questions: String(d.questions),
+      };
+    case 'approve_referral': {
+      const [country, pathway] = String(d.destination).split('/');
+      if (!(pathways as readonly string[]).includes(pathway ?? '')) return null;
+      return { action, country: country!, pathway: pathway as never, reason: String(d.reason) };
+    }
+    case 'clear_flag':
+    case 'uphold_flag':
+      return { action, flagId: d.flagId as never, reason: String(d.reason) };
+    case 'answer_request':
+      return { action, requestId: String(d.requestId), answer: String(d.answer) };
+    case 'send_for_review':
+      return { action, note: d.note ? String(d.note) : undefined };
+    case 'comment':
+      return { action, text: String(d.text) };
+    case 'start_verification':
+      return { action };
+    default:
+      return { action, reason: String(d.reason) };
+  }
+}
+
+const isAction = (value: string): value is WorkflowAction => (workflowActions as string[]).includes(value);
+
+export async function reviewRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app;
+
+  app.get<{ Querystring: { page?: string } }>(
+    '/review',
+    { config: { access: staff } },
+    async (request, reply) => {
+      const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+      const size = 50;
+      const rows = await db
+        .select({
+          id: cases.id,
+          reference: cases.reference,
+          pseudonym: cases.pseudonym,
+          riskLevel: cases.riskLevel,
+          queueFlags: cases.queueFlags,
+          queuedAt: cases.queuedAt,
+          stayEndsOn: cases.stayEndsOn,
+          status: cases.status,
+          caseworker: users.displayName,
+        })
+        .from(cases)
+        .leftJoin(users, eq(users.id, cases.assignedTo))
+        .where(isNotNull(cases.queuedAt))
+        // Critical first, then the stay that ends soonest, then whoever has waited longest.
+        .orderBy(
+          desc(sql`${cases.riskRank} = 4`),
+          sql`${cases.stayEndsOn} asc nulls last`,
+          asc(cases.queuedAt),
+        )
+        .limit(size + 1)
+        .offset((page - 1) * size);
+      const now = app.clock().getTime();
+      const l = labels[request.locale];
+      return reply.render('review/queue', {
+        title: request.t('review.queue.title'),
+        page,
+        hasNext: rows.length > size,
+        rows: rows.slice(0, size).map((r) => ({
+          ...r,
+          riskLabel: r.riskLevel ? l.riskLevels[r.riskLevel as keyof typeof l.riskLevels] : '—',
+          flagTitles: r.queueFlags.map((id) => l.flags[id as keyof typeof l.flags] ?? id),
+          daysWaiting: r.queuedAt ? Math.floor((now - r.queuedAt.getTime()) / 86_400_000) : 0,
+          statusLabel: request.t(`case.status.${r.status}` as MessageKey),
+        })),
+      });
+    },
+  );
+
+  /** The case, if this user may see it; otherwise the not-found page has been sent. */
+  async function visibleCase(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+    const loaded = await loadCase(db, app.keyRing, request.params.id);
+    if (!loaded || !canSeeCase(request.user!, loaded.row)) {
+      await reply.callNotFound();
+      return null;
+    }
+    return loaded;
+  }
+
+  /** What the decision page shows about the case for this decision. */
+  async function context(
+    request: FastifyRequest,
+    loaded: LoadedCase,
+    action: WorkflowAction,
+    query: { flag?: string; request?: string },
+  ) {
+    const locale = request.locale;
+    const l = labels[locale];
+    const assembled = assemble(loaded.parts, loaded.row.reference);
+    const assessment = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+    const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
+    const timeline = await readTimeline(db, app.keyRing, loaded.row.id);
+    const answered = new Set(
+      timeline.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId),
+    );
+    const openRequests = timeline.filter((e) => e.kind === 'info_requested' && !answered.has(e.id));
+    return {
+      flag: flag ? { ...flag, title: l.flags[flag.id as keyof typeof l.flags] } : undefined,
+      todoItems: assessment?.checklist.filter((c) => c.status === 'todo' || c.status === 'blocked') ?? [],
+      feasible:
+        assessment?.destinations
+          .filter((d) => d.status === 'feasible')
+          .map((d) => ({
+            value: `${d.country}/${d.pathway}`,
+            label: `${countryName(d.country, locale)} · ${l.pathways[d.pathway]}`,
+          })) ?? [],
+      openRequest: action === 'answer_request' ? openRequests.find((r) => r.id === query.request) : undefined,
+      itemLabel: (id: string) => l.checklist[id as keyof typeof l.checklist] ?? id,
+    };
+  }
+
+  async function renderDecision(
+    request: FastifyRequest<{ Params: { id: string; action: string } }>,
+    reply: FastifyReply,
+    loaded: LoadedCase,
+    action: WorkflowAction,
+    state: { values: Record<string, unknown>; errors: FieldErrors; notice?: MessageKey; version?: number },
+    status?: number,
+  ) {
+    const query = {
+      flag:
+        typeof state.values.flagId === 'string'
+          ? state.values.flagId
+          : (request.query as Record<string, string>).flag,
+      request:
+        typeof state.values.requestId === 'string'
+          ? state.values.requestId
+          : (request.query as Record<string, string>).request,
+    };
+    const t = request.t;
+    return reply.render(
+      'review/decide',
+      {
+        title: t(`review.action.${action}` as MessageKey),
+        caseRow: loaded.row,
+        action,
+        heading: t(`review.action.${action}` as MessageKey),
+        explain: t(`review.explain.${action}` as MessageKey),
+        version: state.version ?? loaded.row.version,
+        values: state.values,
+        errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
+        notice: state.notice ? t(state.notice) : undefined,
+        flagId: query.flag,
+        requestId: query.request,
+        ...(await context(request, loaded, action, query)),
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { id: string; action: string }; Querystring: { flag?: string; request?: string } }>(
+    '/cases/:id/decide/:action',
+    { config: { access: anyRole } },
+    async (request, reply) => {
+      const { action } = request.params;
+      if (!isAction(action)) return reply.callNotFound();
+      const loaded = await visibleCase(request, reply);
+      if (!loaded) return reply;
+      const refused = refusal(action, request.user!, loaded.row);
+      if (refused) return refusedPage(request, reply, refused);
+      return renderDecision(request, reply, loaded, action, { values: {}, errors: {} });
+    },
+  );
+
+  app.post<{ Params: { id: string; action: string } }>(
+    '/cases/:id/decide/:action',
+    { config: { access: anyRole } },
+    async (request, reply) => {
+      const { action } = request.params;
+      if (!isAction(action)) return reply.callNotFound();
+      const loaded = await visibleCase(request, reply);
+      if (!loaded) return reply;
+      const values = { ...((request.body as Record<string, unknown>) ?? {}) };
+      delete values._csrf;
+      const form = readForm(forms[action], request.body);
+      const decision = form.ok ? toDecision(action, form.data as Record<string, unknown>) : null;
+      if (!form.ok || !decision) {
+        const errors = form.ok ? { destination: 'review.choosePathway' as MessageKey } : form.errors;
+        return renderDecision(request, reply, loaded, action, { values, errors }, 400);
+      }
+      const result = await decide(db, app.keyRing, {
+        caseId: loaded.row.id,
+        user: request.user!,
+        expectedVersion: Number(values._version),
+        decision,
+        now: app.clock(),
+      });
+      if (result.ok) return reply.redirect(`/cases/${loaded.row.id}#timeline`, 303);
+      switch (result.problem) {
+        case 'conflict': {
+          // Show the case as it is now, with the typed reason kept and the new version to decide on.
+          const fresh = (await loadCase(db, app.keyRing, loaded.row.id))!;
+          const refusedNow = refusal(action, request.user!, fresh.row);
+          if (refusedNow) return refusedPage(request, reply, refusedNow);
+          return renderDecision(
+            request,
+            reply,
+            fresh,
+            action,
+            { values, errors: {}, notice: 'review.conflict', version: fresh.row.version },
+            409,
+          );
+        }
+        case 'invalid':
+          return renderDecision(
+            request,
+            reply,
+            loaded,
+            action,
+            {
+              values,
+              errors: (result.detail === 'pathway'
+                ? { destination: 'review.notFeasible' }
+                : { _form: 'review.requestGone' }) as FieldErrors,
+            },
+            400,
+          );
+        case 'not_found':
+          return reply.callNotFound();
+        default:
+          return refusedPage(request, reply, result.problem);
+      }
+    },
+  );
+
+  function refusedPage(request: FastifyRequest, reply: FastifyReply, why: string) {
+    return reply.render(
+      'error',
+      {
+        title: request.t('error.forbidden.title'),
+        message: request.t(`review.refused.${why}` as MessageKey),
+      },
+      403,
+    );
+  }
+}
