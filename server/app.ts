@@ -22,6 +22,7 @@ import { caseListRoutes } from './routes/case-list';
 import { caseRoutes } from './routes/cases';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { homeRoutes } from './routes/home';
+import { summaryRoutes } from './routes/summary';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,7 +73,7 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css']);
+  staticFiles(app, ['app.css', 'summary.css']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
@@ -80,5 +81,6 @@ export async function buildApp({
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
   await app.register(caseTransferRoutes);
+  await app.register(summaryRoutes);
   return app;
 }

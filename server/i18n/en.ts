@@ -2,6 +2,7 @@
 // strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
+import { summaryEn } from './summary.en';
 
 const core = {
   'layout.skip': 'Skip to content',
@@ -140,5 +141,5 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...caseListEn } as const;
+export const en = { ...core, ...casesEn, ...caseListEn, ...summaryEn } as const;
 export type MessageKey = keyof typeof en;

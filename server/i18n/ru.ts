@@ -1,6 +1,7 @@
 // Русский каталог: те же ключи, что и в английском (en.ts).
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
+import { summaryRu } from './summary.ru';
 import type { MessageKey } from './en';
 
 const core = {
@@ -141,4 +142,4 @@ const core = {
   'admin.audit.older': 'Более ранние записи',
 };
 
-export const ru: Record<MessageKey, string> = { ...core, ...casesRu, ...caseListRu };
+export const ru: Record<MessageKey, string> = { ...core, ...casesRu, ...caseListRu, ...summaryRu };

@@ -50,6 +50,10 @@ const table: Record<string, Who[]> = {
   'GET /cases': signedIn,
   'POST /cases/import': signedIn,
   'GET /cases/:id/export.json': signedIn,
+  'GET /cases/:id/summary': signedIn,
+  'GET /cases/:id/summary.pdf': signedIn,
+  'GET /summaries': signedIn,
+  'POST /summaries.pdf': signedIn,
 };
 
 let t: TestApp;

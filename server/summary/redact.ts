@@ -1,0 +1,44 @@
+// The second line of redaction. The section builders leave out what a profile withholds; this pass then
+// replaces any withheld value that is still quoted in free text (a flag's message names the unit, a
+// supervisor's reason names the town) and, where the profile keeps dates to the month, shortens every date.
+import type { CaseFile } from '../../rules/case-schema';
+import type { ProfileRules } from './profiles';
+
+const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+/** A case-fact date as the profile shows it: the day, or only the month. */
+export function profileDate(date: string, rules: ProfileRules): string {
+  return rules.exactDates ? date : date.replace(ISO_DAY, '$1-$2');
+}
+
+/** Every value of the case file this profile withholds, as it could appear in text. */
+export function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
+  const values: (string | undefined)[] = [];
+  const { person, service } = file;
+  if (!rules.names) values.push(person.fullName, person.fullNameNative, person.dateOfBirth);
+  if (!rules.dependants) values.push(...(person.dependants ?? []).map((d) => d.relation));
+  if (!rules.unit) values.push(service.unit, service.unitNumber);
+  if (!rules.places) values.push(...file.deployments.map((d) => d.place));
+  if (!rules.statement) values.push(file.desertion.statement);
+  if (!rules.documentNotes) values.push(...file.documents.map((d) => d.note));
+  if (!rules.knowledgeTopics) values.push(...file.verification.knowledgeChecks.map((k) => k.topic));
+  if (!rules.vouchedBy) values.push(...(file.verification.vouchedBy ?? []));
+  // Longest first, so a value containing another is replaced whole.
+  return [...new Set(values.filter((v): v is string => !!v && v.trim().length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A function that takes withheld values (and, by profile, days of dates) out of a text. */
+export function scrubber(file: CaseFile, rules: ProfileRules, mark: string): (text: string) => string {
+  const values = withheldValues(file, rules);
+  const pattern = values.length
+    ? new RegExp(values.map((v) => escapeRegExp(v.trim())).join('|'), 'giu')
+    : null;
+  return (text) => {
+    const scrubbed = pattern ? text.replace(pattern, mark) : text;
+    return profileDate(scrubbed, rules);
+  };
+}

@@ -1,0 +1,309 @@
+// The sections that say what was checked and decided: the verification performed, the flags with the
+// supervisor's decision on each, the referral (approved pathway and what it still needs), and the annex of
+// every document.
+import type { Severity } from '../../rules/assessment';
+import type { Block, Item, Section } from './model';
+import { isoDay } from './model';
+import { type Context, helpers } from './sections-case';
+
+export function reviewSections(ctx: Context): Section[] {
+  return [verification(ctx), flags(ctx), referral(ctx), annex(ctx)];
+}
+
+/** "Consistent: 3, anomalies: 1": how many of each value, in the order first met. */
+function tally<K extends string>(values: readonly K[], label: (k: K) => string): string {
+  const counts = new Map<K, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${label(k)}: ${n}`).join('; ');
+}
+
+function verification(ctx: Context): Section {
+  const { t, file, rules, assessment } = ctx;
+  const { l, date, yesNo } = helpers(ctx);
+  const v = file.verification;
+  const docs = file.documents;
+  const none = t('summary.none');
+  const blocks: Block[] = [
+    { kind: 'heading', text: t('summary.documentsChecked') },
+    {
+      kind: 'facts',
+      rows: [
+        {
+          label: t('summary.documentsSeen'),
+          value: docs.length
+            ? tally(
+                docs.map((d) => d.seen),
+                (k) => l.documentSeen[k],
+              )
+            : none,
+        },
+        {
+          label: t('case.field.documents.authenticity'),
+          value: docs.length
+            ? tally(
+                docs.map((d) => d.authenticity),
+                (k) => l.documentAuthenticities[k],
+              )
+            : none,
+        },
+      ],
+    },
+    { kind: 'text', text: t('summary.seeAnnex') },
+    { kind: 'heading', text: t('case.list.interviews.title') },
+  ];
+  if (v.interviews.length === 0) blocks.push({ kind: 'text', text: none });
+  else {
+    const minutes = v.interviews.reduce((sum, i) => sum + i.minutes, 0);
+    blocks.push(
+      {
+        kind: 'table',
+        columns: [
+          t('case.field.interviews.on'),
+          t('case.field.interviews.language'),
+          t('case.field.interviews.minutes'),
+        ],
+        widths: [0.4, 0.3, 0.3],
+        rows: v.interviews.map((i) => [date(i.on), i.language, String(i.minutes)]),
+      },
+      { kind: 'text', text: t('summary.interviewTotal', { count: v.interviews.length, minutes }) },
+    );
+  }
+  blocks.push({ kind: 'heading', text: t('case.list.knowledgeChecks.title') });
+  if (v.knowledgeChecks.length === 0) blocks.push({ kind: 'text', text: none });
+  else if (rules.knowledgeTopics) {
+    blocks.push({
+      kind: 'table',
+      columns: [t('case.field.knowledgeChecks.topic'), t('case.field.knowledgeChecks.result')],
+      widths: [0.7, 0.3],
+      rows: v.knowledgeChecks.map((k) => [k.topic, l.knowledgeCheckResults[k.result]]),
+    });
+  } else {
+    blocks.push({
+      kind: 'text',
+      text: `${tally(
+        v.knowledgeChecks.map((k) => k.result),
+        (k) => l.knowledgeCheckResults[k],
+      )}. ${t('summary.topicsWithheld')}`,
+    });
+  }
+  const vouched = v.vouchedBy ?? [];
+  blocks.push(
+    { kind: 'heading', text: t('summary.crossChecks') },
+    {
+      kind: 'facts',
+      rows: [
+        {
+          label: t('case.field.verification.unitCrossCheck'),
+          value: l.unitCrossCheckResults[v.unitCrossCheck],
+        },
+        { label: t('case.field.verification.socialMedia'), value: l.socialMediaResults[v.socialMedia] },
+        {
+          label: t('case.list.openSource.title'),
+          value: v.openSource.length
+            ? v.openSource
+                .map((o) => `${l.openSourceSources[o.source]}: ${l.openSourceResults[o.result]}`)
+                .join('; ')
+            : none,
+        },
+        {
+          label: t('case.field.verification.vouchedBy'),
+          value:
+            vouched.length === 0
+              ? none
+              : rules.vouchedBy
+                ? vouched.join(', ')
+                : t('summary.vouchedCount', { count: vouched.length }),
+        },
+      ],
+    },
+    { kind: 'heading', text: t('case.form.screening.title') },
+    {
+      kind: 'facts',
+      rows: [
+        { label: t('case.field.screening.witnessedAbuses'), value: yesNo(file.screening.witnessedAbuses) },
+        {
+          label: t('case.field.screening.admitsParticipation'),
+          value: yesNo(file.screening.admitsParticipation),
+        },
+        {
+          label: t('case.field.screening.securityIndicators'),
+          value: file.screening.securityIndicators.map((s) => l.securityIndicators[s]).join(', ') || none,
+        },
+      ],
+    },
+    { kind: 'heading', text: t('summary.checklist') },
+    {
+      kind: 'table',
+      columns: [t('summary.checkItem'), t('summary.checkStatus'), t('summary.checkDetail')],
+      widths: [0.42, 0.14, 0.44],
+      rows: assessment.checklist.map((c) => [c.label, l.checklistStatuses[c.status], c.detail]),
+    },
+  );
+  return { id: 'verification', title: t('summary.section.verification'), blocks };
+}
+
+const severityOrder: Severity[] = ['critical', 'high', 'warning', 'info'];
+
+function flags(ctx: Context): Section {
+  const { t, assessment, record } = ctx;
+  const { l } = helpers(ctx);
+  const title = t('summary.section.flags');
+  const sorted = [...assessment.flags].sort(
+    (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity),
+  );
+  if (sorted.length === 0)
+    return { id: 'flags', title, blocks: [{ kind: 'text', text: t('summary.noFlags') }] };
+  const items: Item[] = sorted.map((flag) => {
+    const decision = record.decisions.get(flag.id);
+    const lines = [flag.message];
+    if (decision) {
+      const who = { name: decision.by ?? t('summary.unknownPerson'), date: isoDay(decision.at) };
+      const said = t(decision.outcome === 'cleared' ? 'summary.flagCleared' : 'summary.flagUpheld', who);
+      lines.push(decision.reason ? `${said}: ${decision.reason}` : said);
+    } else if (flag.cleared) lines.push(t('summary.flagClearedUnrecorded'));
+    // Only high and critical flags wait for a supervisor; the others inform.
+    else if (flag.severity === 'high' || flag.severity === 'critical') lines.push(t('summary.flagOpen'));
+    if (flag.source) lines.push(`${t('summary.source')}: ${flag.source}`);
+    return {
+      title: `${l.severities[flag.severity]} · ${l.flags[flag.id]}`,
+      tone: flag.cleared || decision?.outcome === 'cleared' ? 'ok' : flag.severity,
+      lines,
+    };
+  });
+  return {
+    id: 'flags',
+    title,
+    blocks: [
+      { kind: 'text', text: t('summary.riskLevel', { level: l.riskLevels[assessment.riskLevel] }) },
+      { kind: 'items', items },
+    ],
+  };
+}
+
+function referral(ctx: Context): Section {
+  const { t, assessment, record } = ctx;
+  const { l, country } = helpers(ctx);
+  const approval = record.approval;
+  const place = (d: { country: string; pathway: keyof typeof l.pathways }) =>
+    `${country(d.country)} · ${l.pathways[d.pathway]}`;
+  const still = (missing: readonly string[]) =>
+    missing.length
+      ? missing.map((id) => (l.checklist as Record<string, string>)[id] ?? id).join('; ')
+      : t('summary.nothingMissing');
+  const blocks: Block[] = [];
+  if (approval) {
+    const verdict = assessment.destinations.find(
+      (d) => d.country === approval.country && d.pathway === approval.pathway,
+    );
+    blocks.push({
+      kind: 'facts',
+      rows: [
+        { label: t('summary.approvedPathway'), value: place(approval) },
+        { label: t('summary.approvedByLabel'), value: approval.by },
+        { label: t('summary.approvedOn'), value: isoDay(approval.at) },
+        ...(approval.reason ? [{ label: t('summary.approvalReason'), value: approval.reason }] : []),
+        ...(verdict
+          ? [
+              { label: t('summary.verdict'), value: l.verdicts[verdict.status] },
+              { label: t('summary.stillNeeded'), value: still(verdict.missing) },
+            ]
+          : []),
+      ],
+    });
+    for (const note of verdict?.notes ?? []) blocks.push({ kind: 'text', text: note });
+  } else {
+    const r = assessment.recommendation;
+    blocks.push(
+      { kind: 'text', text: t('summary.notApprovedYet') },
+      {
+        kind: 'facts',
+        rows: [
+          {
+            label: t('summary.recommended'),
+            value: r.pathway ? `${l.actions[r.action]}: ${place(r.pathway)}` : l.actions[r.action],
+          },
+          ...(r.then.length
+            ? [{ label: t('summary.laterSteps'), value: r.then.map((a) => l.actions[a]).join(' → ') }]
+            : []),
+        ],
+      },
+    );
+  }
+  if (assessment.destinations.length) {
+    blocks.push(
+      { kind: 'heading', text: t('summary.destinationsAssessed') },
+      {
+        kind: 'table',
+        columns: [t('summary.destination'), t('summary.verdict'), t('summary.stillNeeded')],
+        widths: [0.36, 0.2, 0.44],
+        rows: assessment.destinations.map((d) => [place(d), l.verdicts[d.status], still(d.missing)]),
+      },
+    );
+  }
+  const applications = ctx.file.destinations.flatMap((d) =>
+    (d.applications ?? []).map((a) => [
+      country(d.country),
+      a.type,
+      helpers(ctx).date(a.filedOn),
+      l.applicationStatuses[a.status],
+    ]),
+  );
+  if (applications.length) {
+    blocks.push(
+      { kind: 'heading', text: t('case.list.applications.title') },
+      {
+        kind: 'table',
+        columns: [
+          t('case.field.applications.destination'),
+          t('case.field.applications.type'),
+          t('case.field.applications.filedOn'),
+          t('case.field.applications.status'),
+        ],
+        widths: [0.3, 0.3, 0.2, 0.2],
+        rows: applications,
+      },
+    );
+  }
+  return { id: 'referral', title: t('summary.section.referral'), blocks };
+}
+
+function annex(ctx: Context): Section {
+  const { t, file, rules } = ctx;
+  const { l, date } = helpers(ctx);
+  const title = t('summary.section.annex');
+  if (file.documents.length === 0)
+    return { id: 'annex', title, blocks: [{ kind: 'text', text: t('summary.noDocuments') }] };
+  const columns = [
+    '#',
+    t('case.field.documents.type'),
+    t('case.field.documents.seen'),
+    t('case.field.documents.validity'),
+    t('case.field.documents.expiresOn'),
+    t('case.field.documents.authenticity'),
+  ];
+  const widths = rules.documentNotes
+    ? [0.05, 0.25, 0.15, 0.12, 0.12, 0.13, 0.18]
+    : [0.05, 0.33, 0.18, 0.14, 0.14, 0.16];
+  if (rules.documentNotes) columns.push(t('case.field.documents.note'));
+  return {
+    id: 'annex',
+    title,
+    newPage: true,
+    blocks: [
+      {
+        kind: 'table',
+        columns,
+        widths,
+        rows: file.documents.map((d, i) => [
+          String(i + 1),
+          l.documentTypes[d.type],
+          l.documentSeen[d.seen],
+          l.documentValidities[d.validity],
+          d.expiresOn ? date(d.expiresOn) : '—',
+          l.documentAuthenticities[d.authenticity],
+          ...(rules.documentNotes ? [d.note ?? '—'] : []),
+        ]),
+      },
+    ],
+  };
+}
