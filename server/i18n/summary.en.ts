@@ -62,7 +62,7 @@ export const summaryEn = {
   'summary.seeAnnex': 'Each document is listed in the annex.',
   'summary.interviewTotal': '{count} interviews, {minutes} minutes in all.',
   'summary.crossChecks': 'Unit cross-check, open sources and social media',
-  'summary.vouchedCount': '{count} verified cases',
+  'summary.vouchedCount': 'verified cases: {count}',
   'summary.checklist': 'Verification checklist',
   'summary.checkItem': 'Item',
   'summary.checkStatus': 'Status',
