@@ -46,17 +46,20 @@ export function guard(app: FastifyInstance): void {
 }
 
 function isSameOrigin(request: FastifyRequest): boolean {
+  // Sec-Fetch-Site is set by the browser itself and survives our no-referrer policy: trust it first.
+  const site = request.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
-  if (origin) {
+  // Under `Referrer-Policy: no-referrer` browsers send `Origin: null` even for our own forms, so an opaque
+  // origin proves nothing either way: the session-bound token below decides.
+  if (origin && origin !== 'null') {
     try {
       return new URL(origin).host === request.headers.host;
     } catch {
-      return false; // includes the opaque origin "null"
+      return false;
     }
   }
-  const site = request.headers['sec-fetch-site'];
-  if (site) return site === 'same-origin' || site === 'none';
-  return true; // not a browser: the token below still decides
+  return true;
 }
 
 function csrfTokenValid(request: FastifyRequest): boolean {
