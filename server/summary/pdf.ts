@@ -123,18 +123,24 @@ function rule(doc: Doc, y: number, c: string = color.rule): void {
 
 const LABEL_SHARE = 0.32;
 
+function factHeight(doc: Doc, row: Fact): number {
+  const labelW = lineWidth(doc) * LABEL_SHARE;
+  const valueW = lineWidth(doc) - labelW - 10;
+  doc.font('regular').fontSize(size.body);
+  return (
+    Math.max(
+      doc.heightOfString(row.label, { width: labelW }),
+      doc.heightOfString(row.value, { width: valueW }),
+    ) + 3
+  );
+}
+
 function facts(doc: Doc, rows: readonly Fact[]): void {
   const x = left(doc);
   const labelW = lineWidth(doc) * LABEL_SHARE;
   const valueW = lineWidth(doc) - labelW - 10;
-  doc.fontSize(size.body);
   for (const row of rows) {
-    doc.font('regular');
-    const h =
-      Math.max(
-        doc.heightOfString(row.label, { width: labelW }),
-        doc.heightOfString(row.value, { width: valueW }),
-      ) + 3;
+    const h = factHeight(doc, row);
     ensure(doc, h);
     const y = doc.y;
     doc.fillColor(color.muted).text(row.label, x, y, { width: labelW });
@@ -152,6 +158,28 @@ interface CellAt {
   width: number;
 }
 
+const PAD = 3;
+
+function tableSize(
+  doc: Doc,
+  columns: readonly string[],
+  widths: readonly number[],
+  rows: readonly (readonly string[])[],
+) {
+  const colW = widths.map((w) => w * lineWidth(doc));
+  const heightOf = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(size.table);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: colW[i]! - 2 * PAD }))) + 2 * PAD;
+  };
+  const headerH = heightOf(columns, 'bold');
+  const heights = rows.map((r) => heightOf(r, 'regular'));
+  const whole = headerH + heights.reduce((a, b) => a + b, 0);
+  // A short table stays in one piece; a long one starts with at least its header and first row.
+  const pageRoom = bottom(doc) - doc.page.margins.top;
+  const keep = whole < pageRoom * 0.4 ? whole : headerH + (heights[0] ?? 0);
+  return { colW, headerH, heights, keep };
+}
+
 /** A table whose rows never split across pages; the header repeats on each page. */
 function table(
   doc: Doc,
@@ -160,32 +188,22 @@ function table(
   rows: readonly (readonly string[])[],
   lastCells?: CellAt[],
 ): void {
-  const pad = 3;
   const x0 = left(doc);
-  const colW = widths.map((w) => w * lineWidth(doc));
+  const { colW, headerH, heights, keep } = tableSize(doc, columns, widths, rows);
   const xs = colW.map((_, i) => x0 + colW.slice(0, i).reduce((a, b) => a + b, 0));
-  const heightOf = (cells: readonly string[], font: string) => {
-    doc.font(font).fontSize(size.table);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: colW[i]! - 2 * pad }))) + 2 * pad;
-  };
   const drawRow = (cells: readonly string[], font: string, h: number, shaded: boolean) => {
     const y = doc.y;
     if (shaded) doc.save().rect(x0, y, lineWidth(doc), h).fill(color.fill).restore();
     doc.font(font).fontSize(size.table).fillColor(color.text);
     cells.forEach((c, i) => {
-      doc.text(c, xs[i]! + pad, y + pad, { width: colW[i]! - 2 * pad });
+      doc.text(c, xs[i]! + PAD, y + PAD, { width: colW[i]! - 2 * PAD });
     });
     rule(doc, y + h);
     doc.x = x0;
     doc.y = y + h;
   };
-  const headerH = heightOf(columns, 'bold');
   const header = () => drawRow(columns, 'bold', headerH, true);
-  const heights = rows.map((r) => heightOf(r, 'regular'));
-  const whole = headerH + heights.reduce((a, b) => a + b, 0);
-  // A short table stays in one piece; a long one starts with at least its header and first row.
-  const pageRoom = bottom(doc) - doc.page.margins.top;
-  ensure(doc, whole < pageRoom * 0.4 ? whole : headerH + (heights[0] ?? 0));
+  ensure(doc, keep);
   header();
   rows.forEach((row, r) => {
     const h = heights[r]!;
@@ -195,9 +213,9 @@ function table(
     }
     lastCells?.push({
       page: currentPage(doc),
-      x: xs[xs.length - 1]! + pad,
-      y: doc.y + pad,
-      width: colW[colW.length - 1]! - 2 * pad,
+      x: xs[xs.length - 1]! + PAD,
+      y: doc.y + PAD,
+      width: colW[colW.length - 1]! - 2 * PAD,
     });
     drawRow(row, 'regular', h, false);
   });
@@ -223,15 +241,22 @@ function paragraph(doc: Doc, text: string, quote = false): void {
   doc.moveDown(0.4);
 }
 
+const ITEM_INDENT = 10;
+
+function itemHeight(doc: Doc, item: Item): number {
+  const width = lineWidth(doc) - ITEM_INDENT;
+  doc.font('bold').fontSize(size.body);
+  const titleH = doc.heightOfString(item.title, { width });
+  doc.font('regular');
+  const bodyH = item.lines.reduce((h, line) => h + doc.heightOfString(line, { width }) + 1, 0);
+  return Math.min(titleH + bodyH, 200) + 4;
+}
+
 function items(doc: Doc, list: readonly Item[]): void {
-  const indent = 10;
+  const indent = ITEM_INDENT;
   const width = lineWidth(doc) - indent;
   for (const item of list) {
-    doc.font('bold').fontSize(size.body);
-    const titleH = doc.heightOfString(item.title, { width });
-    doc.font('regular');
-    const bodyH = item.lines.reduce((h, line) => h + doc.heightOfString(line, { width }) + 1, 0);
-    ensure(doc, Math.min(titleH + bodyH, 200) + 4);
+    ensure(doc, itemHeight(doc, item));
     const y = doc.y;
     const page = currentPage(doc);
     doc
@@ -252,7 +277,25 @@ function items(doc: Doc, list: readonly Item[]): void {
   }
 }
 
-function block(doc: Doc, b: Block): void {
+/** What a block needs on the page it starts on: a heading before it keeps at least this much with it. */
+function leadHeight(doc: Doc, b: Block | undefined): number {
+  if (!b) return 0;
+  switch (b.kind) {
+    case 'facts':
+      return b.rows[0] ? factHeight(doc, b.rows[0]) : 0;
+    case 'table':
+      return tableSize(doc, b.columns, b.widths, b.rows).keep;
+    case 'text':
+      doc.font('regular').fontSize(size.body);
+      return Math.min(doc.heightOfString(b.text, { width: lineWidth(doc) }), 60);
+    case 'items':
+      return b.items[0] ? itemHeight(doc, b.items[0]) : 0;
+    case 'heading':
+      return 60;
+  }
+}
+
+function block(doc: Doc, b: Block, next: Block | undefined): void {
   switch (b.kind) {
     case 'facts':
       facts(doc, b.rows);
@@ -267,7 +310,7 @@ function block(doc: Doc, b: Block): void {
       items(doc, b.items);
       return;
     case 'heading':
-      ensure(doc, 48);
+      ensure(doc, 24 + leadHeight(doc, next));
       doc.moveDown(0.2);
       doc.font('bold').fontSize(size.heading).fillColor(color.text).text(b.text, left(doc), doc.y);
       doc.moveDown(0.25);
@@ -275,8 +318,8 @@ function block(doc: Doc, b: Block): void {
   }
 }
 
-function sectionTitle(doc: Doc, title: string): void {
-  ensure(doc, 70);
+function sectionTitle(doc: Doc, title: string, keep: number): void {
+  ensure(doc, 40 + keep);
   doc.moveDown(0.6);
   doc.font('bold').fontSize(size.section).fillColor(color.text).text(title, left(doc), doc.y);
   rule(doc, doc.y + 1, color.text);
@@ -346,7 +389,7 @@ function decorate(doc: Doc, owners: readonly PageMarks[]): void {
       const foot = height - 42;
       rule(doc, foot - 6);
       doc.font('regular').fontSize(size.small).fillColor(color.muted);
-      doc.text(`${marks.reference} · ${marks.profile}`, x, foot, {
+      doc.text([marks.reference, marks.profile].filter(Boolean).join(' · '), x, foot, {
         width: w * 0.7,
         lineBreak: false,
         ellipsis: true,
@@ -381,8 +424,13 @@ function writeSummary(doc: Doc, s: Summary): PageMarks[] {
   titleBlock(doc, s.title, `${s.pseudonym} · ${s.reference}`, s.marks.draft, s.facts);
   for (const section of s.sections) {
     if (section.newPage) doc.addPage();
-    sectionTitle(doc, section.title);
-    for (const b of section.blocks) block(doc, b);
+    const [first, second] = section.blocks;
+    // A title keeps its first block with it, and the one after that when the first is a heading or a line.
+    const lead = first?.kind === 'heading' || first?.kind === 'text' ? leadHeight(doc, second) : 0;
+    sectionTitle(doc, section.title, leadHeight(doc, first) + lead);
+    section.blocks.forEach((b, i) => {
+      block(doc, b, section.blocks[i + 1]);
+    });
   }
   const pages = doc.bufferedPageRange().count - first;
   return Array.from({ length: pages }, () => marksOf(s));
@@ -400,7 +448,7 @@ export async function groupPdf(cover: Cover, summaries: readonly Summary[], info
   doc.addPage();
   titleBlock(doc, cover.title, cover.orgName, null, cover.facts);
   paragraph(doc, cover.intro);
-  sectionTitle(doc, cover.heading);
+  sectionTitle(doc, cover.heading, 40);
   const pageCells: CellAt[] = [];
   table(doc, cover.columns, cover.widths, cover.rows, pageCells);
   const owners: PageMarks[] = Array.from({ length: doc.bufferedPageRange().count }, () => cover.marks);

@@ -84,7 +84,7 @@ export function coverFor(
 ): Cover {
   const { t, user } = reader;
   const profileLabel = t(`summary.profile.${profile}`);
-  const title = t('summary.group.title');
+  const title = t('summary.group.coverTitle');
   return {
     title,
     orgName: app.config.orgName,
@@ -95,7 +95,7 @@ export function coverFor(
       { label: t('summary.profile'), value: profileLabel },
     ],
     intro: t('summary.group.count', { count: summaries.length }),
-    heading: t('summary.group.index'),
+    heading: t('summary.group.cover'),
     columns: [
       t('summary.reference'),
       t('case.field.person.pseudonym'),

@@ -58,7 +58,8 @@ describe('the group PDF', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const pages = await pdfPages(res.body);
     const cover = pages[0]!;
-    expect(cover).toContain('Index');
+    expect(cover).toContain('Case summaries: a group of referred cases');
+    expect(cover).toContain('Cases in this group');
     const refs = await Promise.all(referred.map(referenceOf));
     const starts = refs.map(
       (ref) => pages.findIndex((p, i) => i > 0 && p.includes(`Case summary`) && p.includes(ref)) + 1,
