@@ -4,6 +4,7 @@ import { and, count, desc, eq, isNotNull, lte, ne, notInArray, sql } from 'drizz
 import type { Db } from '../../db/client';
 import { caseEvents, caseStatuses, cases } from '../../db/schema';
 import { decryptOptional, type KeyRing } from '../crypto/field-encryption';
+import { queueOrder } from './queue';
 import { todayOf } from './store';
 
 const closedStatuses = ['referred', 'closed'] as const;
@@ -86,6 +87,6 @@ export async function queueTop(db: Db) {
     })
     .from(cases)
     .where(isNotNull(cases.queuedAt))
-    .orderBy(desc(sql`${cases.riskRank} = 4`), sql`${cases.stayEndsOn} asc nulls last`, cases.queuedAt)
+    .orderBy(...queueOrder)
     .limit(10);
 }

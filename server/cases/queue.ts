@@ -1,7 +1,7 @@
 // Whether a case waits in the supervisors' review queue, and since when. A case is in the queue while it is
 // open, no request for information is outstanding, and either the rules call for a supervisor or its
 // caseworker sent it for a decision.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
 
@@ -35,3 +35,10 @@ export async function refreshQueue(tx: Tx, caseId: string, now: Date): Promise<v
     await tx.update(cases).set({ queuedAt }).where(eq(cases.id, caseId));
   }
 }
+
+/** The queue's order: critical first, then the stay that ends soonest, then whoever has waited longest. */
+export const queueOrder = [
+  sql`(${cases.riskRank} = 4) desc`,
+  sql`${cases.stayEndsOn} asc nulls last`,
+  asc(cases.queuedAt),
+];

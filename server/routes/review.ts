@@ -1,6 +1,6 @@
 // The review queue, and the decisions taken on a case: each has its own page, which explains what is being
 // decided, takes the written reason, and is refused when the case changed since the page was loaded.
-import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { cases, users } from '../../db/schema';
@@ -12,6 +12,7 @@ import { labels } from '../../rules/labels';
 import { canSeeCase } from '../cases/access';
 import { readTimeline } from '../cases/events';
 import { assemble } from '../cases/parts';
+import { queueOrder } from '../cases/queue';
 import { type Decision, decide } from '../cases/review';
 import { type LoadedCase, loadCase, todayOf } from '../cases/store';
 import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
@@ -107,12 +108,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
         .from(cases)
         .leftJoin(users, eq(users.id, cases.assignedTo))
         .where(isNotNull(cases.queuedAt))
-        // Critical first, then the stay that ends soonest, then whoever has waited longest.
-        .orderBy(
-          desc(sql`${cases.riskRank} = 4`),
-          sql`${cases.stayEndsOn} asc nulls last`,
-          asc(cases.queuedAt),
-        )
+        .orderBy(...queueOrder)
         .limit(size + 1)
         .offset((page - 1) * size);
       const now = app.clock().getTime();
