@@ -417,6 +417,28 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     saveEntry,
   );
 
+  /** Asks before removing an entry; shown again, marked, when the list changed in the meantime. */
+  const renderRemove = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: { loaded: LoadedCase; listId: string; list: ListForm; index: number; changed?: boolean },
+  ) => {
+    const { loaded, listId, list, index } = page;
+    return reply.render(
+      'cases/remove',
+      {
+        title: request.t('case.remove.title'),
+        caseRow: loaded.row,
+        heading: request.t(`case.list.${listId}.item` as MessageKey),
+        rows: recordRows(list.spec, list.read(loaded.parts)[index], loaded.parts, request.locale, request.t),
+        action: `/cases/${loaded.row.id}/lists/${listId}/${index}/remove`,
+        version: loaded.versions[list.section],
+        changed: page.changed ?? false,
+      },
+      page.changed ? 409 : undefined,
+    );
+  };
+
   app.get<{ Params: { id: string; list: string; index: string } }>(
     '/cases/:id/lists/:list/:index/remove',
     { config: { access } },
@@ -425,20 +447,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       if (!loaded) return reply;
       const target = listTarget(request, loaded);
       if (!target || target.index === undefined) return reply.callNotFound();
-      return reply.render('cases/remove', {
-        title: request.t('case.remove.title'),
-        caseRow: loaded.row,
-        heading: request.t(`case.list.${target.listId}.item` as MessageKey),
-        rows: recordRows(
-          target.list.spec,
-          target.items[target.index],
-          loaded.parts,
-          request.locale,
-          request.t,
-        ),
-        action: `/cases/${loaded.row.id}/lists/${target.listId}/${target.index}/remove`,
-        version: loaded.versions[target.list.section],
-      });
+      return renderRemove(request, reply, { loaded, ...target, index: target.index });
     },
   );
 
@@ -449,37 +458,26 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const loaded = await visibleCase(request, reply);
       if (!loaded) return reply;
       const target = listTarget(request, loaded);
-      const version = versionOf(request.body);
       if (!target || target.index === undefined) return reply.callNotFound();
-      const items = target.items.filter((_, i) => i !== target.index);
       const result = await saveSection(db, app.keyRing, {
         caseId: loaded.row.id,
         section: target.list.section,
-        changes: target.list.write(loaded.parts, items),
-        expectedVersion: version,
+        changes: target.list.write(
+          loaded.parts,
+          target.items.filter((_, i) => i !== target.index),
+        ),
+        expectedVersion: versionOf(request.body),
         actorId: request.user!.id,
         now: app.clock(),
       });
       if (!result.ok) {
-        return reply.render(
-          'cases/remove',
-          {
-            title: request.t('case.remove.title'),
-            caseRow: loaded.row,
-            heading: request.t(`case.list.${target.listId}.item` as MessageKey),
-            rows: recordRows(
-              target.list.spec,
-              target.list.read(result.conflict.current.parts)[target.index],
-              result.conflict.current.parts,
-              request.locale,
-              request.t,
-            ),
-            action: `/cases/${loaded.row.id}/lists/${target.listId}/${target.index}/remove`,
-            version: result.conflict.version,
-            changed: true,
-          },
-          409,
-        );
+        const current = result.conflict.current;
+        return renderRemove(request, reply, {
+          loaded: current,
+          ...target,
+          index: target.index,
+          changed: true,
+        });
       }
       return reply.redirect(`/cases/${loaded.row.id}#${target.listId}`, 303);
     },

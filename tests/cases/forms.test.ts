@@ -143,6 +143,24 @@ describe('section forms', () => {
     expect(checks).toHaveLength(before);
   });
 
+  it('a removal confirmed from a stale page is not carried out on a list that changed meanwhile', async () => {
+    const listUrl = `${url}/lists/interviews`;
+    const before = (await loadCase(t.app.db, t.app.keyRing, caseId(url)))!.parts.interviews;
+    const confirm = await agent.get(`${listUrl}/0/remove`);
+    await submitForm(agent, `${listUrl}/new`, { on: '2026-11-02', language: 'ru', minutes: '45' });
+    const res = await agent
+      .post(`${listUrl}/0/remove`)
+      .type('form')
+      .send({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(confirm.text)![1]!,
+        _version: /name="_version" value="(\d+)"/.exec(confirm.text)![1]!,
+      });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('This list changed since you opened it');
+    const after = (await loadCase(t.app.db, t.app.keyRing, caseId(url)))!.parts.interviews;
+    expect(after).toHaveLength(before.length + 1);
+  });
+
   it('a save from a stale form gets the conflict page with both versions and the typed values', async () => {
     const formUrl = `${url}/edit/desertion`;
     const stale = await agent.get(formUrl);
