@@ -23,6 +23,7 @@ import { caseRoutes } from './routes/cases';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { homeRoutes } from './routes/home';
 import { summaryRoutes } from './routes/summary';
+import { reviewRoutes } from './routes/review';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,6 +81,7 @@ export async function buildApp({
   await app.register(adminRoutes);
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
+  await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
   return app;

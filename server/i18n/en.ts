@@ -3,6 +3,7 @@
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
 import { summaryEn } from './summary.en';
+import { reviewEn } from './review.en';
 
 const core = {
   'layout.skip': 'Skip to content',
@@ -141,5 +142,5 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...caseListEn, ...summaryEn } as const;
+export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn } as const;
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
 import { summaryRu } from './summary.ru';
+import { reviewRu } from './review.ru';
 import type { MessageKey } from './en';
 
 const core = {
@@ -142,4 +143,4 @@ const core = {
   'admin.audit.older': 'Более ранние записи',
 };
 
-export const ru: Record<MessageKey, string> = { ...core, ...casesRu, ...caseListRu, ...summaryRu };
+export const ru: Record<MessageKey, string> = { ...core, ...casesRu, ...reviewRu, ...caseListRu, ...summaryRu };

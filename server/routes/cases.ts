@@ -355,53 +355,46 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   // Adding (no index) and editing (index) share one handler.
   const saveEntry = async (request: CaseRequest, reply: FastifyReply) => {
-    if (!isListForm(request.params.list ?? '')) return reply.callNotFound();
+    const listId = request.params.list ?? '';
+    if (!isListForm(listId)) return reply.callNotFound();
     const loaded = await visibleCase(request, reply);
     if (!loaded) return reply;
-    const target = listTarget(request, loaded);
+    const list: ListForm = listForms[listId];
+    const items = [...list.read(loaded.parts)];
     const version = versionOf(request.body);
     const adding = request.params.index === undefined;
-    if (!target) {
-      // The entry is gone: if the list changed since the form was loaded, that is a conflict to show.
-      if (
-        adding ||
-        version === loaded.versions[listForms[request.params.list as keyof typeof listForms].section]
-      ) {
-        return reply.callNotFound();
-      }
-    }
-    const listId = request.params.list as keyof typeof listForms;
-    const list: ListForm = listForms[listId];
-    const action = adding
-      ? `/cases/${loaded.row.id}/lists/${listId}`
-      : `/cases/${loaded.row.id}/lists/${listId}/${request.params.index}`;
+    const index = adding || !/^\d{1,4}$/.test(request.params.index ?? '') ? -1 : Number(request.params.index);
+    // An entry that is not there: gone since the form was loaded (the save below reports the conflict),
+    // or never there at all.
+    const stale = version !== loaded.versions[list.section];
+    if (!adding && index >= items.length && !stale) return reply.callNotFound();
+    if (!adding && index < 0) return reply.callNotFound();
     const read = readCaseForm(list.spec, request.body, loaded.parts);
     const page: FormPage = {
       loaded,
       heading: listHeading(request, listId, adding),
-      action,
+      action: adding
+        ? `/cases/${loaded.row.id}/lists/${listId}`
+        : `/cases/${loaded.row.id}/lists/${listId}/${index}`,
       spec: list.spec,
       values: read.values,
       errors: read.ok ? {} : read.errors,
       version,
     };
     if (!read.ok) return renderForm(request, reply, page, 400);
-    const items = [...list.read(loaded.parts)];
     if (adding) items.push(read.value);
-    else if (target?.index !== undefined) items[target.index] = read.value;
-    const result = target
-      ? await saveSection(db, app.keyRing, {
-          caseId: loaded.row.id,
-          section: list.section,
-          changes: list.write(loaded.parts, items),
-          expectedVersion: version,
-          actorId: request.user!.id,
-          now: app.clock(),
-        })
-      : ({ ok: false, conflict: { current: loaded, version: loaded.versions[list.section] } } as const);
+    else if (index < items.length) items[index] = read.value;
+    const result = await saveSection(db, app.keyRing, {
+      caseId: loaded.row.id,
+      section: list.section,
+      changes: list.write(loaded.parts, items),
+      expectedVersion: version,
+      actorId: request.user!.id,
+      now: app.clock(),
+    });
     if (!result.ok) {
       const current = result.conflict.current;
-      const theirs = adding ? undefined : list.read(current.parts)[Number(request.params.index)];
+      const theirs = adding ? undefined : list.read(current.parts)[index];
       return renderConflict(request, reply, { ...page, version: result.conflict.version }, theirs, current);
     }
     return reply.redirect(`/cases/${loaded.row.id}#${listId}`, 303);
