@@ -1,0 +1,58 @@
+// The app under test, started for one walk: the real Waypost (server/app.ts) on a fresh PGlite database,
+// listening on a free port of 127.0.0.1. Its clock can be moved forward, as the unit tests do, so a walk can
+// let a session expire without waiting half an hour.
+import { createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../server/app';
+import { getConfig } from '../../../server/config';
+import { newKey } from '../../../server/crypto/field-encryption';
+import { freshDatabase } from '../../helpers/app';
+
+export interface RunningApp {
+  app: FastifyInstance;
+  /** http://127.0.0.1:PORT, without a trailing slash. */
+  url: string;
+  /** Moves the app's clock (and only the app's) forward. */
+  advanceClock(ms: number): void;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const database = await freshDatabase();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = getConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'warn',
+    WAYPOST_ENCRYPTION_KEY: newKey(),
+    ...database.env,
+  });
+  let offset = 0;
+  const app = await buildApp({ config, clock: () => new Date(Date.now() + offset) });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    app,
+    url,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    stop: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
