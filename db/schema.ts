@@ -416,5 +416,8 @@ export const caseEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
     textEnc: text('text_enc'),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.seq), index('case_events_kind_idx').on(t.kind, t.caseId)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.seq),
+    index('case_events_kind_idx').on(t.kind, t.caseId),
+  ],
 );

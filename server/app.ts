@@ -19,11 +19,11 @@ import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
-import { caseRoutes } from './routes/cases';
 import { caseTransferRoutes } from './routes/case-transfer';
+import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
-import { summaryRoutes } from './routes/summary';
 import { reviewRoutes } from './routes/review';
+import { summaryRoutes } from './routes/summary';
 
 declare module 'fastify' {
   interface FastifyInstance {

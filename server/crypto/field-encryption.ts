@@ -25,7 +25,7 @@ export function encryptField(ring: KeyRing, context: FieldContext, plaintext: st
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad(context));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v' + ring.current, iv, body, cipher.getAuthTag()]
+  return [`v${ring.current}`, iv, body, cipher.getAuthTag()]
     .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
     .join('.');
 }

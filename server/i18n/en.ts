@@ -2,8 +2,8 @@
 // strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
-import { summaryEn } from './summary.en';
 import { reviewEn } from './review.en';
+import { summaryEn } from './summary.en';
 
 const core = {
   'layout.skip': 'Skip to content',

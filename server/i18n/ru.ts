@@ -1,9 +1,9 @@
 // Русский каталог: те же ключи, что и в английском (en.ts).
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
-import { summaryRu } from './summary.ru';
-import { reviewRu } from './review.ru';
 import type { MessageKey } from './en';
+import { reviewRu } from './review.ru';
+import { summaryRu } from './summary.ru';
 
 const core = {
   'layout.skip': 'Перейти к содержанию',
@@ -143,4 +143,10 @@ const core = {
   'admin.audit.older': 'Более ранние записи',
 };
 
-export const ru: Record<MessageKey, string> = { ...core, ...casesRu, ...reviewRu, ...caseListRu, ...summaryRu };
+export const ru: Record<MessageKey, string> = {
+  ...core,
+  ...casesRu,
+  ...reviewRu,
+  ...caseListRu,
+  ...summaryRu,
+};

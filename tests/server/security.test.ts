@@ -60,9 +60,14 @@ describe('CSRF and same-origin checks', () => {
     expect(
       (await agent.post('/admin/users').set('Sec-Fetch-Site', 'cross-site').type('form').send(form)).status,
     ).toBe(403);
-    expect((await agent.post('/admin/users').set('Sec-Fetch-Site', 'same-site').type('form').send(form)).status).toBe(403);
+    expect(
+      (await agent.post('/admin/users').set('Sec-Fetch-Site', 'same-site').type('form').send(form)).status,
+    ).toBe(403);
     // Sec-Fetch-Site outranks a forged Origin.
-    const forged = await agent.post('/admin/users').set('Origin', `http://${'127.0.0.1'}`).set('Sec-Fetch-Site', 'cross-site');
+    const forged = await agent
+      .post('/admin/users')
+      .set('Origin', `http://${'127.0.0.1'}`)
+      .set('Sec-Fetch-Site', 'cross-site');
     expect(forged.status).toBe(403);
   });
 
@@ -73,9 +78,18 @@ describe('CSRF and same-origin checks', () => {
       .post('/admin/users')
       .set('Origin', 'null')
       .type('form')
-      .send({ _csrf: csrf, displayName: 'Null Origin', email: 'null.origin@example.org', role: 'caseworker' });
+      .send({
+        _csrf: csrf,
+        displayName: 'Null Origin',
+        email: 'null.origin@example.org',
+        role: 'caseworker',
+      });
     expect(res.status).toBe(201);
-    const noToken = await agent.post('/admin/users').set('Origin', 'null').type('form').send({ displayName: 'X', email: 'x.null@example.org', role: 'caseworker' });
+    const noToken = await agent
+      .post('/admin/users')
+      .set('Origin', 'null')
+      .type('form')
+      .send({ displayName: 'X', email: 'x.null@example.org', role: 'caseworker' });
     expect(noToken.status).toBe(403);
   });
 
