@@ -3,9 +3,11 @@
 // let a session expire without waiting half an hour.
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../../db/schema';
 import { buildApp } from '../../../server/app';
 import { getConfig } from '../../../server/config';
 import { newKey } from '../../../server/crypto/field-encryption';
+import { createUser } from '../../../server/users';
 import { freshDatabase } from '../../helpers/app';
 
 export interface RunningApp {
@@ -55,4 +57,27 @@ export async function startApp(): Promise<RunningApp> {
       await database.drop();
     },
   };
+}
+
+export interface Account {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+let accounts = 0;
+/** An account made directly in the database (walk 1 shows the invitation path through the browser). */
+export async function createAccount(
+  running: RunningApp,
+  role: Role,
+  displayName: string,
+): Promise<Account> {
+  accounts++;
+  const account = {
+    email: `${role}${accounts}@example.org`,
+    password: `the ${role} has a long passphrase`,
+    displayName,
+  };
+  await createUser(running.app.db, { ...account, role, now: running.app.clock() });
+  return account;
 }

@@ -1,11 +1,32 @@
 // Screenshots of the main pages on a laptop (1366x768) and a phone (390 wide), kept as artifacts under
-// test-results/e2e/ for people to look at.
+// test-results/e2e/ for people to look at. On the phone nothing may stick out sideways: a page that needs
+// horizontal scrolling fails (WCAG 1.4.10, reflow).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 
 export const SCREENSHOTS_DIR = join(import.meta.dirname, '../../../test-results/e2e');
+
+/** Elements reaching past the right edge of the window, widest first. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    const out: { what: string; right: number }[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > edge + 1 && box.width > 0 && el.checkVisibility()) {
+        const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''}`;
+        out.push({ what, right: Math.round(box.right) });
+      }
+    }
+    return out
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map((o) => `${o.what} ends at ${o.right}px`);
+  });
+}
 
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
@@ -15,6 +36,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     ['phone', PHONE],
   ] as const) {
     await page.setViewportSize(size);
+    expect.soft(await overflowing(page), `${name} on a ${size.width}px screen`).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(before);
