@@ -51,3 +51,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await submit(page);
   expect(new URL(page.url()).pathname).not.toBe('/sign-in');
 }
+
+/** Uploads a case file through the import form of the case list; ends on the new case's page. */
+export async function importCaseFile(page: Page, name: string, file: unknown): Promise<string> {
+  await visit(page, '/cases');
+  await page.locator('#f-file').setInputFiles({
+    name: `${name}.case.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await submit(page, page.locator('form.import-form button[type=submit]'));
+  const path = new URL(page.url()).pathname;
+  expect(path, await page.locator('#import-errors').allTextContents().then((t) => t.join())).toMatch(
+    /^\/cases\/[0-9a-f-]{36}$/,
+  );
+  return path;
+}
