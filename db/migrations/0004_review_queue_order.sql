@@ -1,0 +1,1 @@
+CREATE INDEX "cases_queue_order_idx" ON "cases" USING btree (("risk_rank" = 4) desc,"stay_ends_on","queued_at") WHERE "cases"."queued_at" is not null;
