@@ -145,9 +145,13 @@ describe('walk 2: intake through the forms alone', () => {
     writeFileSync(join(dir, 'anton.json'), JSON.stringify(file));
     const today = todayOf(running.app.clock());
     const cli = JSON.parse(
-      execFileSync('node', ['--import', 'tsx', 'rules/cli/triage.ts', join(dir, 'anton.json'), '--today', today], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        'node',
+        ['--import', 'tsx', 'rules/cli/triage.ts', join(dir, 'anton.json'), '--today', today],
+        {
+          encoding: 'utf8',
+        },
+      ),
     ) as Assessment;
     const assessment = page.locator('section.assessment');
     const text = (await assessment.textContent()) ?? '';

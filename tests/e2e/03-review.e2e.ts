@@ -55,7 +55,9 @@ describe('walk 3: supervisor review', () => {
     other.currentStay.stayEndsOn = '2027-09-01';
     await importCaseFile(caseworker, 'yevgeniy', other);
     casePath = await importCaseFile(caseworker, 'bucha-unit', fixture('bucha-unit'));
-    expect(await caseworker.locator('section.assessment').textContent()).toContain('Unit linked to atrocities');
+    expect(await caseworker.locator('section.assessment').textContent()).toContain(
+      'Unit linked to atrocities',
+    );
 
     await visit(supervisor, '/review');
     const first = supervisor.locator('main table tbody tr').first();
@@ -80,7 +82,8 @@ describe('walk 3: supervisor review', () => {
 
   it('the caseworker answers; the case returns to the queue', async () => {
     await decide(caseworker, /\/decide\/answer_request\?request=/, {
-      answer: 'Transport company of the 64th; he stayed with the column on the highway. Two colleagues confirm.',
+      answer:
+        'Transport company of the 64th; he stayed with the column on the highway. Two colleagues confirm.',
     });
     expect(await caseworker.locator('.case-meta .badge').textContent()).toBe('Review');
     await visit(supervisor, '/review');
@@ -90,7 +93,8 @@ describe('walk 3: supervisor review', () => {
   it('the supervisor clears both flags with reasons and approves referral to a feasible pathway', async () => {
     await visit(supervisor, casePath);
     await decide(supervisor, /\/decide\/clear_flag\?flag=UNIT_IMPLICATED$/, {
-      reason: 'Driver with the column on the highway; two verified colleagues confirm he did not enter the town.',
+      reason:
+        'Driver with the column on the highway; two verified colleagues confirm he did not enter the town.',
     });
     expect(await supervisor.locator('.clearance').first().textContent()).toMatch(
       /Cleared by Marta Supervisor on [\d-]+ [\d:]+: Driver with the column/,

@@ -60,6 +60,7 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 export interface Account {
+  id: string;
   email: string;
   password: string;
   displayName: string;
@@ -67,17 +68,16 @@ export interface Account {
 
 let accounts = 0;
 /** An account made directly in the database (walk 1 shows the invitation path through the browser). */
-export async function createAccount(
-  running: RunningApp,
-  role: Role,
-  displayName: string,
-): Promise<Account> {
+export async function createAccount(running: RunningApp, role: Role, displayName: string): Promise<Account> {
   accounts++;
-  const account = {
-    email: `${role}${accounts}@example.org`,
-    password: `the ${role} has a long passphrase`,
+  const email = `${role}${accounts}@example.org`;
+  const password = `the ${role} has a long passphrase`;
+  const user = await createUser(running.app.db, {
+    email,
+    password,
     displayName,
-  };
-  await createUser(running.app.db, { ...account, role, now: running.app.clock() });
-  return account;
+    role,
+    now: running.app.clock(),
+  });
+  return { id: user.id, email, password, displayName };
 }

@@ -9,7 +9,9 @@ export async function fillCaseForm(page: Page, values: FormValues): Promise<void
     const inputs = page.locator(`main form.case-form [name="${name}"]`);
     const count = await inputs.count();
     if (count === 0) throw new Error(`no field named ${name} on ${page.url()}`);
-    const kind = await inputs.first().evaluate((el) => `${el.tagName.toLowerCase()}:${el.getAttribute('type')}`);
+    const kind = await inputs
+      .first()
+      .evaluate((el) => `${el.tagName.toLowerCase()}:${el.getAttribute('type')}`);
     if (kind === 'input:checkbox') {
       const wanted = new Set(Array.isArray(value) ? value : [value]);
       for (let i = 0; i < count; i++) {

@@ -62,8 +62,12 @@ export async function importCaseFile(page: Page, name: string, file: unknown): P
   });
   await submit(page, page.locator('form.import-form button[type=submit]'));
   const path = new URL(page.url()).pathname;
-  expect(path, await page.locator('#import-errors').allTextContents().then((t) => t.join())).toMatch(
-    /^\/cases\/[0-9a-f-]{36}$/,
-  );
+  expect(
+    path,
+    await page
+      .locator('#import-errors')
+      .allTextContents()
+      .then((t) => t.join()),
+  ).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
   return path;
 }

@@ -14,11 +14,25 @@ function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const edge = document.documentElement.clientWidth;
     const out: { what: string; right: number }[] = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''}`;
     for (const el of document.body.querySelectorAll('*')) {
       const box = el.getBoundingClientRect();
       if (box.right > edge + 1 && box.width > 0 && el.checkVisibility()) {
-        const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''}`;
-        out.push({ what, right: Math.round(box.right) });
+        out.push({ what: name(el), right: Math.round(box.right) });
+      }
+    }
+    // Text can also run out of a box that itself fits (a long word in a narrow column).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      if (right > edge + 1 && node.parentElement?.checkVisibility()) {
+        out.push({
+          what: `text "${node.textContent?.trim().slice(0, 30)}" in ${name(node.parentElement)}`,
+          right,
+        });
       }
     }
     return out
