@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     reuse: { type: 'boolean', default: false },
+    // For investigating: measure only these scenarios (comma-separated names).
+    only: { type: 'string' },
   },
 });
 const sizes = args.sizes
@@ -65,7 +67,9 @@ async function startProcess(script: string, env: Record<string, string>, probe: 
   const t0 = performance.now();
   // `node --import tsx` runs the app as `npm start` does, without tsx's extra parent process, so the pid
   // is the app's own (for its peak memory).
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_NODE_FLAGS (e.g. --cpu-prof) is for investigating a slow scenario; the bench itself sets none.
+  const flags = script === 'server/main.ts' ? (process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -446,7 +450,8 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
       build: () => ({ path: '/' }),
     });
     const measured: Measured[] = [];
-    for (const scenario of scenarios(world, full)) {
+    const only = args.only?.split(',');
+    for (const scenario of scenarios(world, full).filter((x) => !only || only.includes(x.name))) {
       const result = await measure(scenario);
       result.ratio = round(result.rps / ceilingResult.rps, 3);
       measured.push(result);
