@@ -68,7 +68,8 @@ async function startProcess(script: string, env: Record<string, string>, probe: 
   // `node --import tsx` runs the app as `npm start` does, without tsx's extra parent process, so the pid
   // is the app's own (for its peak memory).
   // BENCH_NODE_FLAGS (e.g. --cpu-prof) is for investigating a slow scenario; the bench itself sets none.
-  const flags = script === 'server/main.ts' ? (process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+  const flags =
+    script === 'server/main.ts' ? (process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },

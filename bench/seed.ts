@@ -14,10 +14,8 @@ import postgres from 'postgres';
 import { openDatabase, type Tx } from '../db/client';
 import {
   auditLog,
-  caseApplications,
   caseAssessments,
   caseDestinations,
-  caseEvents,
   caseReferenceCounters,
   caseSectionVersions,
   cases,
