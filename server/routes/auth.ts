@@ -1,6 +1,8 @@
 // Signing in and out, the first-run set-up link, and the one-time links that set a password.
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { users } from '../../db/schema';
 import { appendAudit } from '../audit';
 import { burnPasswordCheck, needsRehash, passwordProblem, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession, deleteUserSessions } from '../auth/sessions';
@@ -111,6 +113,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     }
     await clearAccountFailures(db, email);
     if (needsRehash(user.passwordHash!)) await setPassword(db, user.id, password, now);
+    // A language picked on the sign-in page (the footer form sets this cookie) is the person's choice:
+    // keep it for their account rather than switching back to the one stored before.
+    const picked = request.cookies[cookieNames(config).locale];
+    if ((picked === 'en' || picked === 'ru') && picked !== user.locale) {
+      await db.update(users).set({ locale: picked }).where(eq(users.id, user.id));
+    }
     if (request.session) await deleteSession(db, request.session.id);
     const session = await createSession(db, user.id, now);
     await appendAudit(db, { actorId: user.id, action: 'auth.sign_in', at: now });

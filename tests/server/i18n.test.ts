@@ -59,4 +59,17 @@ describe('choosing a language', () => {
     expect(page.text).toContain('Пользователи');
     expect(page.text).not.toContain('Add a user');
   });
+
+  it('a language picked on the sign-in page stays after signing in, and with the account', async () => {
+    const user = await addUser(t.app, 'admin');
+    const { agent, csrf } = await anonymous(t.app);
+    await agent.post('/language').type('form').send({ _csrf: csrf, locale: 'ru', next: '/sign-in' });
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrf, email: user.email, password: user.password });
+    expect((await agent.get('/admin/users')).text).toContain('<html lang="ru">');
+    const elsewhere = await signIn(t.app, user); // another browser, no cookie
+    expect((await elsewhere.agent.get('/admin/users')).text).toContain('<html lang="ru">');
+  });
 });
