@@ -50,16 +50,12 @@ export function rowHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prevHash' 
   return encodeHexLowerCase(sha256(new TextEncoder().encode(`${prevHash}\n${body}`)));
 }
 
-/** Appends one entry. Pass the surrounding transaction so the entry lands with the change it records. */
-export async function appendAudit(dbOrTx: Db | Tx, entry: AuditEntry): Promise<void> {
-  const write = async (tx: Db | Tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    const [last] = await tx
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
+/** Writes entries in order, chained to the last row, inside a transaction that holds the chain's lock. */
+async function writeEntries(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  for (const entry of entries) {
     const row = {
       at: entry.at,
       actorId: entry.actorId,
@@ -69,11 +65,61 @@ export async function appendAudit(dbOrTx: Db | Tx, entry: AuditEntry): Promise<v
       targetId: entry.targetId ?? null,
       detail: entry.detail ?? {},
     };
-    await tx.insert(auditLog).values({ ...row, prevHash, hash: rowHash(prevHash, row) });
-  };
-  // A bare Db starts its own transaction; the advisory lock needs one to be released at its end.
-  if ('rollback' in dbOrTx) await write(dbOrTx);
-  else await (dbOrTx as Db).transaction(write);
+    const hash = rowHash(prevHash, row);
+    // One row at a time, so ids follow the chain's order exactly.
+    await tx.insert(auditLog).values({ ...row, prevHash, hash });
+    prevHash = hash;
+  }
+}
+
+/**
+ * Entries with no surrounding transaction (sign-ins, page views) are group-committed: those that arrive while
+ * a batch is being written go together in the next one, so many requests share one lock and one commit. Each
+ * caller still waits until its own entry is committed.
+ */
+class GroupCommit {
+  private pending: { entry: AuditEntry; done: () => void; failed: (error: unknown) => void }[] = [];
+  private running = false;
+  constructor(private readonly db: Db) {}
+
+  append(entry: AuditEntry): Promise<void> {
+    return new Promise((done, failed) => {
+      this.pending.push({ entry, done, failed });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, 500);
+      try {
+        await this.db.transaction((tx) =>
+          writeEntries(
+            tx,
+            batch.map((b) => b.entry),
+          ),
+        );
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.failed(error);
+      }
+    }
+    this.running = false;
+  }
+}
+const groupCommits = new WeakMap<Db, GroupCommit>();
+
+/** Appends one entry. Pass the surrounding transaction so the entry lands with the change it records. */
+export async function appendAudit(dbOrTx: Db | Tx, entry: AuditEntry): Promise<void> {
+  if ('rollback' in dbOrTx) return writeEntries(dbOrTx, [entry]);
+  const db = dbOrTx as Db;
+  let group = groupCommits.get(db);
+  if (!group) {
+    group = new GroupCommit(db);
+    groupCommits.set(db, group);
+  }
+  return group.append(entry);
 }
 
 export type ChainCheck =

@@ -113,13 +113,24 @@ export async function casePageModel(
 ) {
   const { row, parts } = loaded;
   const caseId = row.id;
-  const [assignee] = row.assignedTo
-    ? await app.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.assignedTo))
-    : [];
   const assembled = assemble(parts, row.reference);
+  // Independent reads, sent together.
+  const [assigneeRows, stored, caseworkers, review] = await Promise.all([
+    row.assignedTo
+      ? app.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.assignedTo))
+      : [],
+    assembled.ok ? latestStoredAssessment(app.db, app.keyRing, caseId) : null,
+    user.role === 'caseworker'
+      ? []
+      : app.db
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(eq(users.role, 'caseworker')),
+    reviewModel(app, loaded, user, locale, t),
+  ]);
+  const assignee = assigneeRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
   const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
-  const stored = assembled.ok ? await latestStoredAssessment(app.db, app.keyRing, caseId) : null;
 
   const sections = layout.map((section) => ({
     id: section.id,
@@ -155,21 +166,13 @@ export async function casePageModel(
     }),
   }));
 
-  const review = await reviewModel(app, loaded, user, locale, t);
-
   return {
     review,
     caseRow: row,
     statusLabel: t(`case.status.${row.status}` as MessageKey),
     assigneeName: assignee?.displayName ?? t('case.unassigned'),
     isStaff: user.role !== 'caseworker',
-    caseworkers:
-      user.role === 'caseworker'
-        ? []
-        : await app.db
-            .select({ id: users.id, displayName: users.displayName })
-            .from(users)
-            .where(eq(users.role, 'caseworker')),
+    caseworkers,
     missing: assembled.ok
       ? []
       : assembled.missing.map((part) => ({

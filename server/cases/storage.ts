@@ -287,62 +287,65 @@ export async function writePart<P extends PartName>(
 export async function readParts(db: Conn, ring: KeyRing, caseId: string): Promise<CaseParts> {
   const byCase = <T extends { caseId: unknown }>(table: T) =>
     eq((table as unknown as typeof caseDocuments).caseId, caseId);
-  const [person] = await db.select().from(casePerson).where(byCase(casePerson));
-  const documents = await db
-    .select()
-    .from(caseDocuments)
-    .where(byCase(caseDocuments))
-    .orderBy(asc(caseDocuments.position));
-  const [service] = await db.select().from(caseService).where(byCase(caseService));
-  const deployments = await db
-    .select()
-    .from(caseDeployments)
-    .where(byCase(caseDeployments))
-    .orderBy(asc(caseDeployments.position));
-  const [desertion] = await db.select().from(caseDesertion).where(byCase(caseDesertion));
-  const [persecution] = await db.select().from(casePersecution).where(byCase(casePersecution));
-  const criminalCases = await db
-    .select()
-    .from(caseCriminalCases)
-    .where(byCase(caseCriminalCases))
-    .orderBy(asc(caseCriminalCases.position));
-  const route = await db
-    .select()
-    .from(caseRouteLegs)
-    .where(byCase(caseRouteLegs))
-    .orderBy(asc(caseRouteLegs.position));
-  const [stay] = await db.select().from(caseCurrentStay).where(byCase(caseCurrentStay));
-  const destinations = await db
-    .select()
-    .from(caseDestinations)
-    .where(byCase(caseDestinations))
-    .orderBy(asc(caseDestinations.position));
-  const applications = await db
-    .select()
-    .from(caseApplications)
-    .where(byCase(caseApplications))
-    .orderBy(asc(caseApplications.position));
-  const [verification] = await db.select().from(caseVerification).where(byCase(caseVerification));
-  const interviews = await db
-    .select()
-    .from(caseInterviews)
-    .where(byCase(caseInterviews))
-    .orderBy(asc(caseInterviews.position));
-  const checks = await db
-    .select()
-    .from(caseKnowledgeChecks)
-    .where(byCase(caseKnowledgeChecks))
-    .orderBy(asc(caseKnowledgeChecks.position));
-  const openSource = await db
-    .select()
-    .from(caseOpenSourceChecks)
-    .where(byCase(caseOpenSourceChecks))
-    .orderBy(asc(caseOpenSourceChecks.position));
-  const [screening] = await db.select().from(caseScreening).where(byCase(caseScreening));
-  const cleared = await db
-    .select({ flagId: caseClearedFlags.flagId })
-    .from(caseClearedFlags)
-    .where(byCase(caseClearedFlags));
+  // One query per table, sent together: on PostgreSQL they run side by side on the pool instead of one
+  // after another (PGlite, a single connection, simply queues them).
+  const [
+    [person],
+    documents,
+    [service],
+    deployments,
+    [desertion],
+    [persecution],
+    criminalCases,
+    route,
+    [stay],
+    destinations,
+    applications,
+    [verification],
+    interviews,
+    checks,
+    openSource,
+    [screening],
+    cleared,
+  ] = await Promise.all([
+    db.select().from(casePerson).where(byCase(casePerson)),
+    db.select().from(caseDocuments).where(byCase(caseDocuments)).orderBy(asc(caseDocuments.position)),
+    db.select().from(caseService).where(byCase(caseService)),
+    db.select().from(caseDeployments).where(byCase(caseDeployments)).orderBy(asc(caseDeployments.position)),
+    db.select().from(caseDesertion).where(byCase(caseDesertion)),
+    db.select().from(casePersecution).where(byCase(casePersecution)),
+    db
+      .select()
+      .from(caseCriminalCases)
+      .where(byCase(caseCriminalCases))
+      .orderBy(asc(caseCriminalCases.position)),
+    db.select().from(caseRouteLegs).where(byCase(caseRouteLegs)).orderBy(asc(caseRouteLegs.position)),
+    db.select().from(caseCurrentStay).where(byCase(caseCurrentStay)),
+    db
+      .select()
+      .from(caseDestinations)
+      .where(byCase(caseDestinations))
+      .orderBy(asc(caseDestinations.position)),
+    db
+      .select()
+      .from(caseApplications)
+      .where(byCase(caseApplications))
+      .orderBy(asc(caseApplications.position)),
+    db.select().from(caseVerification).where(byCase(caseVerification)),
+    db.select().from(caseInterviews).where(byCase(caseInterviews)).orderBy(asc(caseInterviews.position)),
+    db
+      .select()
+      .from(caseKnowledgeChecks)
+      .where(byCase(caseKnowledgeChecks))
+      .orderBy(asc(caseKnowledgeChecks.position)),
+    db
+      .select()
+      .from(caseOpenSourceChecks)
+      .where(byCase(caseOpenSourceChecks))
+      .orderBy(asc(caseOpenSourceChecks.position)),
+    db.select().from(caseScreening).where(byCase(caseScreening)),
+    db.select({ flagId: caseClearedFlags.flagId }).from(caseClearedFlags).where(byCase(caseClearedFlags)),
+  ]);
   if (!person) throw new Error('case has no person section');
 
   const dependants = dec(ring, 'case_person', 'dependants', caseId, person.dependantsEnc);

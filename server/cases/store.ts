@@ -133,12 +133,11 @@ export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Prom
   if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) return null;
-  const parts = await readParts(db, ring, caseId);
+  const [parts, versionRows] = await Promise.all([
+    readParts(db, ring, caseId),
+    db.select().from(caseSectionVersions).where(eq(caseSectionVersions.caseId, caseId)),
+  ]);
   parts.person.pseudonym = row.pseudonym;
-  const versionRows = await db
-    .select()
-    .from(caseSectionVersions)
-    .where(eq(caseSectionVersions.caseId, caseId));
   const versions = Object.fromEntries(versionRows.map((v) => [v.section, v.version])) as SectionVersions;
   return { row, parts, versions };
 }

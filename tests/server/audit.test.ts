@@ -55,6 +55,24 @@ describe('the audit log', () => {
     }
   });
 
+  it('many entries appended at once (group commit) all land, in one unbroken chain', async () => {
+    const app = await open();
+    try {
+      const before = (await verifyAuditChain(app.db)).rows;
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          appendAudit(app.db, { actorId: null, action: 'test.concurrent', detail: { i }, at: new Date() }),
+        ),
+      );
+      const check = await verifyAuditChain(app.db);
+      expect(check).toEqual({ ok: true, rows: before + 60 });
+      const rows = await app.db.select().from(auditLog).where(eq(auditLog.action, 'test.concurrent'));
+      expect(new Set(rows.map((r) => r.detail.i)).size).toBe(60);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
     const app = await open();
     try {
