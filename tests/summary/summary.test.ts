@@ -331,7 +331,8 @@ describe('access and audit', () => {
     const rows = await t.app.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'case.summary_exported'), eq(auditLog.actorId, sup.id)));
+      .where(and(eq(auditLog.action, 'case.summary_exported'), eq(auditLog.actorId, sup.id)))
+      .orderBy(auditLog.id);
     expect(rows.map((r) => [r.targetType, r.targetId, r.detail])).toEqual([
       ['case', antonId, { profile: 'full', format: 'pdf' }],
       ['case', antonId, { profile: 'minimal', format: 'html' }],
