@@ -103,29 +103,35 @@ export async function listCases(
   query: ListQuery,
 ): Promise<ListResult> {
   const where = conditions(user, query);
-  const [counted] = await db.select({ total: count() }).from(cases).where(where);
+  const pageRows = (page: number) =>
+    db
+      .select({
+        id: cases.id,
+        reference: cases.reference,
+        pseudonym: cases.pseudonym,
+        status: cases.status,
+        assigneeName: users.displayName,
+        updatedAt: cases.updatedAt,
+        action: cases.action,
+        riskLevel: cases.riskLevel,
+        stayEndsOn: cases.stayEndsOn,
+      })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.assignedTo))
+      .where(where)
+      .orderBy(...orderings[query.sort])
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE);
+  // The count and the page are independent: ask for both at once.
+  const [[counted], requested] = await Promise.all([
+    db.select({ total: count() }).from(cases).where(where),
+    pageRows(query.page),
+  ]);
   const total = counted?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // A page past the end (a filter narrowed the list) shows the last one.
   const page = Math.min(query.page, pages);
-  const rows = await db
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      pseudonym: cases.pseudonym,
-      status: cases.status,
-      assigneeName: users.displayName,
-      updatedAt: cases.updatedAt,
-      action: cases.action,
-      riskLevel: cases.riskLevel,
-      stayEndsOn: cases.stayEndsOn,
-    })
-    .from(cases)
-    .leftJoin(users, eq(users.id, cases.assignedTo))
-    .where(where)
-    .orderBy(...orderings[query.sort])
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+  const rows = page === query.page ? requested : await pageRows(page);
   return { rows, total, page, pages };
 }
 
