@@ -9,6 +9,11 @@ import type { SessionUser } from '../auth/sessions';
 import { visibleCases } from './access';
 
 export const PAGE_SIZE = 25;
+/**
+ * Counting stops here: an exact count costs a scan of every matching case, and past this many nobody pages
+ * through the list anyway (search and filters narrow it). Keeps the list's cost flat as cases grow.
+ */
+export const COUNT_CAP = 2000;
 export const listSorts = ['updated', 'urgency'] as const;
 export type ListSort = (typeof listSorts)[number];
 /** The filter value for "no value yet": unassigned, or not assessed because the case is incomplete. */
@@ -67,7 +72,10 @@ export interface ListRow {
 
 export interface ListResult {
   rows: ListRow[];
+  /** Matching cases, counted up to COUNT_CAP. */
   total: number;
+  /** More cases match than were counted. */
+  capped: boolean;
   page: number;
   pages: number;
 }
@@ -124,15 +132,23 @@ export async function listCases(
       .offset((page - 1) * PAGE_SIZE);
   // The count and the page are independent: ask for both at once.
   const [[counted], requested] = await Promise.all([
-    db.select({ total: count() }).from(cases).where(where),
+    db.select({ total: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(cases)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as('matching'),
+    ),
     pageRows(query.page),
   ]);
-  const total = counted?.total ?? 0;
+  const capped = (counted?.total ?? 0) > COUNT_CAP;
+  const total = Math.min(counted?.total ?? 0, COUNT_CAP);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // A page past the end (a filter narrowed the list) shows the last one.
   const page = Math.min(query.page, pages);
   const rows = page === query.page ? requested : await pageRows(page);
-  return { rows, total, page, pages };
+  return { rows, total, capped, page, pages };
 }
 
 /** Who may be chosen in the assignee filter: every account, by name (supervisors and admins only). */

@@ -30,6 +30,8 @@ export const caseListEn = {
   'cases.list.count.one': '{count} case',
   'cases.list.count.few': '{count} cases',
   'cases.list.count.many': '{count} cases',
+  'cases.list.count.more': 'More than {count} cases: narrow the list with search or filters.',
+  'cases.list.rangeMore': 'Showing {from}–{to} of more than {total}.',
   'cases.list.range': 'Showing {from}–{to} of {total}.',
   'cases.list.empty': 'No case matches these filters.',
   'cases.list.emptyAll': 'There are no cases yet.',

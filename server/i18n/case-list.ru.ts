@@ -32,6 +32,8 @@ export const caseListRu: Record<keyof typeof caseListEn, string> = {
   'cases.list.count.one': '{count} дело',
   'cases.list.count.few': '{count} дела',
   'cases.list.count.many': '{count} дел',
+  'cases.list.count.more': 'Больше {count} дел: сузьте список поиском или фильтрами.',
+  'cases.list.rangeMore': 'Показаны {from}–{to} из более чем {total}.',
   'cases.list.range': 'Показаны {from}–{to} из {total}.',
   'cases.list.empty': 'Ни одно дело не подходит под эти фильтры.',
   'cases.list.emptyAll': 'Дел пока нет.',

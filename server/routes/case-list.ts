@@ -123,10 +123,12 @@ export async function renderCaseList(
       query,
       rows,
       total: result.total,
-      countText: t(pluralKey(locale, result.total), { count: result.total }),
+      countText: result.capped
+        ? t('cases.list.count.more', { count: result.total })
+        : t(pluralKey(locale, result.total), { count: result.total }),
       rangeText:
         result.total > 0
-          ? t('cases.list.range', {
+          ? t(result.capped ? 'cases.list.rangeMore' : 'cases.list.range', {
               from: (page - 1) * PAGE_SIZE + 1,
               to: Math.min(page * PAGE_SIZE, result.total),
               total: result.total,
