@@ -138,6 +138,8 @@ const core = {
   'admin.audit.who': 'Who',
   'admin.audit.what': 'What',
   'admin.audit.target': 'On',
+  'admin.audit.target.user': 'user',
+  'admin.audit.target.case': 'case',
   'admin.audit.detail': 'Detail',
   'admin.audit.older': 'Older entries',
 } as const;

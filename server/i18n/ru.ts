@@ -139,6 +139,8 @@ const core = {
   'admin.audit.who': 'Кто',
   'admin.audit.what': 'Что',
   'admin.audit.target': 'Объект',
+  'admin.audit.target.user': 'пользователь',
+  'admin.audit.target.case': 'дело',
   'admin.audit.detail': 'Подробности',
   'admin.audit.older': 'Более ранние записи',
 };
