@@ -22,13 +22,20 @@ function overflowing(page: Page): Promise<string[]> {
         out.push({ what: name(el), right: Math.round(box.right) });
       }
     }
+    // Text inside a box that hides or scrolls its overflow (e.g. .visually-hidden) cannot widen the page.
+    const clipped = (el: Element | null): boolean => {
+      for (let at = el; at && at !== document.body; at = at.parentElement) {
+        if (getComputedStyle(at).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
     // Text can also run out of a box that itself fits (a long word in a narrow column).
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       range.selectNodeContents(node);
       const right = range.getBoundingClientRect().right;
-      if (right > edge + 1 && node.parentElement?.checkVisibility()) {
+      if (right > edge + 1 && node.parentElement?.checkVisibility() && !clipped(node.parentElement)) {
         out.push({
           what: `text "${node.textContent?.trim().slice(0, 30)}" in ${name(node.parentElement)}`,
           right,
