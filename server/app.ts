@@ -74,7 +74,7 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css', 'summary.css']);
+  staticFiles(app, ['app.css', 'summary.css', 'forms.js']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
