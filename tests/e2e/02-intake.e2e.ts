@@ -140,6 +140,21 @@ describe('walk 2: intake through the forms alone', () => {
     expect(await page.locator('#route tbody').textContent()).toContain('Kazakhstan');
   });
 
+  it('leaving a form with unsaved changes asks first (views/static/forms.js); saving does not', async () => {
+    await openForm('/edit/person');
+    await page.locator('[name=pseudonym]').fill('Anton B.');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss(); // stay on the page
+    });
+    await page.locator('main form .actions a', { hasText: 'Cancel' }).click();
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(path(page)).toBe(`${casePath}/edit/person`);
+    await page.locator('[name=pseudonym]').fill(file.person.pseudonym);
+    await save(); // no question when the form is sent
+  });
+
   it('the case page shows the assessment the triage CLI gives for the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waypost-e2e-'));
     writeFileSync(join(dir, 'anton.json'), JSON.stringify(file));
