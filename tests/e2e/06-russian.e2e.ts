@@ -9,6 +9,7 @@ import { fixture } from '../helpers/fixtures';
 import { type Account, createAccount, type RunningApp, startApp } from './helpers/app';
 import { launchBrowser, newPerson } from './helpers/browser';
 import { checkedPages, follow, heading, importCaseFile, submit, visit } from './helpers/pages';
+import { screenshots } from './helpers/screens';
 
 let running: RunningApp;
 let browser: Browser;
@@ -95,6 +96,7 @@ describe('walk 6: in Russian, no English left', () => {
   it('the supervisor: queue, case, decisions, history, summary', async () => {
     const page = await signInInRussian(people.supervisor);
     await visit(page, '/review');
+    await screenshots(page, 'review-queue-ru');
     await follow(page, page.locator(`main a[href="${casePath}"]`).first());
     await follow(page, page.locator(`main a[href="${casePath}/decide/request_info"]`));
     await submit(page); // no question written: an error
@@ -106,6 +108,7 @@ describe('walk 6: in Russian, no English left', () => {
     await page.locator('[name=reason]').fill('Проверено специалистами, документы видели в оригинале.');
     await submit(page);
     expect(await page.locator('.case-meta .badge').textContent()).toBe('Направлено');
+    await screenshots(page, 'case-page-ru'); // Russian words are longer: the layout must still hold
     await visit(page, `${casePath}/history`);
     await visit(page, `${casePath}/summary?profile=full`);
     await visit(page, '/summaries');
