@@ -2,48 +2,13 @@
 // Modelled on rules/cli/bench.ts (dates follow a life: enlisted, deployed, left, crossed, stayed), with the
 // identifying fields that bench leaves out filled in, since their encryption is part of what we measure.
 import * as s from '../rules/case-schema';
+import { sampleCountries, sampleUnits } from '../rules/cli/sample-data';
 import { addDays } from '../rules/dates';
 import { flagIds } from '../rules/ids';
 
-/** mulberry32: small, fast and seedable. */
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Country = s.CurrentStay['country'];
-const countries: Country[] = [
-  'RU',
-  'KZ',
-  'KG',
-  'AM',
-  'BY',
-  'GE',
-  'RS',
-  'TR',
-  'FR',
-  'DE',
-  'US',
-  'GB',
-  'NL',
-  'PL',
-  'LV',
-];
-const units = [
-  '64 ОМСБр',
-  '64th Separate Guards Motor Rifle Brigade',
-  '58th Combined Arms Army signals brigade',
-  'ЧВК Вагнер',
-  '234 гв. дшп',
-  'в/ч 51460',
-  '164th brigade',
-  '1st Guards Tank Army repair battalion',
-];
+const countries: readonly Country[] = sampleCountries;
+const units = sampleUnits;
 const givenNames = ['Anton', 'Yevgeniy', 'Dmitry', 'Sergey', 'Ivan', 'Alexei', 'Pavel', 'Nikolai', 'Oleg'];
 const nativeGiven = ['Антон', 'Евгений', 'Дмитрий', 'Сергей', 'Иван', 'Алексей', 'Павел', 'Николай', 'Олег'];
 const surnames = ['Petrov', 'Sokolov', 'Volkov', 'Morozov', 'Lebedev', 'Kozlov', 'Novikov', 'Orlov'];

@@ -22,6 +22,7 @@ import {
   type Role,
 } from '../db/schema';
 import { caseFileSchema } from '../rules/case-schema';
+import { rng } from '../rules/cli/sample-data';
 import { evaluate } from '../rules/evaluate';
 import { GENESIS_HASH, rowHash } from '../server/audit';
 import { recordEvent } from '../server/cases/events';
@@ -38,7 +39,7 @@ import { writePart } from '../server/cases/storage';
 import { latestStoredAssessment, loadCase, todayOf } from '../server/cases/store';
 import { encryptField, type KeyRing } from '../server/crypto/field-encryption';
 import { createUser } from '../server/users';
-import { type GeneratedCase, generateCase, rng } from './generate';
+import { type GeneratedCase, generateCase } from './generate';
 
 export interface BenchUser {
   id: string;

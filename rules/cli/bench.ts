@@ -7,20 +7,10 @@ import * as s from '../case-schema';
 import { addDays } from '../dates';
 import { evaluate } from '../evaluate';
 import { flagIds } from '../ids';
+import { rng, sampleCountries, sampleUnits } from './sample-data';
 
 const CASES = 10_000;
 const TODAY = '2026-11-22';
-
-/** mulberry32: a small seeded generator, so every run benchmarks the same cases. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Varied but coherent case files: every enumeration value occurs, and dates follow a life (enlisted, deployed,
@@ -33,33 +23,8 @@ function generate(count: number, seed: number): s.CaseFile[] {
   const many = <T>(max: number, make: (i: number) => T): T[] =>
     Array.from({ length: int(max) }, (_, i) => make(i));
   const maybe = <T>(x: T): T | undefined => (r() < 0.5 ? x : undefined);
-  const countries = [
-    'RU',
-    'KZ',
-    'KG',
-    'AM',
-    'BY',
-    'GE',
-    'RS',
-    'TR',
-    'FR',
-    'DE',
-    'US',
-    'GB',
-    'NL',
-    'PL',
-    'LV',
-    'IT',
-  ] as const;
-  const units = [
-    '64 ОМСБр',
-    '64th Separate Guards Motor Rifle Brigade',
-    '58th Combined Arms Army signals brigade',
-    'ЧВК Вагнер',
-    '234 гв. дшп',
-    'в/ч 51460',
-    '164th brigade',
-  ];
+  const countries = sampleCountries;
+  const units = sampleUnits;
 
   return Array.from({ length: count }, (): s.CaseFile => {
     const enlistedOn = addDays('2021-06-01', int(900));
