@@ -11,7 +11,7 @@ import type { Assessment } from '../../rules/assessment';
 import type { CaseFile } from '../../rules/case-schema';
 import { labels } from '../../rules/labels';
 import { toFormValues } from '../../server/cases/forms/engine';
-import { type ListFormId, listForms, type ScalarFormId, scalarForms } from '../../server/cases/forms/specs';
+import { listFormIds, listForms, type ScalarFormId, scalarForms } from '../../server/cases/forms/specs';
 import { disassemble } from '../../server/cases/parts';
 import { todayOf } from '../../server/cases/store';
 import { fixture } from '../helpers/fixtures';
@@ -104,18 +104,7 @@ describe('walk 2: intake through the forms alone', () => {
     await save();
   });
 
-  const lists: ListFormId[] = [
-    'dependants',
-    'documents',
-    'deployments',
-    'criminalCases',
-    'route',
-    'destinations',
-    'applications',
-    'interviews',
-    'knowledgeChecks',
-    'openSource',
-  ];
+  const lists = listFormIds;
   it('every list entry, added one by one', async () => {
     for (const id of lists) {
       for (const item of listForms[id].read(parts)) {

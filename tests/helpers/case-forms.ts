@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import type { CaseFile } from '../../rules/case-schema';
 import { toFormValues } from '../../server/cases/forms/engine';
-import { type ListFormId, listForms, type ScalarFormId, scalarForms } from '../../server/cases/forms/specs';
+import { listFormIds, listForms, type ScalarFormId, scalarForms } from '../../server/cases/forms/specs';
 import { disassemble } from '../../server/cases/parts';
 import { type Agent, csrfFrom } from './app';
 
@@ -71,18 +71,7 @@ export async function enterCaseThroughForms(
     );
     expect(res.status, `${id}: ${res.text.slice(0, 2000)}`).toBe(303);
   }
-  const lists: ListFormId[] = [
-    'dependants',
-    'documents',
-    'deployments',
-    'criminalCases',
-    'route',
-    'destinations',
-    'applications',
-    'interviews',
-    'knowledgeChecks',
-    'openSource',
-  ];
+  const lists = listFormIds;
   for (const id of lists) {
     const items = listForms[id].read(parts);
     for (const item of items) {

@@ -333,6 +333,8 @@ export const listForms = {
   },
 } satisfies Record<string, ListForm>;
 export type ListFormId = keyof typeof listForms;
+/** Every list, in the order a case is entered (a destination comes before its applications). */
+export const listFormIds = Object.keys(listForms) as ListFormId[];
 
 export const isScalarForm = (id: string): id is ScalarFormId => Object.hasOwn(scalarForms, id);
 export const isListForm = (id: string): id is ListFormId => Object.hasOwn(listForms, id);
