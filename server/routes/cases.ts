@@ -5,9 +5,16 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditLog, type CaseStatus, cases, users } from '../../db/schema';
+import { personSchema } from '../../rules/case-schema';
 import { appendAudit } from '../audit';
 import { canSeeCase } from '../cases/access';
-import { type FieldErrors, type FormValues, readCaseForm, toFormValues } from '../cases/forms/engine';
+import {
+  type FieldErrors,
+  type FormSpec,
+  type FormValues,
+  readCaseForm,
+  toFormValues,
+} from '../cases/forms/engine';
 import {
   isListForm,
   isScalarForm,
@@ -26,13 +33,12 @@ import { anyRole, staff } from '../policy';
 
 type CaseRequest = FastifyRequest<{ Params: { id: string; form?: string; list?: string; index?: string } }>;
 
-const newCaseSpec = {
+/** A new case starts with the identity form's first two fields, judged by the same schema. */
+const newCaseFields = ['pseudonym', 'citizenships'];
+const newCaseSpec: FormSpec = {
   id: 'person',
-  schema: z.object({ pseudonym: z.string(), citizenships: z.array(z.string()) }),
-  fields: [
-    { name: 'pseudonym', kind: 'text' as const, required: true, hint: true },
-    { name: 'citizenships', kind: 'countries' as const, required: true },
-  ],
+  schema: personSchema.pick({ pseudonym: true, citizenships: true }),
+  fields: scalarForms.person.spec.fields.filter((f) => newCaseFields.includes(f.name)),
 };
 const assignForm = z.strictObject({ assignee: z.uuid('form.choose') });
 
