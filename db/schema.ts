@@ -137,12 +137,19 @@ export const cases = pgTable(
     queueFlags: text('queue_flags').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
-    index('cases_assigned_idx').on(t.assignedTo, t.updatedAt),
-    index('cases_status_idx').on(t.status, t.updatedAt),
+    // The case list (server/cases/list-query.ts): one index per way in (a caseworker's own cases, or a
+    // status, risk or recommendation filter), in the list's order, with the other filters as trailing key
+    // columns. A page is then read off the index in order and a filter that matches few or no cases is
+    // checked inside the index, not by fetching every row of the leading value (measured at 100,000 cases:
+    // 20 to 40 ms down to under 1 ms; bench/README.md).
+    index('cases_caseload_idx').on(t.assignedTo, t.updatedAt, t.status, t.riskLevel, t.action),
+    index('cases_caseload_stay_idx').on(t.assignedTo, t.stayEndsOn, t.updatedAt, t.status, t.riskLevel, t.action),
+    index('cases_status_idx').on(t.status, t.updatedAt, t.riskLevel, t.action, t.assignedTo),
+    index('cases_risk_level_idx').on(t.riskLevel, t.updatedAt, t.status, t.action, t.assignedTo),
+    index('cases_action_idx').on(t.action, t.updatedAt, t.status, t.riskLevel, t.assignedTo),
     index('cases_updated_idx').on(t.updatedAt),
     index('cases_stay_idx').on(t.stayEndsOn),
     index('cases_risk_idx').on(t.riskRank, t.updatedAt),
-    index('cases_queue_idx').on(t.riskRank, t.stayEndsOn, t.queuedAt),
     // The review queue's exact order (server/cases/queue.ts), over queued cases only: the first page is read
     // off the index instead of sorting every queued case.
     index('cases_queue_order_idx')

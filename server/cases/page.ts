@@ -1,8 +1,8 @@
 // Everything the case page shows, worked out here so the template only lays it out: the assessment in the
 // reader's language, the checklist with links to the forms that complete it, and each section's values.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { users } from '../../db/schema';
+import { caseAssessments, users } from '../../db/schema';
 import type { Assessment, Severity } from '../../rules/assessment';
 import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
@@ -14,7 +14,7 @@ import { readTimeline } from './events';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
-import { type LoadedCase, latestStoredAssessment, todayOf } from './store';
+import { type LoadedCase, todayOf } from './store';
 import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */
@@ -115,11 +115,19 @@ export async function casePageModel(
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together.
-  const [assigneeRows, stored, caseworkers, review] = await Promise.all([
+  const [assigneeRows, storedRows, caseworkers, review] = await Promise.all([
     row.assignedTo
       ? app.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.assignedTo))
       : [],
-    assembled.ok ? latestStoredAssessment(app.db, app.keyRing, caseId) : null,
+    // Only when the stored assessment was made: decrypting it to show a date would be wasted work.
+    assembled.ok
+      ? app.db
+          .select({ evaluatedAt: caseAssessments.evaluatedAt })
+          .from(caseAssessments)
+          .where(eq(caseAssessments.caseId, caseId))
+          .orderBy(desc(caseAssessments.evaluatedAt))
+          .limit(1)
+      : [],
     user.role === 'caseworker'
       ? []
       : app.db
@@ -129,6 +137,7 @@ export async function casePageModel(
     reviewModel(app, loaded, user, locale, t),
   ]);
   const assignee = assigneeRows[0];
+  const stored = storedRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
   const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
 

@@ -61,8 +61,13 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
   return out;
 }
 
+// Made once per locale: constructing Intl.PluralRules cost more than the rest of the list's formatting.
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 function pluralKey(locale: string, n: number): MessageKey {
-  const form = new Intl.PluralRules(locale).select(n);
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const form = rules.select(n);
   return form === 'one'
     ? 'cases.list.count.one'
     : form === 'few'
