@@ -1,5 +1,5 @@
 // Server-side sessions: idle timeout 30 minutes, absolute lifetime 12 hours, both enforced here.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import { newToken, parseToken, randomToken, secretMatches } from './tokens';
@@ -36,11 +36,11 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The session a cookie names, or null (and the row deleted) when it is unknown, expired or its user disabled. */
-export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
-  const parts = parseToken(token);
-  if (!parts) return null;
-  const [row] = await db
+// Run on every signed-in request, so built once per database and sent as a prepared statement: PostgreSQL
+// keeps its plan (a primary-key lookup whatever the id) and drizzle skips rebuilding the SQL.
+const bySessionId = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+function sessionQuery(db: Db) {
+  return db
     .select({
       session: sessions,
       user: {
@@ -54,7 +54,17 @@ export async function validateSession(db: Db, token: string, now: Date): Promise
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, parts.id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_by_id');
+}
+
+/** The session a cookie names, or null (and the row deleted) when it is unknown, expired or its user disabled. */
+export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
+  const parts = parseToken(token);
+  if (!parts) return null;
+  let query = bySessionId.get(db);
+  if (!query) bySessionId.set(db, (query = sessionQuery(db)));
+  const [row] = await query.execute({ id: parts.id });
   if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
   const idleFor = now.getTime() - row.session.lastActiveAt.getTime();
   if (idleFor >= SESSION_IDLE_MS || now >= row.session.expiresAt || row.user.disabledAt) {
