@@ -1,8 +1,9 @@
 // Reading and writing each part of a case in its own table, encrypting identifying fields on the way in
 // and decrypting them on the way out. Writing a part replaces its rows, inside the caller's transaction.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import { and, eq, getTableColumns, getTableName, inArray, sql, type Table } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client';
 import {
   caseApplications,
   caseClearedFlags,
@@ -20,6 +21,7 @@ import {
   caseRouteLegs,
   caseScreening,
   caseService,
+  cases,
   caseVerification,
 } from '../../db/schema';
 import type { Dependant } from '../../rules/case-schema';
@@ -32,7 +34,6 @@ export interface WriteContext {
   now: Date;
 }
 
-type Conn = Db | Tx;
 // Optional fields are absent, not undefined-valued, so a case file round-trips exactly.
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 function compact<T extends object>(value: T): T {
@@ -283,69 +284,89 @@ export async function writePart<P extends PartName>(
   await (writers[part] as Writer<P>)(tx, w, caseId, value);
 }
 
-/** All parts of one case, decrypted. */
-export async function readParts(db: Conn, ring: KeyRing, caseId: string): Promise<CaseParts> {
-  const byCase = <T extends { caseId: unknown }>(table: T) =>
-    eq((table as unknown as typeof caseDocuments).caseId, caseId);
-  // One query per table, sent together: on PostgreSQL they run side by side on the pool instead of one
-  // after another (PGlite, a single connection, simply queues them).
-  const [
-    [person],
+type Json = Record<string, unknown>;
+
+/**
+ * A row as `row_to_json` spells it (keys are column names) turned into the row `db.select()` would give, with
+ * each value decoded by its column as drizzle does (dates, arrays, integers); nulls stay null.
+ */
+function fromJson<T extends Table>(table: T): (json: Json) => T['$inferSelect'] {
+  const columns = Object.entries(getTableColumns(table));
+  return (json) =>
+    Object.fromEntries(
+      columns.map(([key, column]) => {
+        const value = json[column.name];
+        return [key, value === null ? null : column.mapFromDriverValue(value)];
+      }),
+    ) as T['$inferSelect'];
+}
+
+// Each part as one column beside the `cases` row it is selected with (a correlated subquery), so a whole
+// case is one statement and one round trip instead of one query per table.
+type PartTable = PgTable & { caseId: AnyPgColumn };
+// Table names spelled out: in a select from one table drizzle renders bare column names, and a bare `id` in
+// a subquery would be the part table's own, not the outer case's.
+export const qualified = (column: AnyPgColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+/** `from` clause of a subquery on `table`'s rows of the outer query's case. */
+export const ofCase = (table: PartTable) =>
+  sql`from ${table} where ${qualified(table.caseId)} = ${qualified(cases.id)}`;
+const one = <T extends PartTable>(table: T) =>
+  sql`(select row_to_json(${table}) ${ofCase(table)})`.mapWith(
+    fromJson(table) as (json: Json) => T['$inferSelect'] | null, // no row: null, not decoded
+  );
+const list = <T extends PartTable & { position: AnyPgColumn }>(table: T) => {
+  const decode = fromJson(table);
+  return sql`(select coalesce(json_agg(${table} order by ${qualified(table.position)}), '[]'::json) ${ofCase(table)})`.mapWith(
+    (rows: Json[]) => rows.map(decode),
+  );
+};
+
+/** Select these beside `cases` columns (`db.select({ ..., parts: partRows }).from(cases)`), then decodeParts. */
+export const partRows = {
+  person: one(casePerson),
+  documents: list(caseDocuments),
+  service: one(caseService),
+  deployments: list(caseDeployments),
+  desertion: one(caseDesertion),
+  persecution: one(casePersecution),
+  criminalCases: list(caseCriminalCases),
+  route: list(caseRouteLegs),
+  stay: one(caseCurrentStay),
+  destinations: list(caseDestinations),
+  applications: list(caseApplications),
+  verification: one(caseVerification),
+  interviews: list(caseInterviews),
+  checks: list(caseKnowledgeChecks),
+  openSource: list(caseOpenSourceChecks),
+  screening: one(caseScreening),
+  cleared: sql<
+    string[]
+  >`(select coalesce(json_agg(${qualified(caseClearedFlags.flagId)}), '[]'::json) ${ofCase(caseClearedFlags)})`,
+};
+export type PartRows = { [K in keyof typeof partRows]: (typeof partRows)[K]['_']['type'] };
+
+/** All parts of one case, decrypted, from the rows selected by partRows. */
+export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): CaseParts {
+  const {
+    person,
     documents,
-    [service],
+    service,
     deployments,
-    [desertion],
-    [persecution],
+    desertion,
+    persecution,
     criminalCases,
     route,
-    [stay],
+    stay,
     destinations,
     applications,
-    [verification],
+    verification,
     interviews,
     checks,
     openSource,
-    [screening],
+    screening,
     cleared,
-  ] = await Promise.all([
-    db.select().from(casePerson).where(byCase(casePerson)),
-    db.select().from(caseDocuments).where(byCase(caseDocuments)).orderBy(asc(caseDocuments.position)),
-    db.select().from(caseService).where(byCase(caseService)),
-    db.select().from(caseDeployments).where(byCase(caseDeployments)).orderBy(asc(caseDeployments.position)),
-    db.select().from(caseDesertion).where(byCase(caseDesertion)),
-    db.select().from(casePersecution).where(byCase(casePersecution)),
-    db
-      .select()
-      .from(caseCriminalCases)
-      .where(byCase(caseCriminalCases))
-      .orderBy(asc(caseCriminalCases.position)),
-    db.select().from(caseRouteLegs).where(byCase(caseRouteLegs)).orderBy(asc(caseRouteLegs.position)),
-    db.select().from(caseCurrentStay).where(byCase(caseCurrentStay)),
-    db
-      .select()
-      .from(caseDestinations)
-      .where(byCase(caseDestinations))
-      .orderBy(asc(caseDestinations.position)),
-    db
-      .select()
-      .from(caseApplications)
-      .where(byCase(caseApplications))
-      .orderBy(asc(caseApplications.position)),
-    db.select().from(caseVerification).where(byCase(caseVerification)),
-    db.select().from(caseInterviews).where(byCase(caseInterviews)).orderBy(asc(caseInterviews.position)),
-    db
-      .select()
-      .from(caseKnowledgeChecks)
-      .where(byCase(caseKnowledgeChecks))
-      .orderBy(asc(caseKnowledgeChecks.position)),
-    db
-      .select()
-      .from(caseOpenSourceChecks)
-      .where(byCase(caseOpenSourceChecks))
-      .orderBy(asc(caseOpenSourceChecks.position)),
-    db.select().from(caseScreening).where(byCase(caseScreening)),
-    db.select({ flagId: caseClearedFlags.flagId }).from(caseClearedFlags).where(byCase(caseClearedFlags)),
-  ]);
+  } = rows;
   if (!person) throw new Error('case has no person section');
 
   const dependants = dec(ring, 'case_person', 'dependants', caseId, person.dependantsEnc);
@@ -473,6 +494,6 @@ export async function readParts(db: Conn, ring: KeyRing, caseId: string): Promis
           securityIndicators: screening.securityIndicators,
         } as CaseParts['screening'])
       : undefined,
-    clearedFlags: cleared.map((c) => c.flagId).sort(),
+    clearedFlags: [...cleared].sort(),
   };
 }

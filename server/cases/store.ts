@@ -1,7 +1,7 @@
 // Cases as units of work: create, import, load, and save one section at a time under optimistic locking,
 // re-assessing the case with the rules after every save and recording each step on the audit log.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } from '../../db/schema';
 import type { Assessment } from '../../rules/assessment';
@@ -21,7 +21,7 @@ import {
   sections,
 } from './parts';
 import { refreshQueue } from './queue';
-import { readParts, type WriteContext, writePart } from './storage';
+import { decodeParts, ofCase, partRows, qualified, type WriteContext, writePart } from './storage';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type SectionVersions = Record<Section, number>;
@@ -131,15 +131,19 @@ export function importCase(
 
 export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Promise<LoadedCase | null> {
   if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
-  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!row) return null;
-  const [parts, versionRows] = await Promise.all([
-    readParts(db, ring, caseId),
-    db.select().from(caseSectionVersions).where(eq(caseSectionVersions.caseId, caseId)),
-  ]);
-  parts.person.pseudonym = row.pseudonym;
-  const versions = Object.fromEntries(versionRows.map((v) => [v.section, v.version])) as SectionVersions;
-  return { row, parts, versions };
+  // One statement: inside a save's transaction every round trip would wait for the one before.
+  const [found] = await db
+    .select({
+      row: getTableColumns(cases),
+      parts: partRows,
+      versions: sql<SectionVersions>`(select coalesce(json_object_agg(${qualified(caseSectionVersions.section)}, ${qualified(caseSectionVersions.version)}), '{}'::json) ${ofCase(caseSectionVersions)})`,
+    })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  if (!found) return null;
+  const parts = decodeParts(ring, caseId, found.parts);
+  parts.person.pseudonym = found.row.pseudonym;
+  return { row: found.row, parts, versions: found.versions };
 }
 
 export type SaveResult =
