@@ -143,7 +143,14 @@ export const cases = pgTable(
     // checked inside the index, not by fetching every row of the leading value (measured at 100,000 cases:
     // 20 to 40 ms down to under 1 ms; bench/README.md).
     index('cases_caseload_idx').on(t.assignedTo, t.updatedAt, t.status, t.riskLevel, t.action),
-    index('cases_caseload_stay_idx').on(t.assignedTo, t.stayEndsOn, t.updatedAt, t.status, t.riskLevel, t.action),
+    index('cases_caseload_stay_idx').on(
+      t.assignedTo,
+      t.stayEndsOn,
+      t.updatedAt,
+      t.status,
+      t.riskLevel,
+      t.action,
+    ),
     index('cases_status_idx').on(t.status, t.updatedAt, t.riskLevel, t.action, t.assignedTo),
     index('cases_risk_level_idx').on(t.riskLevel, t.updatedAt, t.status, t.action, t.assignedTo),
     index('cases_action_idx').on(t.action, t.updatedAt, t.status, t.riskLevel, t.assignedTo),

@@ -63,7 +63,10 @@ export async function validateSession(db: Db, token: string, now: Date): Promise
   const parts = parseToken(token);
   if (!parts) return null;
   let query = bySessionId.get(db);
-  if (!query) bySessionId.set(db, (query = sessionQuery(db)));
+  if (!query) {
+    query = sessionQuery(db);
+    bySessionId.set(db, query);
+  }
   const [row] = await query.execute({ id: parts.id });
   if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
   const idleFor = now.getTime() - row.session.lastActiveAt.getTime();

@@ -66,7 +66,10 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 
 function pluralKey(locale: string, n: number): MessageKey {
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   const form = rules.select(n);
   return form === 'one'
     ? 'cases.list.count.one'
