@@ -1,0 +1,1 @@
+CREATE INDEX "case_applications_case_idx" ON "case_applications" USING btree ("case_id","position");
