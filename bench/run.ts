@@ -218,6 +218,8 @@ interface World {
   sessions: Map<string, { cookie: string; csrf: string }[]>;
   users: BenchUser[];
   cases: { id: string; owner: string; complete: boolean }[];
+  /** Versions of the sections the save scenario edits (`caseId/section`), where an earlier run moved them. */
+  versions: Map<string, number>;
 }
 
 function scenarios(world: World, full: boolean): Scenario[] {
@@ -298,7 +300,7 @@ function scenarios(world: World, full: boolean): Scenario[] {
   };
   // Each save names the section version it was edited from; versions are tracked here as the app bumps
   // them, and a case is never saved twice at once, so a conflict (409) would be a real fault.
-  const versions = new Map<string, number>();
+  const versions = world.versions;
   const inFlight = new Set<string>();
   const save: Scenario = {
     name: 'save',
@@ -392,6 +394,12 @@ async function loadWorld(url: string): Promise<World> {
     const users = await pg<BenchUser[]>`select id, role from users order by email`;
     const cases = await pg<World['cases']>`
       select id, assigned_to as owner, action is not null as complete from cases`;
+    // With --reuse, an earlier run's saves moved some versions: start from the database's, so that a 409
+    // still means a fault.
+    const moved = await pg<{ key: string; version: number }[]>`
+      select case_id || '/' || section as key, version from case_section_versions
+      where section in ('screening', 'verification') and version > 1`;
+    const versions = new Map(moved.map((m) => [m.key, m.version]));
     const sessions = new Map<string, { cookie: string; csrf: string }[]>();
     const now = new Date();
     for (const user of users) {
@@ -404,7 +412,7 @@ async function loadWorld(url: string): Promise<World> {
       }
       sessions.set(user.id, list);
     }
-    return { users: [...users], cases: [...cases], sessions };
+    return { users: [...users], cases: [...cases], sessions, versions };
   } finally {
     await pg.end();
     await database.close();

@@ -19,18 +19,27 @@ export async function openRequestIds(tx: Tx, caseId: string): Promise<string[]> 
   return events.filter((e) => e.kind === 'info_requested' && !answered.has(e.id)).map((e) => e.id);
 }
 
+/** When the case entered the queue, given its state and its unanswered requests; null when not in it. */
+export function queuedSince(
+  row: { status: string; action: string | null; queuedAt: Date | null },
+  openRequests: number,
+  now: Date,
+): Date | null {
+  const inQueue =
+    (row.status === 'review' ||
+      ((row.status === 'intake' || row.status === 'verification') &&
+        (queueActions as readonly string[]).includes(row.action ?? ''))) &&
+    openRequests === 0;
+  return inQueue ? (row.queuedAt ?? now) : null;
+}
+
 export async function refreshQueue(tx: Tx, caseId: string, now: Date): Promise<void> {
   const [row] = await tx
     .select({ status: cases.status, action: cases.action, queuedAt: cases.queuedAt })
     .from(cases)
     .where(eq(cases.id, caseId));
   if (!row) return;
-  const inQueue =
-    (row.status === 'review' ||
-      ((row.status === 'intake' || row.status === 'verification') &&
-        (queueActions as readonly string[]).includes(row.action ?? ''))) &&
-    (await openRequestIds(tx, caseId)).length === 0;
-  const queuedAt = inQueue ? (row.queuedAt ?? now) : null;
+  const queuedAt = queuedSince(row, (await openRequestIds(tx, caseId)).length, now);
   if (queuedAt?.getTime() !== row.queuedAt?.getTime()) {
     await tx.update(cases).set({ queuedAt }).where(eq(cases.id, caseId));
   }

@@ -20,7 +20,7 @@ import {
   sectionNames,
   sections,
 } from './parts';
-import { refreshQueue } from './queue';
+import { openRequestIds, queuedSince } from './queue';
 import { decodeParts, ofCase, partRows, qualified, type WriteContext, writePart } from './storage';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -129,12 +129,11 @@ export function importCase(
   });
 }
 
-export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Promise<LoadedCase | null> {
-  if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
-  // One statement: inside a save's transaction every round trip would wait for the one before. Prepared
-  // (postgres.js keeps it per connection by its text): planning its 18 subqueries cost 3 ms, more than
-  // running them, and the plan is the same for every case.
-  const [found] = await db
+// One statement: inside a save's transaction every round trip would wait for the one before. Prepared
+// (postgres.js keeps it per connection by its text): planning its 18 subqueries cost 3 ms, more than running
+// them, and the plan is the same for every case.
+function caseQuery(db: Db | Tx) {
+  return db
     .select({
       row: getTableColumns(cases),
       parts: partRows,
@@ -142,8 +141,21 @@ export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Prom
     })
     .from(cases)
     .where(eq(cases.id, sql.placeholder('id')))
-    .prepare('load_case')
-    .execute({ id: caseId });
+    .prepare('load_case');
+}
+// Built once per database (building it cost as much as decrypting the case); a transaction builds its own,
+// since a query built on the database would run outside the transaction.
+const caseQueries = new WeakMap<Db, ReturnType<typeof caseQuery>>();
+
+export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Promise<LoadedCase | null> {
+  if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
+  let query: ReturnType<typeof caseQuery>;
+  if ('rollback' in db) query = caseQuery(db);
+  else {
+    query = caseQueries.get(db) ?? caseQuery(db);
+    caseQueries.set(db, query);
+  }
+  const [found] = await query.execute({ id: caseId });
   if (!found) return null;
   const parts = decodeParts(ring, caseId, found.parts);
   parts.person.pseudonym = found.row.pseudonym;
@@ -225,14 +237,30 @@ export async function reassess(
 ) {
   const assembled = assemble(parts, reference);
   const stayEndsOn = parts.currentStay?.stayEndsOn ?? null;
-  const [before] = await tx.select({ action: cases.action }).from(cases).where(eq(cases.id, caseId));
+  // Read once, with the open requests, so the queue is decided here and written with the same update.
+  const [[before], openRequests] = await Promise.all([
+    tx
+      .select({ action: cases.action, status: cases.status, queuedAt: cases.queuedAt })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+    openRequestIds(tx, caseId),
+  ]);
+  if (!before) throw new Error('reassess: no such case');
   const bump = { version: sql`${cases.version} + 1`, updatedAt: now };
   if (!assembled.ok) {
     await tx
       .update(cases)
-      .set({ action: null, riskLevel: null, riskRank: 0, flagIds: [], queueFlags: [], stayEndsOn, ...bump })
+      .set({
+        action: null,
+        riskLevel: null,
+        riskRank: 0,
+        flagIds: [],
+        queueFlags: [],
+        stayEndsOn,
+        queuedAt: queuedSince({ ...before, action: null }, openRequests.length, now),
+        ...bump,
+      })
       .where(eq(cases.id, caseId));
-    await refreshQueue(tx, caseId, now);
     return;
   }
   const assessment = evaluate(assembled.file, todayOf(now));
@@ -261,11 +289,16 @@ export async function reassess(
         .filter((f) => !f.cleared && (f.severity === 'high' || f.severity === 'critical'))
         .map((f) => f.id),
       stayEndsOn,
+      queuedAt: queuedSince(
+        { ...before, action: assessment.recommendation.action },
+        openRequests.length,
+        now,
+      ),
       ...bump,
     })
     .where(eq(cases.id, caseId));
   // The timeline notes when the tool's recommendation changes, not every save.
-  if (before && before.action !== assessment.recommendation.action) {
+  if (before.action !== assessment.recommendation.action) {
     await recordEvent(tx, ring, {
       caseId,
       kind: 'assessment_changed',
@@ -279,7 +312,6 @@ export async function reassess(
       },
     });
   }
-  await refreshQueue(tx, caseId, now);
 }
 
 /** The assessment stored at the last save, as the tool gave it then. */
