@@ -139,6 +139,8 @@ export interface Measured {
   unexpected: number;
   statuses: Record<string, number>;
   ratio?: number;
+  /** CPU time per request of the serving process and of PostgreSQL, in ms. */
+  cpu?: { servingMs: number; postgresMs: number };
 }
 
 const percentile = (sorted: Float64Array, p: number) =>
@@ -200,14 +202,53 @@ async function drive(scenario: Scenario, seconds: number): Promise<Measured> {
   };
 }
 
+// --- CPU per request -----------------------------------------------------------------------------------
+// Throughput on a shared 2-core machine swings by tens of percent between identical runs; the CPU time each
+// request costs the app and PostgreSQL swings far less, and says where the time goes.
+
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU time (user + system) used so far by these processes, in ms; processes not on this machine count 0. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone, or PostgreSQL runs elsewhere
+    }
+  }
+  return ticks * CLOCK_TICK_MS;
+}
+
+/** Whose CPU a scenario is charged: the serving process, and PostgreSQL's processes (when it runs here). */
+interface CpuWatch {
+  servingPid: number;
+  /** Every PostgreSQL process (backends, WAL writer, checkpointer), read afresh before each scenario. */
+  postgresPids: () => Promise<number[]>;
+}
+
 /** A short unmeasured run first, so JIT, template cache and database buffers are warm. */
-async function measure(scenario: Scenario): Promise<Measured> {
+async function measure(scenario: Scenario, watch: CpuWatch): Promise<Measured> {
   await drive(scenario, Math.min(3, duration));
+  const pgPids = await watch.postgresPids();
+  const before = { serving: cpuMs([watch.servingPid]), postgres: cpuMs(pgPids) };
   const result = await drive(scenario, duration);
+  if (result.requests > 0) {
+    result.cpu = {
+      servingMs: round((cpuMs([watch.servingPid]) - before.serving) / result.requests, 2),
+      postgresMs: round((cpuMs(pgPids) - before.postgres) / result.requests, 2),
+    };
+  }
   const bad =
     result.unexpected > 0 ? `  (${result.unexpected} unexpected: ${JSON.stringify(result.statuses)})` : '';
+  const cpu = result.cpu
+    ? `  CPU/request: server ${result.cpu.servingMs} ms, PostgreSQL ${result.cpu.postgresMs} ms`
+    : '';
   log(
-    `  ${scenario.name.padEnd(12)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${bad}`,
+    `  ${scenario.name.padEnd(12)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${cpu}${bad}`,
   );
   return result;
 }
@@ -443,6 +484,8 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
     { PORT: String(CEILING_PORT) },
     `http://127.0.0.1:${CEILING_PORT}/`,
   );
+  // Lists PostgreSQL's processes for the CPU accounting; its own connection is left out.
+  const pgStats = postgres(url, { max: 1, onnotice: () => {} });
   try {
     // The first signed-in page after the start: templates compiled, the first session read, the first query.
     const staffUser = world.users.find((u) => u.role === 'supervisor')!;
@@ -459,16 +502,20 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
       `  cold start: first 200 after ${coldStart.firstHealthzMs} ms (/healthz), first signed-in page after ${coldStart.firstPageMs} ms`,
     );
 
-    const ceilingResult = await measure({
-      name: 'ceiling',
-      port: CEILING_PORT,
-      expect: 200,
-      build: () => ({ path: '/' }),
-    });
+    const postgresPids = async () => {
+      const rows = await pgStats<
+        { pid: number }[]
+      >`select pid from pg_stat_activity where pid <> pg_backend_pid()`;
+      return rows.map((r) => r.pid);
+    };
+    const ceilingResult = await measure(
+      { name: 'ceiling', port: CEILING_PORT, expect: 200, build: () => ({ path: '/' }) },
+      { servingPid: ceiling.child.pid!, postgresPids },
+    );
     const measured: Measured[] = [];
     const only = args.only?.split(',');
     for (const scenario of scenarios(world, full).filter((x) => !only || only.includes(x.name))) {
-      const result = await measure(scenario);
+      const result = await measure(scenario, { servingPid: app.child.pid!, postgresPids });
       result.ratio = round(result.rps / ceilingResult.rps, 3);
       measured.push(result);
     }
@@ -476,6 +523,7 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
     log(`  peak RSS of the app: ${peak} MB`);
     return { size, seed: seedInfo, coldStart, peakRssMb: peak, ceiling: ceilingResult, scenarios: measured };
   } finally {
+    await pgStats.end();
     await stop(app.child);
     await stop(ceiling.child);
   }
@@ -501,15 +549,15 @@ const targets = { pageP99: 25, listP99: 25, ratio: 0.4, saveP99: 60, queueP99: 4
 
 function table(runs: SizeResult[]): string {
   const lines = [
-    '| cases | scenario | req/s | p50 ms | p99 ms | × ceiling | unexpected |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| cases | scenario | req/s | p50 ms | p99 ms | × ceiling | CPU ms/request: server | PostgreSQL | unexpected |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const run of runs) {
     const all = [run.ceiling, ...run.scenarios];
     for (const m of all) {
       const ratio = m.ratio === undefined ? '—' : `${Math.round(m.ratio * 100)} %`;
       lines.push(
-        `| ${run.size.toLocaleString('en')} | ${m.name} | ${m.rps.toLocaleString('en')} | ${m.p50} | ${m.p99} | ${ratio} | ${m.unexpected} |`,
+        `| ${run.size.toLocaleString('en')} | ${m.name} | ${m.rps.toLocaleString('en')} | ${m.p50} | ${m.p99} | ${ratio} | ${m.cpu?.servingMs ?? '—'} | ${m.cpu?.postgresMs ?? '—'} | ${m.unexpected} |`,
       );
     }
   }
