@@ -1,6 +1,7 @@
 // Server-side sessions: idle timeout 30 minutes, absolute lifetime 12 hours, both enforced here.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { sessions, users } from '../../db/schema';
 import { newToken, parseToken, randomToken, secretMatches } from './tokens';
 
@@ -36,11 +37,9 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-// Run on every signed-in request, so built once per database and sent as a prepared statement: PostgreSQL
-// keeps its plan (a primary-key lookup whatever the id) and drizzle skips rebuilding the SQL.
-const bySessionId = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
-function sessionQuery(db: Db) {
-  return db
+// Run on every signed-in request.
+const sessionById = preparedPerDatabase((db) =>
+  db
     .select({
       session: sessions,
       user: {
@@ -55,19 +54,14 @@ function sessionQuery(db: Db) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('session_by_id');
-}
+    .prepare('session_by_id'),
+);
 
 /** The session a cookie names, or null (and the row deleted) when it is unknown, expired or its user disabled. */
 export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
   const parts = parseToken(token);
   if (!parts) return null;
-  let query = bySessionId.get(db);
-  if (!query) {
-    query = sessionQuery(db);
-    bySessionId.set(db, query);
-  }
-  const [row] = await query.execute({ id: parts.id });
+  const [row] = await sessionById(db).execute({ id: parts.id });
   if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
   const idleFor = now.getTime() - row.session.lastActiveAt.getTime();
   if (idleFor >= SESSION_IDLE_MS || now >= row.session.expiresAt || row.user.disabledAt) {

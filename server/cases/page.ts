@@ -1,7 +1,8 @@
 // Everything the case page shows, worked out here so the template only lays it out: the assessment in the
 // reader's language, the checklist with links to the forms that complete it, and each section's values.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { preparedPerDatabase } from '../../db/prepared';
 import { caseAssessments, users } from '../../db/schema';
 import type { Assessment, Severity } from '../../rules/assessment';
 import { evaluate } from '../../rules/evaluate';
@@ -10,6 +11,7 @@ import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
+import { activeCaseworkers } from './caseworkers';
 import { readTimeline } from './events';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
@@ -104,6 +106,24 @@ function assessmentView(a: Assessment, caseId: string, locale: Locale) {
   };
 }
 
+const userName = preparedPerDatabase((db) =>
+  db
+    .select({ displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('user_name'),
+);
+// Only when the stored assessment was made: decrypting it to show a date would be wasted work.
+const lastAssessedAt = preparedPerDatabase((db) =>
+  db
+    .select({ evaluatedAt: caseAssessments.evaluatedAt })
+    .from(caseAssessments)
+    .where(eq(caseAssessments.caseId, sql.placeholder('caseId')))
+    .orderBy(desc(caseAssessments.evaluatedAt))
+    .limit(1)
+    .prepare('last_assessed_at'),
+);
+
 export async function casePageModel(
   app: FastifyInstance,
   loaded: LoadedCase,
@@ -116,24 +136,9 @@ export async function casePageModel(
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together.
   const [assigneeRows, storedRows, caseworkers, review] = await Promise.all([
-    row.assignedTo
-      ? app.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.assignedTo))
-      : [],
-    // Only when the stored assessment was made: decrypting it to show a date would be wasted work.
-    assembled.ok
-      ? app.db
-          .select({ evaluatedAt: caseAssessments.evaluatedAt })
-          .from(caseAssessments)
-          .where(eq(caseAssessments.caseId, caseId))
-          .orderBy(desc(caseAssessments.evaluatedAt))
-          .limit(1)
-      : [],
-    user.role === 'caseworker'
-      ? []
-      : app.db
-          .select({ id: users.id, displayName: users.displayName })
-          .from(users)
-          .where(eq(users.role, 'caseworker')),
+    row.assignedTo ? userName(app.db).execute({ id: row.assignedTo }) : [],
+    assembled.ok ? lastAssessedAt(app.db).execute({ caseId }) : [],
+    user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
     reviewModel(app, loaded, user, locale, t),
   ]);
   const assignee = assigneeRows[0];

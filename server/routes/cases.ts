@@ -1,13 +1,14 @@
 // The case page and every form that fills a case in: new case, the scalar section forms, and adding,
 // editing and removing list entries. All work without JavaScript; every save is checked against the
 // version the form was loaded with, so nobody's work is silently overwritten.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditLog, type CaseStatus, cases, users } from '../../db/schema';
 import { personSchema } from '../../rules/case-schema';
 import { appendAudit } from '../audit';
 import { canSeeCase } from '../cases/access';
+import { activeCaseworkers } from '../cases/caseworkers';
 import {
   type FieldErrors,
   type FormSpec,
@@ -66,12 +67,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       at: app.clock(),
     });
 
-  const caseworkers = () =>
-    db
-      .select({ id: users.id, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.role, 'caseworker'), isNull(users.disabledAt)))
-      .orderBy(users.displayName);
+  const caseworkers = () => activeCaseworkers(db).execute();
 
   // --- New case ------------------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 // The review queue, and the decisions taken on a case: each has its own page, which explains what is being
 // decided, takes the written reason, and is refused when the case changed since the page was loaded.
-import { eq, isNotNull } from 'drizzle-orm';
+import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { preparedPerDatabase } from '../../db/prepared';
 import { cases, users } from '../../db/schema';
 import { pathways } from '../../rules/case-schema';
 import { evaluate } from '../../rules/evaluate';
@@ -84,6 +85,29 @@ function toDecision(action: WorkflowAction, data: Record<string, unknown>): Deci
 
 const isAction = (value: string): value is WorkflowAction => (workflowActions as string[]).includes(value);
 
+/** A page of the review queue, in its order (read off the queue's partial index). */
+const queuePage = preparedPerDatabase((db) =>
+  db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      pseudonym: cases.pseudonym,
+      riskLevel: cases.riskLevel,
+      queueFlags: cases.queueFlags,
+      queuedAt: cases.queuedAt,
+      stayEndsOn: cases.stayEndsOn,
+      status: cases.status,
+      caseworker: users.displayName,
+    })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.assignedTo))
+    .where(isNotNull(cases.queuedAt))
+    .orderBy(...queueOrder)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('review_queue_page'),
+);
+
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app;
 
@@ -93,24 +117,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
       const size = 50;
-      const rows = await db
-        .select({
-          id: cases.id,
-          reference: cases.reference,
-          pseudonym: cases.pseudonym,
-          riskLevel: cases.riskLevel,
-          queueFlags: cases.queueFlags,
-          queuedAt: cases.queuedAt,
-          stayEndsOn: cases.stayEndsOn,
-          status: cases.status,
-          caseworker: users.displayName,
-        })
-        .from(cases)
-        .leftJoin(users, eq(users.id, cases.assignedTo))
-        .where(isNotNull(cases.queuedAt))
-        .orderBy(...queueOrder)
-        .limit(size + 1)
-        .offset((page - 1) * size);
+      const rows = await queuePage(db).execute({ limit: size + 1, offset: (page - 1) * size });
       const now = app.clock().getTime();
       const l = labels[request.locale];
       return reply.render('review/queue', {
