@@ -4,6 +4,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
+import { together } from './storage';
 
 export const queueActions = ['urgent_protection', 'supervisor_review'] as const;
 
@@ -34,12 +35,15 @@ export function queuedSince(
 }
 
 export async function refreshQueue(tx: Tx, caseId: string, now: Date): Promise<void> {
-  const [row] = await tx
-    .select({ status: cases.status, action: cases.action, queuedAt: cases.queuedAt })
-    .from(cases)
-    .where(eq(cases.id, caseId));
+  const [[row], openRequests] = await together([
+    tx
+      .select({ status: cases.status, action: cases.action, queuedAt: cases.queuedAt })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+    openRequestIds(tx, caseId),
+  ]);
   if (!row) return;
-  const queuedAt = queuedSince(row, (await openRequestIds(tx, caseId)).length, now);
+  const queuedAt = queuedSince(row, openRequests.length, now);
   if (queuedAt?.getTime() !== row.queuedAt?.getTime()) {
     await tx.update(cases).set({ queuedAt }).where(eq(cases.id, caseId));
   }

@@ -12,6 +12,7 @@ import { encryptField, type KeyRing } from '../crypto/field-encryption';
 import { recordEvent } from './events';
 import { assemble } from './parts';
 import { openRequestIds, refreshQueue } from './queue';
+import { together } from './storage';
 import { loadCase, reassess, todayOf } from './store';
 import { type ActingUser, nextStatus, type Refusal, refusal, type WorkflowAction } from './workflow';
 
@@ -83,10 +84,8 @@ export async function decide(
     if (refused) return { ok: false, problem: refused };
 
     // Checks that depend on the case's contents.
-    if (
-      decision.action === 'answer_request' &&
-      !(await openRequestIds(tx, caseId)).includes(decision.requestId)
-    ) {
+    const openRequests = decision.action === 'answer_request' ? await openRequestIds(tx, caseId) : [];
+    if (decision.action === 'answer_request' && !openRequests.includes(decision.requestId)) {
       return { ok: false, problem: 'invalid', detail: 'request' };
     }
     if (decision.action === 'approve_referral') {
@@ -102,7 +101,7 @@ export async function decide(
     // The case version moves on with every decision, so a second decision from the same page is refused.
     const status =
       decision.action === 'answer_request'
-        ? (await openRequestIds(tx, caseId)).length === 1
+        ? openRequests.length === 1
           ? 'review' // the last open request is answered: back to the supervisor
           : row.status
         : nextStatus(action, row.status);
@@ -151,9 +150,13 @@ export async function decide(
           .delete(caseClearedFlags)
           .where(and(eq(caseClearedFlags.caseId, caseId), eq(caseClearedFlags.flagId, decision.flagId)));
       }
-      // The case file's review.clearedFlags follows, and so does the assessment.
-      const current = (await loadCase(tx, ring, caseId))!;
-      await reassess(tx, ring, caseId, row.reference, current.parts, now, user.id);
+      // The case file's review.clearedFlags follows, and so does the assessment. Read again, not `row`:
+      // the status changed above.
+      const [current, openRequests] = await together([
+        loadCase(tx, ring, caseId),
+        openRequestIds(tx, caseId),
+      ]);
+      await reassess(tx, ring, current!, openRequests.length, now, user.id);
     } else {
       await refreshQueue(tx, caseId, now);
     }

@@ -1,8 +1,9 @@
 // Reading and writing each part of a case in its own table, encrypting identifying fields on the way in
 // and decrypting them on the way out. Writing a part replaces its rows, inside the caller's transaction.
+// Each statement costs the database more than the work inside it, so one-row parts are written with one.
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, getTableName, inArray, sql, type Table } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import {
   caseApplications,
@@ -45,6 +46,44 @@ const enc = (w: WriteContext, table: string, column: string, row: string, value:
 const dec = (ring: KeyRing, table: string, column: string, row: string, stored: string | null) =>
   decryptOptional(ring, { table, column, row }, stored);
 
+/**
+ * Statements of one transaction sent together (postgres.js pipelines them on the transaction's connection),
+ * for statements whose order does not matter: drizzle does not promise the order they reach the server in.
+ * Fails only once all have finished: a statement started after the rollback would run outside the
+ * transaction.
+ */
+export async function together<T extends readonly unknown[]>(
+  statements: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(statements);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as never;
+}
+
+/**
+ * A one-row part (its table keyed by case_id): the row inserted or, when there is one, overwritten column by
+ * column with the new row's values (what delete + insert did, in one statement); deleted when the part is
+ * absent.
+ */
+async function writeOne<T extends PartTable>(
+  tx: Tx,
+  table: T,
+  caseId: string,
+  row: T['$inferInsert'] | undefined,
+) {
+  if (!row) {
+    await tx.delete(table).where(eq(table.caseId, caseId));
+    return;
+  }
+  const set = Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([, column]) => column !== table.caseId)
+      .map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]),
+  ) as PgUpdateSetSource<T>;
+  await tx.insert(table).values(row).onConflictDoUpdate({ target: table.caseId, set });
+}
+
 type Writer<P extends PartName> = (
   tx: Tx,
   w: WriteContext,
@@ -53,9 +92,8 @@ type Writer<P extends PartName> = (
 ) => Promise<void>;
 
 const writers: { [P in PartName]: Writer<P> } = {
-  async person(tx, w, caseId, p) {
-    await tx.delete(casePerson).where(eq(casePerson.caseId, caseId));
-    await tx.insert(casePerson).values({
+  person: (tx, w, caseId, p) =>
+    writeOne(tx, casePerson, caseId, {
       caseId,
       fullNameEnc: enc(w, 'case_person', 'full_name', caseId, p.fullName),
       fullNameNativeEnc: enc(w, 'case_person', 'full_name_native', caseId, p.fullNameNative),
@@ -69,8 +107,7 @@ const writers: { [P in PartName]: Writer<P> } = {
         caseId,
         p.dependants && JSON.stringify(p.dependants),
       ),
-    });
-  },
+    }),
   async documents(tx, w, caseId, list) {
     await tx.delete(caseDocuments).where(eq(caseDocuments.caseId, caseId));
     if (list.length === 0) return;
@@ -91,21 +128,23 @@ const writers: { [P in PartName]: Writer<P> } = {
       }),
     );
   },
-  async service(tx, w, caseId, s) {
-    await tx.delete(caseService).where(eq(caseService.caseId, caseId));
-    if (!s) return;
-    await tx.insert(caseService).values({
+  service: (tx, w, caseId, s) =>
+    writeOne(
+      tx,
+      caseService,
       caseId,
-      serviceType: s.serviceType,
-      branch: s.branch,
-      unitEnc: enc(w, 'case_service', 'unit', caseId, s.unit),
-      unitNumberEnc: enc(w, 'case_service', 'unit_number', caseId, s.unitNumber),
-      rankEnc: enc(w, 'case_service', 'rank', caseId, s.rank),
-      role: s.role,
-      enlistedOn: s.enlistedOn ?? null,
-      coerced: s.coerced ?? null,
-    });
-  },
+      s && {
+        caseId,
+        serviceType: s.serviceType,
+        branch: s.branch,
+        unitEnc: enc(w, 'case_service', 'unit', caseId, s.unit),
+        unitNumberEnc: enc(w, 'case_service', 'unit_number', caseId, s.unitNumber),
+        rankEnc: enc(w, 'case_service', 'rank', caseId, s.rank),
+        role: s.role,
+        enlistedOn: s.enlistedOn ?? null,
+        coerced: s.coerced ?? null,
+      },
+    ),
   async deployments(tx, w, caseId, list) {
     await tx.delete(caseDeployments).where(eq(caseDeployments.caseId, caseId));
     if (list.length === 0) return;
@@ -126,24 +165,26 @@ const writers: { [P in PartName]: Writer<P> } = {
       }),
     );
   },
-  async desertion(tx, w, caseId, d) {
-    await tx.delete(caseDesertion).where(eq(caseDesertion.caseId, caseId));
-    if (!d) return;
-    await tx.insert(caseDesertion).values({
+  desertion: (tx, w, caseId, d) =>
+    writeOne(
+      tx,
+      caseDesertion,
       caseId,
-      kind: d.kind,
-      leftOn: d.leftOn ?? null,
-      manner: d.manner,
-      statementEnc: enc(w, 'case_desertion', 'statement', caseId, d.statement),
-    });
-  },
-  async persecution(tx, _w, caseId, p) {
-    await tx.delete(casePersecution).where(eq(casePersecution.caseId, caseId));
-    if (!p) return;
-    await tx
-      .insert(casePersecution)
-      .values({ caseId, wantedList: p.wantedList, familyPressure: p.familyPressure ?? null });
-  },
+      d && {
+        caseId,
+        kind: d.kind,
+        leftOn: d.leftOn ?? null,
+        manner: d.manner,
+        statementEnc: enc(w, 'case_desertion', 'statement', caseId, d.statement),
+      },
+    ),
+  persecution: (tx, _w, caseId, p) =>
+    writeOne(
+      tx,
+      casePersecution,
+      caseId,
+      p && { caseId, wantedList: p.wantedList, familyPressure: p.familyPressure ?? null },
+    ),
   async criminalCases(tx, _w, caseId, list) {
     await tx.delete(caseCriminalCases).where(eq(caseCriminalCases.caseId, caseId));
     if (list.length === 0) return;
@@ -167,11 +208,8 @@ const writers: { [P in PartName]: Writer<P> } = {
       .insert(caseRouteLegs)
       .values(list.map((leg, position) => ({ id: randomUUID(), caseId, position, ...leg })));
   },
-  async currentStay(tx, _w, caseId, s) {
-    await tx.delete(caseCurrentStay).where(eq(caseCurrentStay.caseId, caseId));
-    if (!s) return;
-    await tx.insert(caseCurrentStay).values({ caseId, ...s, stayEndsOn: s.stayEndsOn ?? null });
-  },
+  currentStay: (tx, _w, caseId, s) =>
+    writeOne(tx, caseCurrentStay, caseId, s && { caseId, ...s, stayEndsOn: s.stayEndsOn ?? null }),
   async destinations(tx, _w, caseId, list) {
     await tx.delete(caseDestinations).where(eq(caseDestinations.caseId, caseId)); // applications cascade
     for (const [position, d] of list.entries()) {
@@ -197,15 +235,13 @@ const writers: { [P in PartName]: Writer<P> } = {
       }
     }
   },
-  async verification(tx, _w, caseId, v) {
-    await tx.delete(caseVerification).where(eq(caseVerification.caseId, caseId));
-    await tx.insert(caseVerification).values({
+  verification: (tx, _w, caseId, v) =>
+    writeOne(tx, caseVerification, caseId, {
       caseId,
       unitCrossCheck: v.unitCrossCheck,
       socialMedia: v.socialMedia,
       vouchedBy: v.vouchedBy ?? null,
-    });
-  },
+    }),
   async interviews(tx, _w, caseId, list) {
     await tx.delete(caseInterviews).where(eq(caseInterviews.caseId, caseId));
     if (list.length === 0) return;
@@ -236,11 +272,7 @@ const writers: { [P in PartName]: Writer<P> } = {
       .insert(caseOpenSourceChecks)
       .values(list.map((o, position) => ({ id: randomUUID(), caseId, position, ...o })));
   },
-  async screening(tx, _w, caseId, s) {
-    await tx.delete(caseScreening).where(eq(caseScreening.caseId, caseId));
-    if (!s) return;
-    await tx.insert(caseScreening).values({ caseId, ...s });
-  },
+  screening: (tx, _w, caseId, s) => writeOne(tx, caseScreening, caseId, s && { caseId, ...s }),
   // Cleared flags arriving in an imported case file: who cleared them, and why, is the importer's record.
   async clearedFlags(tx, w, caseId, ids) {
     const existing = await tx
@@ -282,6 +314,13 @@ export async function writePart<P extends PartName>(
   value: CaseParts[P],
 ) {
   await (writers[part] as Writer<P>)(tx, w, caseId, value);
+}
+
+/** Writes these parts of a case together: each has its own tables, so none waits for another. */
+export async function writeParts(tx: Tx, w: WriteContext, caseId: string, parts: Partial<CaseParts>) {
+  await together(
+    (Object.keys(parts) as PartName[]).map((part) => writePart(tx, w, caseId, part, parts[part] as never)),
+  );
 }
 
 type Json = Record<string, unknown>;

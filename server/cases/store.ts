@@ -1,7 +1,7 @@
 // Cases as units of work: create, import, load, and save one section at a time under optimistic locking,
 // re-assessing the case with the rules after every save and recording each step on the audit log.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } from '../../db/schema';
 import type { Assessment } from '../../rules/assessment';
@@ -21,7 +21,7 @@ import {
   sections,
 } from './parts';
 import { openRequestIds, queuedSince } from './queue';
-import { decodeParts, ofCase, partRows, qualified, type WriteContext, writePart } from './storage';
+import { decodeParts, ofCase, partRows, qualified, together, type WriteContext, writeParts } from './storage';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type SectionVersions = Record<Section, number>;
@@ -80,21 +80,23 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: cases.id });
+      .returning();
     const id = row!.id;
     const w: WriteContext = { ring, actorId: input.actorId, now };
-    for (const part of Object.keys(input.parts) as PartName[])
-      await writePart(tx, w, id, part, input.parts[part] as never);
-    await tx.insert(caseSectionVersions).values(
-      sectionNames.map((section) => ({
-        caseId: id,
-        section,
-        version: 1,
-        updatedBy: input.actorId,
-        updatedAt: now,
-      })),
-    );
-    await reassess(tx, ring, id, reference, input.parts, now, input.actorId);
+    await together([
+      writeParts(tx, w, id, input.parts),
+      tx.insert(caseSectionVersions).values(
+        sectionNames.map((section) => ({
+          caseId: id,
+          section,
+          version: 1,
+          updatedBy: input.actorId,
+          updatedAt: now,
+        })),
+      ),
+    ]);
+    // A new case has no requests for information.
+    await reassess(tx, ring, { row: row!, parts: input.parts }, 0, now, input.actorId);
     await appendAudit(tx, {
       actorId: input.actorId,
       action: input.action,
@@ -188,64 +190,72 @@ export async function saveSection(
     throw new Error(`parts ${parts.join(',')} are not in section ${input.section}`);
   const { caseId, now } = input;
 
-  const saved = await db.transaction(async (tx) => {
-    // Compare-and-set on the section's version: of two racing saves, exactly one matches.
-    const bumped = await tx
-      .update(caseSectionVersions)
-      .set({ version: sql`${caseSectionVersions.version} + 1`, updatedBy: input.actorId, updatedAt: now })
-      .where(
-        and(
-          eq(caseSectionVersions.caseId, caseId),
-          eq(caseSectionVersions.section, input.section),
-          eq(caseSectionVersions.version, input.expectedVersion),
-        ),
-      )
-      .returning({ version: caseSectionVersions.version });
-    if (bumped.length === 0) return null;
-    const w: WriteContext = { ring, actorId: input.actorId, now };
-    for (const part of parts) await writePart(tx, w, caseId, part, input.changes[part] as never);
-    const current = (await loadCase(tx, ring, caseId))!;
-    if (input.changes.person) {
-      await tx.update(cases).set({ pseudonym: input.changes.person.pseudonym }).where(eq(cases.id, caseId));
-      current.parts.person.pseudonym = input.changes.person.pseudonym;
-    }
-    await reassess(tx, ring, caseId, current.row.reference, current.parts, now, input.actorId);
-    await appendAudit(tx, {
-      actorId: input.actorId,
-      action: 'case.section_saved',
-      targetType: 'case',
-      targetId: caseId,
-      detail: { section: input.section },
-      at: now,
+  const w: WriteContext = { ring, actorId: input.actorId, now };
+  const saved = await db
+    .transaction(async (tx) => {
+      // Compare-and-set on the section's version: of two racing saves, exactly one matches. The writes go
+      // with it and the loser rolls them back. Every save of a section sends the same statements in the same
+      // order, so racing saves queue for the same rows in the same order instead of deadlocking.
+      const [bumped] = await together([
+        tx
+          .update(caseSectionVersions)
+          .set({ version: sql`${caseSectionVersions.version} + 1`, updatedBy: input.actorId, updatedAt: now })
+          .where(
+            and(
+              eq(caseSectionVersions.caseId, caseId),
+              eq(caseSectionVersions.section, input.section),
+              eq(caseSectionVersions.version, input.expectedVersion),
+            ),
+          )
+          .returning({ version: caseSectionVersions.version }),
+        writeParts(tx, w, caseId, input.changes),
+        // Lists show the case row's pseudonym.
+        input.changes.person &&
+          tx.update(cases).set({ pseudonym: input.changes.person.pseudonym }).where(eq(cases.id, caseId)),
+      ]);
+      if (bumped.length === 0) tx.rollback();
+      // Read after the writes, together: the case as saved, which reassess decides from.
+      const [current, openRequests] = await together([
+        loadCase(tx, ring, caseId),
+        openRequestIds(tx, caseId),
+      ]);
+      await reassess(tx, ring, current!, openRequests.length, now, input.actorId);
+      await appendAudit(tx, {
+        actorId: input.actorId,
+        action: 'case.section_saved',
+        targetType: 'case',
+        targetId: caseId,
+        detail: { section: input.section },
+        at: now,
+      });
+      return bumped[0]!.version;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return null;
+      throw error;
     });
-    return bumped[0]!.version;
-  });
   if (saved !== null) return { ok: true, version: saved };
   const current = (await loadCase(db, ring, caseId))!;
   return { ok: false, conflict: { current, version: current.versions[input.section] } };
 }
 
-/** Runs the rules on the case as it now stands (when it is complete) and records what they said. */
+/**
+ * Runs the rules on the case as it now stands (when it is complete) and records what they said. `current`
+ * and `openRequests` (its unanswered requests for information) must be read in the transaction after its
+ * last write to the case: the queue is decided from them and written with the same update.
+ */
 export async function reassess(
   tx: Tx,
   ring: KeyRing,
-  caseId: string,
-  reference: string,
-  parts: CaseParts,
+  current: { row: Pick<CaseRow, 'id' | 'reference' | 'action' | 'status' | 'queuedAt'>; parts: CaseParts },
+  openRequests: number,
   now: Date,
   actorId: string | null,
 ) {
-  const assembled = assemble(parts, reference);
+  const { row: before, parts } = current;
+  const caseId = before.id;
+  const assembled = assemble(parts, before.reference);
   const stayEndsOn = parts.currentStay?.stayEndsOn ?? null;
-  // Read once, with the open requests, so the queue is decided here and written with the same update.
-  const [[before], openRequests] = await Promise.all([
-    tx
-      .select({ action: cases.action, status: cases.status, queuedAt: cases.queuedAt })
-      .from(cases)
-      .where(eq(cases.id, caseId)),
-    openRequestIds(tx, caseId),
-  ]);
-  if (!before) throw new Error('reassess: no such case');
   const bump = { version: sql`${cases.version} + 1`, updatedAt: now };
   if (!assembled.ok) {
     await tx
@@ -257,61 +267,60 @@ export async function reassess(
         flagIds: [],
         queueFlags: [],
         stayEndsOn,
-        queuedAt: queuedSince({ ...before, action: null }, openRequests.length, now),
+        queuedAt: queuedSince({ ...before, action: null }, openRequests, now),
         ...bump,
       })
       .where(eq(cases.id, caseId));
     return;
   }
   const assessment = evaluate(assembled.file, todayOf(now));
+  const { action } = assessment.recommendation;
   const id = randomUUID();
-  await tx.insert(caseAssessments).values({
-    id,
-    caseId,
-    ruleset: assessment.ruleset,
-    evaluatedAt: now,
-    action: assessment.recommendation.action,
-    riskLevel: assessment.riskLevel,
-    assessmentEnc: encryptField(
-      ring,
-      { table: 'case_assessments', column: 'assessment', row: id },
-      JSON.stringify(assessment),
-    ),
-  });
-  await tx
-    .update(cases)
-    .set({
-      action: assessment.recommendation.action,
-      riskLevel: assessment.riskLevel,
-      riskRank: riskRanks[assessment.riskLevel] ?? 0,
-      flagIds: assessment.flags.filter((f) => !f.cleared).map((f) => f.id),
-      queueFlags: assessment.flags
-        .filter((f) => !f.cleared && (f.severity === 'high' || f.severity === 'critical'))
-        .map((f) => f.id),
-      stayEndsOn,
-      queuedAt: queuedSince(
-        { ...before, action: assessment.recommendation.action },
-        openRequests.length,
-        now,
-      ),
-      ...bump,
-    })
-    .where(eq(cases.id, caseId));
-  // The timeline notes when the tool's recommendation changes, not every save.
-  if (before.action !== assessment.recommendation.action) {
-    await recordEvent(tx, ring, {
+  // Three tables written, nothing read back: sent together.
+  await together([
+    tx.insert(caseAssessments).values({
+      id,
       caseId,
-      kind: 'assessment_changed',
-      actorId,
-      at: now,
-      detail: {
-        from: before.action,
-        to: assessment.recommendation.action,
+      ruleset: assessment.ruleset,
+      evaluatedAt: now,
+      action,
+      riskLevel: assessment.riskLevel,
+      assessmentEnc: encryptField(
+        ring,
+        { table: 'case_assessments', column: 'assessment', row: id },
+        JSON.stringify(assessment),
+      ),
+    }),
+    tx
+      .update(cases)
+      .set({
+        action,
         riskLevel: assessment.riskLevel,
-        ruleset: assessment.ruleset,
-      },
-    });
-  }
+        riskRank: riskRanks[assessment.riskLevel] ?? 0,
+        flagIds: assessment.flags.filter((f) => !f.cleared).map((f) => f.id),
+        queueFlags: assessment.flags
+          .filter((f) => !f.cleared && (f.severity === 'high' || f.severity === 'critical'))
+          .map((f) => f.id),
+        stayEndsOn,
+        queuedAt: queuedSince({ ...before, action }, openRequests, now),
+        ...bump,
+      })
+      .where(eq(cases.id, caseId)),
+    // The timeline notes when the tool's recommendation changes, not every save.
+    before.action !== action &&
+      recordEvent(tx, ring, {
+        caseId,
+        kind: 'assessment_changed',
+        actorId,
+        at: now,
+        detail: {
+          from: before.action,
+          to: action,
+          riskLevel: assessment.riskLevel,
+          ruleset: assessment.ruleset,
+        },
+      }),
+  ]);
 }
 
 /** The assessment stored at the last save, as the tool gave it then. */
