@@ -1,8 +1,9 @@
 // The case timeline (case_events): recording an event, with any words a person wrote encrypted, and
 // reading the timeline back in order.
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { type CaseEventKind, caseEvents, users } from '../../db/schema';
 import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
 
@@ -41,14 +42,22 @@ export interface CaseEvent {
   text: string | undefined;
 }
 
-/** The whole timeline of a case, oldest first, decrypted. */
-export async function readTimeline(db: Db | Tx, ring: KeyRing, caseId: string): Promise<CaseEvent[]> {
-  const rows = await db
+function timelineQuery(db: Db | Tx) {
+  return db
     .select({ event: caseEvents, actorName: users.displayName })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.seq));
+    .where(eq(caseEvents.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseEvents.seq))
+    .prepare('case_timeline');
+}
+// Read by every case page; a transaction builds its own (see loadCase).
+const timelineOnDatabase = preparedPerDatabase(timelineQuery);
+
+/** The whole timeline of a case, oldest first, decrypted. */
+export async function readTimeline(db: Db | Tx, ring: KeyRing, caseId: string): Promise<CaseEvent[]> {
+  const query = 'rollback' in db ? timelineQuery(db) : timelineOnDatabase(db);
+  const rows = await query.execute({ caseId });
   return rows.map(({ event, actorName }) => ({
     id: event.id,
     kind: event.kind,

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } from '../../db/schema';
 import type { Assessment } from '../../rules/assessment';
 import type { CaseFile, Person } from '../../rules/case-schema';
@@ -145,18 +146,12 @@ function caseQuery(db: Db | Tx) {
     .where(eq(cases.id, sql.placeholder('id')))
     .prepare('load_case');
 }
-// Built once per database (building it cost as much as decrypting the case); a transaction builds its own,
-// since a query built on the database would run outside the transaction.
-const caseQueries = new WeakMap<Db, ReturnType<typeof caseQuery>>();
+// A transaction builds its own: a query built on the database would run outside the transaction.
+const caseOnDatabase = preparedPerDatabase(caseQuery);
 
 export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Promise<LoadedCase | null> {
   if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
-  let query: ReturnType<typeof caseQuery>;
-  if ('rollback' in db) query = caseQuery(db);
-  else {
-    query = caseQueries.get(db) ?? caseQuery(db);
-    caseQueries.set(db, query);
-  }
+  const query = 'rollback' in db ? caseQuery(db) : caseOnDatabase(db);
   const [found] = await query.execute({ id: caseId });
   if (!found) return null;
   const parts = decodeParts(ring, caseId, found.parts);
