@@ -139,6 +139,8 @@ export interface Measured {
   unexpected: number;
   statuses: Record<string, number>;
   ratio?: number;
+  /** Latency with one connection, in ms. */
+  alone?: { p50: number; p99: number };
   /** CPU time per request of the serving process and of PostgreSQL, in ms. */
   cpu?: { servingMs: number; postgresMs: number };
 }
@@ -147,7 +149,7 @@ const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-async function drive(scenario: Scenario, seconds: number): Promise<Measured> {
+async function drive(scenario: Scenario, seconds: number, clients = connections): Promise<Measured> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
@@ -156,7 +158,7 @@ async function drive(scenario: Scenario, seconds: number): Promise<Measured> {
   const instance = autocannon(
     {
       url: `http://127.0.0.1:${scenario.port}`,
-      connections,
+      connections: clients,
       duration: seconds,
       requests: [
         {
@@ -242,13 +244,19 @@ async function measure(scenario: Scenario, watch: CpuWatch): Promise<Measured> {
       postgresMs: round((cpuMs(pgPids) - before.postgres) / result.requests, 2),
     };
   }
+  // The same requests one at a time: what one person waits when nobody else is using the app. The gap
+  // to the figures above is queueing for the machine's 2 cores.
+  const alone = await drive(scenario, Math.min(3, duration), 1);
+  result.alone = { p50: alone.p50, p99: alone.p99 };
+  result.unexpected += alone.unexpected;
   const bad =
     result.unexpected > 0 ? `  (${result.unexpected} unexpected: ${JSON.stringify(result.statuses)})` : '';
+  const one = result.alone ? `  alone p50 ${result.alone.p50} ms p99 ${result.alone.p99} ms` : '';
   const cpu = result.cpu
     ? `  CPU/request: server ${result.cpu.servingMs} ms, PostgreSQL ${result.cpu.postgresMs} ms`
     : '';
   log(
-    `  ${scenario.name.padEnd(12)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${cpu}${bad}`,
+    `  ${scenario.name.padEnd(12)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${cpu}${one}${bad}`,
   );
   return result;
 }
@@ -549,15 +557,15 @@ const targets = { pageP99: 25, listP99: 25, ratio: 0.4, saveP99: 60, queueP99: 4
 
 function table(runs: SizeResult[]): string {
   const lines = [
-    '| cases | scenario | req/s | p50 ms | p99 ms | × ceiling | CPU ms/request: server | PostgreSQL | unexpected |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| cases | scenario | req/s | p50 ms | p99 ms | × ceiling | CPU ms/request: server | PostgreSQL | alone: p50 ms | p99 ms | unexpected |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const run of runs) {
     const all = [run.ceiling, ...run.scenarios];
     for (const m of all) {
       const ratio = m.ratio === undefined ? '—' : `${Math.round(m.ratio * 100)} %`;
       lines.push(
-        `| ${run.size.toLocaleString('en')} | ${m.name} | ${m.rps.toLocaleString('en')} | ${m.p50} | ${m.p99} | ${ratio} | ${m.cpu?.servingMs ?? '—'} | ${m.cpu?.postgresMs ?? '—'} | ${m.unexpected} |`,
+        `| ${run.size.toLocaleString('en')} | ${m.name} | ${m.rps.toLocaleString('en')} | ${m.p50} | ${m.p99} | ${ratio} | ${m.cpu?.servingMs ?? '—'} | ${m.cpu?.postgresMs ?? '—'} | ${m.alone?.p50 ?? '—'} | ${m.alone?.p99 ?? '—'} | ${m.unexpected} |`,
       );
     }
   }
