@@ -10,7 +10,7 @@ import { visibleCases } from '../cases/access';
 import type { MessageKey } from '../i18n';
 import { anyRole } from '../policy';
 import type { Summary } from '../summary/model';
-import { groupPdf, type PdfInfo, summaryPdf } from '../summary/pdf';
+import type { PdfInfo } from '../summary/pdf';
 import { type Profile, profileFrom, profileSchema, profiles } from '../summary/profiles';
 import { auditExport, coverFor, loadSummary, type Reader } from '../summary/service';
 
@@ -64,6 +64,9 @@ const pdfInfo = (app: FastifyInstance, summary: Pick<Summary, 'title' | 'locale'
   lang: summary.locale,
 });
 
+// Loaded at the first PDF, not at start-up: pdfkit and its font code took 255 ms of a 1.2 s cold start.
+const pdfWriter = () => import('../summary/pdf');
+
 export async function summaryRoutes(app: FastifyInstance): Promise<void> {
   /** The summary the request asks for; null when a 400, 404 or 409 page has been sent instead. */
   async function requested(request: CaseRequest, reply: FastifyReply) {
@@ -110,6 +113,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
       const got = await requested(request, reply);
       if (!got) return reply;
       const { summary } = got;
+      const { summaryPdf } = await pdfWriter();
       const pdf = await summaryPdf(summary, pdfInfo(app, summary, summary.reference));
       await auditExport(app, request.user!, [got.caseId], { profile: got.profile, format: 'pdf' });
       return sendPdf(reply, pdf, `${summary.reference}-summary-${got.profile}.pdf`);
@@ -170,6 +174,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
     }
     const cover = coverFor(app, summaries, form.data.profile, reader);
     const stamp = app.clock().toISOString().slice(0, 10);
+    const { groupPdf } = await pdfWriter();
     const pdf = await groupPdf(
       cover,
       summaries,
