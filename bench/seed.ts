@@ -34,7 +34,7 @@ import {
   type PartName,
   sectionNames,
 } from '../server/cases/parts';
-import { queueActions } from '../server/cases/queue';
+import { queuedSince } from '../server/cases/queue';
 import { writePart } from '../server/cases/storage';
 import { latestStoredAssessment, loadCase, todayOf } from '../server/cases/store';
 import { encryptField, type KeyRing } from '../server/crypto/field-encryption';
@@ -238,12 +238,12 @@ async function recordCase(out: Recorded, ring: KeyRing, input: CaseInput, audit:
     caseRow.updatedAt = at;
     caseRow.version = 3;
   }
-  // refreshQueue's rule: open, no outstanding request, and the rules or the caseworker ask for a supervisor.
-  const inQueue =
-    input.status === 'review' ||
-    ((input.status === 'intake' || input.status === 'verification') &&
-      (queueActions as readonly string[]).includes(String(caseRow.action)));
-  if (inQueue) caseRow.queuedAt = caseRow.updatedAt;
+  // The app's own queue rule; a seeded case has no outstanding request.
+  caseRow.queuedAt = queuedSince(
+    { status: input.status, action: (caseRow.action as string | null) ?? null, queuedAt: null },
+    0,
+    caseRow.updatedAt as Date,
+  );
   out.push(cases, caseRow);
 
   const entry = {
