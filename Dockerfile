@@ -3,12 +3,23 @@
 #   docker run -p 3000:3000 -e DATABASE_URL=postgres://... -e PUBLIC_URL=https://waypost.example.org \
 #     -e TRUST_PROXY=true waypost
 # The set-up link for the first administrator is printed in the container's log (docker logs).
+# One worker process per core (WEB_CONCURRENCY to change it). The command-line tools are compiled too:
+#   docker exec -i CONTAINER node dist/server/cli/user-create.js --email E --role admin
+#   docker exec CONTAINER node dist/server/cli/audit-verify.js
 
-# Stage 1: production dependencies only, built where native modules (argon2) get their binaries.
-FROM node:22-bookworm-slim AS deps
+# Stage 1: all dependencies (npm ci applies patches/ through patch-package), the compiled JavaScript in
+# dist/, then the development dependencies pruned. Native modules (argon2) get their binaries here.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+COPY patches ./patches
+RUN npm ci --no-audit --no-fund
+COPY scripts ./scripts
+COPY server ./server
+COPY rules ./rules
+COPY db ./db
+COPY views ./views
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Stage 2: the runtime image, no build tools, not root.
 FROM node:22-bookworm-slim
@@ -17,16 +28,13 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/app/data
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 COPY package.json ./
-COPY server ./server
-COPY rules ./rules
-COPY db ./db
-COPY views ./views
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "dist/server/main.js"]

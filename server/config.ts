@@ -1,5 +1,6 @@
 // Configuration comes from the environment, validated once at start-up. `getConfig` is pure so it can be
 // tested; a bad value stops the app with one line naming the variable.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseKeyRing } from './crypto/field-encryption';
 
@@ -29,6 +30,9 @@ const envSchema = z.object({
       }
     })
     .optional(),
+  // Worker processes serving requests (node:cluster). Default: one per core on PostgreSQL; PGlite is one
+  // process's files, so 1 there.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 /** Every variable Waypost reads (each documented in .env.example). */
@@ -49,6 +53,8 @@ export interface Config {
   encryptionKey: string | undefined;
   /** Cookies are Secure unless the app is served over plain http (a local install). */
   secureCookies: boolean;
+  /** Worker processes to start: 1 serves from the starting process itself. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +75,11 @@ export function getConfig(env: Record<string, string | undefined>): Config {
   if (e.NODE_ENV === 'production' && !e.WAYPOST_ENCRYPTION_KEY) {
     throw new ConfigError('Invalid environment variable WAYPOST_ENCRYPTION_KEY: required in production');
   }
+  if (!e.DATABASE_URL && (e.WEB_CONCURRENCY ?? 1) > 1) {
+    throw new ConfigError(
+      'Invalid environment variable WEB_CONCURRENCY: must be 1 with embedded PGlite (set DATABASE_URL for more)',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -81,5 +92,6 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     encryptionKey: e.WAYPOST_ENCRYPTION_KEY,
     secureCookies: publicUrl.startsWith('https://'),
+    workers: e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? availableParallelism() : 1),
   };
 }
