@@ -5,12 +5,14 @@
 // Why esbuild and not tsc: the sources import each other without extensions (moduleResolution Bundler), which
 // Node's ES module loader refuses, and tsc does not rewrite them. esbuild (the compiler tsx already runs the
 // tests with) rewrites each relative import to the emitted `.js` file. Type checking stays `npm run typecheck`.
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
-const out = join(root, 'dist');
+const dist = join(root, 'dist');
+// Built beside dist/ and swapped in at the end, so a running app's later imports never meet a half-built tree.
+const out = join(root, `.dist-${process.pid}`);
 const sourceDirs = ['server', 'rules', 'db'];
 
 const walk = (dir) =>
@@ -38,7 +40,7 @@ const relativeImportsToJs = {
   },
 };
 
-await build({
+const built = build({
   entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')),
   outdir: out,
   outbase: root,
@@ -50,11 +52,17 @@ await build({
   logLevel: 'warning',
   plugins: [relativeImportsToJs],
 });
+await built.catch((error) => {
+  rmSync(out, { recursive: true, force: true });
+  throw error;
+});
 
 // Files the code reads at run time from beside itself (migrations, word lists), and the views.
 for (const file of files.filter((f) => !f.endsWith('.ts'))) {
   cpSync(file, join(out, relative(root, file)));
 }
 cpSync(join(root, 'views'), join(out, 'views'), { recursive: true });
+rmSync(dist, { recursive: true, force: true });
+renameSync(out, dist);
 const ms = Math.round(performance.now() - started);
-console.log(`built ${relative(process.cwd(), out) || '.'}/ in ${ms} ms from ${files.length} files`);
+console.log(`built ${relative(process.cwd(), dist)}/ in ${ms} ms from ${files.length} files`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, envVariables, getConfig } from '../../server/config';
 
@@ -36,6 +37,21 @@ describe('configuration from the environment', () => {
     expect(config.databaseUrl).toBe('postgres://u@db:5432/w');
     expect(config.publicUrl).toBe('https://w.example.org');
     expect(config.secureCookies).toBe(true);
+  });
+
+  it('starts one worker per core on PostgreSQL, one on PGlite, or as many as WEB_CONCURRENCY says', () => {
+    const db = { DATABASE_URL: 'postgres://u@db:5432/w' };
+    expect(getConfig(db).workers).toBe(availableParallelism());
+    expect(getConfig({}).workers).toBe(1);
+    expect(getConfig({ ...db, WEB_CONCURRENCY: '3' }).workers).toBe(3);
+    expect(getConfig({ WEB_CONCURRENCY: '1' }).workers).toBe(1);
+    for (const bad of [
+      { ...db, WEB_CONCURRENCY: '0' },
+      { ...db, WEB_CONCURRENCY: 'many' },
+      { WEB_CONCURRENCY: '2' },
+    ]) {
+      expect(() => getConfig(bad)).toThrow(/^Invalid environment variable WEB_CONCURRENCY: /);
+    }
   });
 
   it('documents every variable in .env.example', () => {
