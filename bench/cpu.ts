@@ -63,6 +63,10 @@ export interface CpuUse {
   stealShare: number;
   /** Cores busy with work that is none of the above (other people's work on a shared machine). */
   otherCores: number;
+  /** The bench database's backends running a statement, and waiting for a lock, on average. */
+  backends: { active: number; waitingForLock: number };
+  /** Blocks the database found in shared_buffers, and blocks it had to read from the OS or disk. */
+  blocks: { hit: number; read: number };
   seconds: number;
 }
 
@@ -83,11 +87,26 @@ export function watchCpu(appPid: number, pg: postgres.Sql, database: string) {
   };
   const appPids = new Set<number>();
   const pgPids = new Set<number>();
+  // Each look also counts the database's backends that are running a statement and those waiting for a
+  // lock (the audit chain's lock shows here), averaged over the run.
+  const waits = { looks: 0, active: 0, lock: 0 };
   const list = async () => {
-    const rows = await pg<{ pid: number }[]>`
-      select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+    const rows = await pg<{ pid: number; state: string | null; wait: string | null }[]>`
+      select pid, state, wait_event_type as wait from pg_stat_activity
+      where datname = ${database} and pid <> pg_backend_pid()`;
+    if (started) {
+      waits.looks++;
+      waits.active += rows.filter((r) => r.state === 'active').length;
+      waits.lock += rows.filter((r) => r.wait === 'Lock').length;
+    }
     return rows.map((r) => r.pid);
   };
+  const blocks = async () => {
+    const [row] = await pg<{ hit: number; read: number }[]>`
+      select blks_hit::float8 as hit, blks_read::float8 as read from pg_stat_database where datname = ${database}`;
+    return row ?? { hit: 0, read: 0 };
+  };
+  let blocks0 = { hit: 0, read: 0 };
   const t0 = performance.now();
   const machine0 = machineTicks();
   const self0 = process.cpuUsage();
@@ -106,6 +125,7 @@ export function watchCpu(appPid: number, pg: postgres.Sql, database: string) {
   }, 250);
   return {
     async start() {
+      blocks0 = await blocks();
       await poll(false);
       started = true;
     },
@@ -113,6 +133,7 @@ export function watchCpu(appPid: number, pg: postgres.Sql, database: string) {
       clearInterval(timer);
       await polling;
       await poll(true);
+      const blocks1 = await blocks();
       const seconds = (performance.now() - t0) / 1000;
       const sum = (pids: Set<number>) =>
         [...pids].reduce((total, pid) => total + ((last.get(pid) ?? 0) - (first.get(pid) ?? 0)), 0);
@@ -132,6 +153,11 @@ export function watchCpu(appPid: number, pg: postgres.Sql, database: string) {
         loadToolMs,
         machineBusyCores,
         stealShare: total > 0 ? (machine1.steal - machine0.steal) / total : 0,
+        blocks: { hit: blocks1.hit - blocks0.hit, read: blocks1.read - blocks0.read },
+        backends: {
+          active: waits.looks ? waits.active / waits.looks : 0,
+          waitingForLock: waits.looks ? waits.lock / waits.looks : 0,
+        },
         otherCores: Math.max(0, machineBusyCores - (appMs + postgresMs + loadToolMs) / 1000 / seconds),
         seconds,
       };
