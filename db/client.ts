@@ -56,10 +56,26 @@ function openPostgres(url: string) {
     rows: async (query) => (await db.execute(query)) as never,
     close: () => client.end({ timeout: 5 }),
   };
-  return {
-    handle,
-    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
-  };
+  return { handle, migrate: () => migrateOnce(client) };
+}
+
+/** Any number: the key of the session lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 0x57_41_59_4d; // 'WAYM'
+
+/**
+ * Migrations under a PostgreSQL session lock, so app processes starting together (several hosts, or a
+ * restart of all workers) apply them one after the other: the first applies them, the others then find
+ * nothing to do. Two at once would both try to create the same tables.
+ */
+async function migrateOnce(client: postgres.Sql): Promise<void> {
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    lock.release();
+  }
 }
 
 async function openPglite(dataDir: string) {
