@@ -480,6 +480,8 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://waypost.bench.invalid',
       WAYPOST_ENCRYPTION_KEY: encryptionKey,
+      WAYPOST_AUDIT_KEY: createHash('sha256').update('waypost bench: audit chain').digest('base64'),
+      AUDIT_CHECKPOINT_DIR: join(os.tmpdir(), 'waypost-bench-audit-checkpoints'),
       DATABASE_URL: url,
       PORT: String(APP_PORT),
       HOST: '127.0.0.1',

@@ -41,6 +41,7 @@ const app = await buildApp({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     WAYPOST_ENCRYPTION_KEY: newKey(),
+    WAYPOST_AUDIT_KEY: newKey(),
     ORG_NAME: 'Waypost',
   }),
 });
