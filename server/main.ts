@@ -2,7 +2,11 @@
 // On a database with no users it prints a one-time set-up link for the first admin.
 import { buildApp } from './app';
 import { ConfigError, getConfig } from './config';
+import { KeyError } from './crypto/keys';
 import { setupLinkIfNeeded } from './setup-link';
+
+// Everything Waypost creates (PGlite's files, key files, checkpoints) is for its owner only.
+process.umask(0o077);
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof getConfig>;
@@ -44,6 +48,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof KeyError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   console.error(
     'Waypost could not start:',
     error instanceof Error ? error.message.split('\nparams:')[0] : error,

@@ -135,7 +135,8 @@ const core = {
   'admin.user.reset': 'Reset password',
   'admin.audit.title': 'Audit log',
   'admin.audit.verify': 'Verify the chain',
-  'admin.audit.intact': 'The audit log is intact: {rows} chained entries, every MAC checks ({pending} newest not chained yet).',
+  'admin.audit.intact':
+    'The audit log is intact: {rows} chained entries, every MAC checks ({pending} newest not chained yet).',
   'admin.audit.broken': 'The audit log has been tampered with at entry {id}: {reason}.',
   'admin.audit.back': 'Back to the audit log',
   'admin.audit.when': 'When',
@@ -146,7 +147,8 @@ const core = {
   'admin.audit.target.case': 'case',
   'admin.audit.detail': 'Detail',
   'admin.audit.checkpoint.title': 'Latest signed checkpoint',
-  'admin.audit.checkpoint.hint': 'Copy it somewhere the database and this server cannot reach (a password manager, a printed page): with it, npm run -s audit:verify -- --checkpoint FILE proves that nothing written before it was removed or rewritten. One is written every hour.',
+  'admin.audit.checkpoint.hint':
+    'Copy it somewhere the database and this server cannot reach (a password manager, a printed page): with it, npm run -s audit:verify -- --checkpoint FILE proves that nothing written before it was removed or rewritten. One is written every hour.',
   'admin.audit.checkpoint.none': 'No checkpoint has been written yet.',
   'admin.audit.checkpoint.write': 'Write a checkpoint now',
   'admin.audit.older': 'Older entries',

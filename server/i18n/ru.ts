@@ -136,7 +136,8 @@ const core = {
   'admin.user.reset': 'Сбросить пароль',
   'admin.audit.title': 'Журнал аудита',
   'admin.audit.verify': 'Проверить цепочку',
-  'admin.audit.intact': 'Журнал аудита не изменён: записей в цепочке — {rows}, все MAC сходятся (ещё не в цепочке: {pending}).',
+  'admin.audit.intact':
+    'Журнал аудита не изменён: записей в цепочке — {rows}, все MAC сходятся (ещё не в цепочке: {pending}).',
   'admin.audit.broken': 'Журнал аудита изменён в записи {id}: {reason}.',
   'admin.audit.back': 'Вернуться к журналу аудита',
   'admin.audit.when': 'Когда',
@@ -147,7 +148,8 @@ const core = {
   'admin.audit.target.case': 'дело',
   'admin.audit.detail': 'Подробности',
   'admin.audit.checkpoint.title': 'Последняя подписанная контрольная точка',
-  'admin.audit.checkpoint.hint': 'Скопируйте её туда, куда нет доступа ни у базы данных, ни у этого сервера (менеджер паролей, распечатка): с ней команда npm run -s audit:verify -- --checkpoint FILE доказывает, что ничего записанного до неё не удалено и не переписано. Новая точка записывается каждый час.',
+  'admin.audit.checkpoint.hint':
+    'Скопируйте её туда, куда нет доступа ни у базы данных, ни у этого сервера (менеджер паролей, распечатка): с ней команда npm run -s audit:verify -- --checkpoint FILE доказывает, что ничего записанного до неё не удалено и не переписано. Новая точка записывается каждый час.',
   'admin.audit.checkpoint.none': 'Контрольных точек пока нет.',
   'admin.audit.checkpoint.write': 'Записать контрольную точку сейчас',
   'admin.audit.older': 'Более ранние записи',

@@ -38,7 +38,12 @@ function cli(script: string, args: string[] = [], input = '') {
 
 async function append(app: FastifyInstance, n: number, action = 'test.entry') {
   for (let i = 0; i < n; i++)
-    await appendAudit(app.db, { actorId: null, action, detail: { i, nested: { b: 1, a: 2 } }, at: new Date() });
+    await appendAudit(app.db, {
+      actorId: null,
+      action,
+      detail: { i, nested: { b: 1, a: 2 } },
+      at: new Date(),
+    });
   await chainPending(app.db, app.auditKeys);
 }
 
@@ -117,7 +122,10 @@ describe('the audit chain', () => {
 // Each case plays someone who holds the database but not the audit key, then someone who holds the key too.
 describe('tampering, detected', () => {
   it('npm run -s audit:verify names an altered entry, even when later links are recomputed without the key', async () => {
-    expect(cli('server/cli/audit-verify.ts')).toMatchObject({ code: 0, out: expect.stringContaining('intact') });
+    expect(cli('server/cli/audit-verify.ts')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('intact'),
+    });
     await withApp(async (app) => {
       await append(app, 5);
       const links = await app.db.select().from(auditChain).orderBy(asc(auditChain.seq));
@@ -217,7 +225,9 @@ describe('checkpoints', () => {
       // Alter entry 3 and recompute every link from it with the real key: the chain checks again...
       const key = app.auditKeys.keys.get(app.auditKeys.current)!;
       let prev = links[1]!.link.mac;
-      const statements = [`update audit_log set action = 'nothing.happened' where id = ${links[2]!.entry.id}`];
+      const statements = [
+        `update audit_log set action = 'nothing.happened' where id = ${links[2]!.entry.id}`,
+      ];
       for (const { link, entry } of links.slice(2)) {
         const changed = link.seq === links[2]!.link.seq ? { ...entry, action: 'nothing.happened' } : entry;
         prev = linkMac(key, prev, link.seq, changed);
