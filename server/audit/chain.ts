@@ -92,14 +92,22 @@ export async function linkPending(tx: Tx, ring: KeyRing, options: { wholeLog?: b
 
 /**
  * One chaining pass. When another process holds the lock it is chaining already: this pass returns at once
- * (the entries it would have linked are linked by that one or by the next pass).
+ * (the entries it would have linked are linked by that one or by the next pass), unless told to wait.
  */
-export async function chainPending(db: Db, ring: KeyRing, options: { wholeLog?: boolean } = {}) {
+export async function chainPending(
+  db: Db,
+  ring: KeyRing,
+  options: { wholeLog?: boolean; wait?: boolean } = {},
+) {
   return db.transaction(async (tx) => {
-    const [got] = await tx
-      .select({ locked: sql<boolean>`pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK})` })
-      .from(sql`(select 1) as one`);
-    if (!got?.locked) return 0;
+    if (options.wait) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    } else {
+      const [got] = await tx
+        .select({ locked: sql<boolean>`pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK})` })
+        .from(sql`(select 1) as one`);
+      if (!got?.locked) return 0;
+    }
     return linkPending(tx, ring, options);
   });
 }

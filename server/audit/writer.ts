@@ -36,7 +36,7 @@ export class AuditWriter {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
-    await this.pass(false);
+    await this.pass(false, true);
   }
 
   private tick(): void {
@@ -44,10 +44,10 @@ export class AuditWriter {
     this.running = this.running.then(() => this.pass(true));
   }
 
-  private async pass(mayCheckpoint: boolean): Promise<void> {
+  private async pass(mayCheckpoint: boolean, wait = false): Promise<void> {
     const { db, ring, checkpointDir, clock, log } = this.options;
     try {
-      await chainPending(db, ring);
+      await chainPending(db, ring, { wait });
       const now = Date.now();
       if (mayCheckpoint && now - this.lastCheckpointCheck >= CHECKPOINT_CHECK_EVERY_MS) {
         this.lastCheckpointCheck = now;

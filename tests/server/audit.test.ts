@@ -95,7 +95,7 @@ describe('the audit chain', () => {
       );
       writing = false;
       await chaining;
-      await chainPending(app.db, app.auditKeys);
+      await chainPending(app.db, app.auditKeys, { wait: true });
       const check = await verifyAuditChain(app.db, app.auditKeys);
       expect(check).toMatchObject({ ok: true, rows: before + 1000, pending: 0 });
       const chained = await rows<{ n: number; distinct: number }>(

@@ -61,7 +61,7 @@ describe('the encryption keys at start-up', () => {
     const { appendAudit } = await import('../../server/audit');
     const { chainPending } = await import('../../server/audit/chain');
     await appendAudit(app.db, { actorId: null, action: 'test.entry', at: new Date() });
-    await chainPending(app.db, app.auditKeys);
+    await chainPending(app.db, app.auditKeys, { wait: true });
     await app.close();
     await expect(start({ ...env, WAYPOST_AUDIT_KEY: newKey() })).rejects.toThrow(
       /audit key version 1 is not the key the chain was written with/,
