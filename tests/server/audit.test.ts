@@ -14,7 +14,7 @@ import { type Checkpoint, writeCheckpoint } from '../../server/audit/checkpoint'
 import { getConfig } from '../../server/config';
 import { newKey, parseKeyRing } from '../../server/crypto/field-encryption';
 import { freshDatabase, signIn } from '../helpers/app';
-import { asOwner, rows } from '../helpers/audit';
+import { asOwner, rows } from '../helpers/owner';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
