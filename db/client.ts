@@ -6,7 +6,7 @@
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -77,7 +77,7 @@ function openPostgres(options: DatabaseOptions) {
     db,
     kind: 'postgres',
     ping: () => ping(db),
-    rows: async (query) => (await db.execute(query)) as never,
+    rows: (query) => queryRows(db, query),
     close: () => client.end({ timeout: 5 }),
   };
   return {
@@ -150,10 +150,18 @@ async function openPglite(options: DatabaseOptions) {
     db,
     kind: 'pglite',
     ping: () => ping(db),
-    rows: async (query) => ((await db.execute(query)) as unknown as { rows: never[] }).rows,
+    rows: (query) => queryRows(db, query),
     close: () => client.close(),
   };
   return { handle, migrate: () => migratePglite(pgliteDb, { migrationsFolder }) };
+}
+
+/** Rows of a raw query on either driver (postgres.js answers an array, PGlite an object with `rows`). */
+export async function queryRows<T = Record<string, unknown>>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result;
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? rows : [];
 }
 
 async function ping(db: Db): Promise<boolean> {
