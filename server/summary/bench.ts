@@ -42,6 +42,7 @@ const app = await buildApp({
     DATA_DIR: dataDir,
     WAYPOST_ENCRYPTION_KEY: newKey(),
     WAYPOST_AUDIT_KEY: newKey(),
+    WAYPOST_KEY_DIR: dataDir,
     ORG_NAME: 'Waypost',
   }),
 });
