@@ -62,7 +62,10 @@ describe('backup and restore', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const content = gunzipSync(readFileSync(file)).toString('utf8');
     for (const key of Object.values(keys)) expect(content).not.toContain(key);
-    expect(cli('backup', [file], source.env)).toMatchObject({ code: 2, err: expect.stringContaining('exists') });
+    expect(cli('backup', [file], source.env)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('exists'),
+    });
 
     const restore = cli('restore', [file], target.env);
     expect(restore.code, restore.err).toBe(0);
