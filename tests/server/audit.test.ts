@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Command-line tools and app starts take seconds each on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
+
 import { auditChain, auditLog } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { appendAudit, verifyAuditChain } from '../../server/audit';

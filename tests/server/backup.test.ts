@@ -5,7 +5,11 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Command-line tools and app starts take seconds each on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
+
 import { cases } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { verifyAuditChain } from '../../server/audit';

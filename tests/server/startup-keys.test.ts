@@ -4,12 +4,15 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyChecks } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { getConfig } from '../../server/config';
 import { encryptField, newKey, parseKeyRing } from '../../server/crypto/field-encryption';
 import { freshDatabase } from '../helpers/app';
+
+// Each test starts the app several times: seconds each on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const databases: Awaited<ReturnType<typeof freshDatabase>>[] = [];
 afterEach(async () => {
