@@ -48,7 +48,7 @@ async function append(app: FastifyInstance, n: number, action = 'test.entry') {
       detail: { i, nested: { b: 1, a: 2 } },
       at: new Date(),
     });
-  await chainPending(app.db, app.auditKeys);
+  await chainPending(app.db, app.auditKeys, { wait: true });
 }
 
 const lastSeq = async (app: FastifyInstance) =>
