@@ -148,7 +148,7 @@ const core = {
   'admin.audit.detail': 'Detail',
   'admin.audit.checkpoint.title': 'Latest signed checkpoint',
   'admin.audit.checkpoint.hint':
-    'Copy it somewhere the database and this server cannot reach (a password manager, a printed page): with it, npm run -s audit:verify -- --checkpoint FILE proves that nothing written before it was removed or rewritten. One is written every hour.',
+    'Copy it somewhere the database and this server cannot reach (a password manager, a printed page). One is written every hour. With a copy, this command proves that nothing written before it was removed or rewritten:',
   'admin.audit.checkpoint.none': 'No checkpoint has been written yet.',
   'admin.audit.checkpoint.write': 'Write a checkpoint now',
   'admin.audit.older': 'Older entries',
