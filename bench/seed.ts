@@ -24,7 +24,6 @@ import {
 import { caseFileSchema } from '../rules/case-schema';
 import { rng } from '../rules/cli/sample-data';
 import { evaluate } from '../rules/evaluate';
-import { GENESIS_HASH, rowHash } from '../server/audit';
 import { recordEvent } from '../server/cases/events';
 import {
   assemble,
@@ -146,7 +145,7 @@ interface CaseInput {
 }
 
 /** Records every row importCase (and, for a later status, the decision that set it) would have written. */
-async function recordCase(out: Recorded, ring: KeyRing, input: CaseInput, audit: { prevHash: string }) {
+async function recordCase(out: Recorded, ring: KeyRing, input: CaseInput) {
   const tx = recordingTx(out);
   const { generated, reference, createdAt: now, caseworker } = input;
   const id = randomUUID();
@@ -255,9 +254,8 @@ async function recordCase(out: Recorded, ring: KeyRing, input: CaseInput, audit:
     targetId: id,
     detail: {},
   };
-  const hash = rowHash(audit.prevHash, entry);
-  out.push(auditLog, { ...entry, prevHash: audit.prevHash, hash });
-  audit.prevHash = hash;
+  // Unchained, as the app writes it: the app's audit writer chains it (server/audit/chain.ts).
+  out.push(auditLog, entry);
   return id;
 }
 
@@ -291,8 +289,6 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     const users = await seedUsers(database.db, now);
     const caseworkers = users.filter((u) => u.role === 'caseworker').map((u) => u.id);
     const supervisors = users.filter((u) => u.role === 'supervisor').map((u) => u.id);
-    const [last] = await pg<{ hash: string }[]>`select hash from audit_log order by id desc limit 1`;
-    const audit = { prevHash: last?.hash ?? GENESIS_HASH };
 
     const r = rng(2026_11);
     const today = todayOf(now);
@@ -315,20 +311,15 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
         counters.set(year, Math.max(counters.get(year) ?? 0, number));
         const reference = `WP-${year}-${String(number).padStart(4, '0')}`;
         const status = generated.complete ? pickStatus(r()) : 'intake';
-        const id = await recordCase(
-          out,
-          ring,
-          {
-            index: i,
-            generated,
-            reference,
-            createdAt,
-            caseworker: caseworkers[i % caseworkers.length]!,
-            supervisor: supervisors[i % supervisors.length]!,
-            status,
-          },
-          audit,
-        );
+        const id = await recordCase(out, ring, {
+          index: i,
+          generated,
+          reference,
+          createdAt,
+          caseworker: caseworkers[i % caseworkers.length]!,
+          supervisor: supervisors[i % supervisors.length]!,
+          status,
+        });
         if (i % sampleEvery === 0) samples.push({ id, generated, reference, at: createdAt });
         // Let the previous batch's COPY stream while this one is generated.
         if (i % 100 === 0) await yieldToLoop();

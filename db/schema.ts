@@ -2,6 +2,7 @@
 // (`npm run db:generate`); hand-written SQL (the audit log's triggers) lives in its own custom migration.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -75,8 +76,8 @@ export const signInFailures = pgTable(
   (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
 );
 
-// Append-only: the database refuses UPDATE, DELETE and TRUNCATE (see the custom migration), and each row
-// carries the hash of the one before it, so `npm run -s audit:verify` detects tampering.
+// Append-only: the database refuses UPDATE, DELETE and TRUNCATE (see the custom migrations). A request
+// inserts its row with no lock; the keyed chain over the rows lives in `audit_chain` (server/audit/).
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -88,14 +89,42 @@ export const auditLog = pgTable(
     targetType: text('target_type'),
     targetId: text('target_id'),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
   },
   (t) => [
     index('audit_log_target_idx').on(t.targetType, t.targetId),
     index('audit_log_actor_idx').on(t.actorId),
   ],
 );
+
+// The chain, in its own order (`seq`, 1, 2, ...): each link is HMAC-SHA-256(audit key of `key_version`,
+// previous link's mac, seq, the entry). Append-only like the log.
+export const auditChain = pgTable('audit_chain', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  entryId: bigint('entry_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => auditLog.id),
+  keyVersion: integer('key_version').notNull(),
+  mac: text('mac').notNull(),
+});
+
+// Signed checkpoints (Ed25519 over seq, entry, mac and time), also written as files outside the database.
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: moment('at').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  entryId: bigint('entry_id', { mode: 'number' }),
+  mac: text('mac').notNull(),
+  keyVersion: integer('key_version').notNull(),
+  signature: text('signature').notNull(),
+});
+
+// One value per encryption key version ever used, encrypted with it: the configured keys must open them all.
+export const keyChecks = pgTable('key_checks', {
+  version: integer('version').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: moment('created_at').notNull().defaultNow(),
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Cases. The case file (rules/case-schema.ts) is stored in normalised tables, one per section and one per

@@ -4,12 +4,14 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
-import type { Config } from './config';
+import { AuditWriter } from './audit/writer';
+import { type Config, databaseOptions } from './config';
 import type { KeyRing } from './crypto/field-encryption';
-import { loadKeyRing } from './crypto/keys';
+import { openKeyRings } from './crypto/key-check';
 import { errorPages } from './http/errors';
 import { guard } from './http/guard';
 import { loggerOptions } from './http/logging';
+import { outages } from './http/outage';
 import { renderPages } from './http/render';
 import { requestContext } from './http/request-context';
 import { securityHeaders } from './http/security-headers';
@@ -34,6 +36,8 @@ declare module 'fastify' {
     clock: () => Date;
     /** Keys for the identifying fields of cases. */
     keyRing: KeyRing;
+    /** Keys of the audit chain (HMAC) and of its signed checkpoints. */
+    auditKeys: KeyRing;
     /** Every route with its access policy, as registered. */
     routePolicies: RegisteredRoute[];
   }
@@ -56,20 +60,40 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase(databaseOptions(config));
+  let keys: Awaited<ReturnType<typeof openKeyRings>>;
+  try {
+    keys = await openKeyRings(config, database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('clock', clock);
-  app.decorate('keyRing', loadKeyRing(config));
+  app.decorate('keyRing', keys.data);
+  app.decorate('auditKeys', keys.audit);
   app.decorate('routePolicies', [] as RegisteredRoute[]);
-  app.addHook('onClose', () => database.close());
+  const auditWriter = new AuditWriter({
+    db: database.db,
+    ring: keys.audit,
+    checkpointDir: config.checkpointDir,
+    clock,
+    log: app.log,
+  });
+  auditWriter.start();
+  app.addHook('onClose', async () => {
+    await auditWriter.stop();
+    await database.close();
+  });
 
   requireRoutePolicies(app, app.routePolicies);
   await app.register(formbody);
   await app.register(cookie);
   await renderPages(app, config);
   securityHeaders(app, config);
+  outages(app, config);
   requestContext(app, config);
   guard(app);
   errorPages(app);

@@ -5,8 +5,9 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../db/client';
-import { type Config, ConfigError, getConfig } from './config';
-import { loadKeyRing } from './crypto/keys';
+import { type Config, ConfigError, databaseOptions, getConfig } from './config';
+import { openKeyRings } from './crypto/key-check';
+import { KeyError } from './crypto/keys';
 
 /** What the primary tells the first worker to listen: print the start-up lines (only one worker does). */
 const ANNOUNCE = 'waypost:announce';
@@ -15,6 +16,9 @@ const ASK_MIGRATED = 'waypost:migrated?';
 const MIGRATED = 'waypost:migrated';
 /** How long workers get to finish their requests and close before they are killed. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+// Everything Waypost creates (PGlite's files, key files, checkpoints) is for its owner only.
+process.umask(0o077);
 
 async function main(): Promise<void> {
   let config: Config;
@@ -89,9 +93,6 @@ async function announce(app: FastifyInstance, config: Config): Promise<void> {
  * as a single process would (a bad database URL must not become a restart loop).
  */
 async function supervise(config: Config): Promise<void> {
-  // A local install's generated key file too: workers each generating one would encrypt with different keys.
-  loadKeyRing(config);
-
   const live = new Set<Worker>();
   const listened = new WeakSet<Worker>();
   const fork = () => live.add(cluster.fork());
@@ -133,9 +134,14 @@ async function supervise(config: Config): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stopAll(0));
 
   // Workers start loading the app at once; they open the database when the migrations are applied.
-  const migrations = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).then((database) =>
-    database.close(),
-  );
+  // Key files too: workers each generating one would encrypt with different keys.
+  const migrations = openDatabase(databaseOptions(config)).then(async (database) => {
+    try {
+      await openKeyRings(config, database.db);
+    } finally {
+      await database.close();
+    }
+  });
   cluster.on('message', (worker, message) => {
     if (message === ASK_MIGRATED)
       migrations.then(
@@ -148,6 +154,10 @@ async function supervise(config: Config): Promise<void> {
 }
 
 function fail(error: unknown): never {
+  if (error instanceof KeyError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   console.error(
     'Waypost could not start:',
     error instanceof Error ? error.message.split('\nparams:')[0] : error,

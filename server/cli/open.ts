@@ -1,13 +1,30 @@
-// Command-line tools open the same database the app would, from the same environment.
+// Command-line tools open the same database the app would, from the same environment, with the same keys.
 import { type Database, openDatabase } from '../../db/client';
-import { ConfigError, getConfig } from '../config';
+import { type Config, ConfigError, databaseOptions, getConfig } from '../config';
+import { openKeyRings } from '../crypto/key-check';
+import { KeyError } from '../crypto/keys';
 
-export async function openFromEnvironment(): Promise<Database> {
+export function configFromEnvironment(): Config {
   try {
-    const config = getConfig(process.env);
-    return await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    return getConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+export async function openFromEnvironment(config = configFromEnvironment()): Promise<Database> {
+  return openDatabase(databaseOptions(config));
+}
+
+/** The database and its keys (encryption and audit), or one line saying why not. */
+export async function openWithKeys(config = configFromEnvironment()) {
+  const database = await openFromEnvironment(config);
+  try {
+    return { database, config, keys: await openKeyRings(config, database.db) };
+  } catch (error) {
+    await database.close();
+    if (error instanceof KeyError) fail(error.message);
     throw error;
   }
 }

@@ -14,11 +14,9 @@ import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
 import { randomToken } from '../auth/tokens';
 import { importCase } from '../cases/store';
-import { ConfigError, getConfig } from '../config';
-import { loadKeyRing } from '../crypto/keys';
 import { newPasswordError } from '../routes/auth';
 import { createUser, findUserByEmail } from '../users';
-import { fail, openFromEnvironment } from './open';
+import { configFromEnvironment, fail, openWithKeys } from './open';
 
 const usage = 'usage: npm run -s seed:demo [-- --cases N]   (N from 1 to 500, 40 by default)';
 const repoRoot = join(import.meta.dirname, '../..');
@@ -178,19 +176,13 @@ try {
   fail(`${(error as Error).message}\n${usage}`);
 }
 
-let config: ReturnType<typeof getConfig>;
-try {
-  config = getConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+const config = configFromEnvironment();
 if (config.env === 'production') fail('seed:demo refuses to run in production.');
 
 const fixtures = loadFixtures();
 if (fixtures.length === 0) fail(`no valid case files found in ${fixtureDirs.join(' or ')}`);
-const ring = loadKeyRing(config);
-const database = await openFromEnvironment();
+const { database, keys } = await openWithKeys(config);
+const ring = keys.data;
 const { db } = database;
 try {
   const now = new Date();

@@ -1,7 +1,8 @@
 // Friendly 404 and error pages with no stack trace or internal detail; the log keeps the detail (see
-// logging.ts for what it leaves out) under a reference the page shows, so support can find it.
+// logging.ts for what it leaves out) under a reference the page shows, so support can find it. A database
+// outage is not an error of the request: it gets the calm 503 page that keeps the form (outage.ts).
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { safeError } from './logging';
+import { renderUnavailable, unavailableCode } from './outage';
 
 export function errorPages(app: FastifyInstance): void {
   app.setNotFoundHandler(async (request, reply) => {
@@ -13,9 +14,12 @@ export function errorPages(app: FastifyInstance): void {
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const outage = unavailableCode(error);
+    if (outage) return renderUnavailable(request, reply, outage);
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: safeError(error) }, 'request failed');
+    // The logger's serializer (logging.ts) makes the error safe to log: pass the error itself, once.
+    if (status >= 500) request.log.error({ err: error, reference: request.id }, 'request failed');
     else request.log.info({ err: { type: error.name, code: error.code } }, 'request refused');
     const t = request.t ?? ((key: string) => key);
     const [title, message] =
@@ -31,7 +35,7 @@ export function errorPages(app: FastifyInstance): void {
         status,
       );
     } catch (renderError) {
-      request.log.error({ err: safeError(renderError) }, 'error page failed to render');
+      request.log.error({ err: renderError, reference: request.id }, 'error page failed to render');
       return reply.code(status).type('text/plain; charset=utf-8').send(`${status} ${title}`);
     }
   });

@@ -7,6 +7,7 @@ import { randomToken } from '../auth/tokens';
 import type { Config } from '../config';
 import { localeFromHeader, type Translate, translator } from '../i18n';
 import { clearSessionCookie, cookieNames, setAnonymousCsrfCookie, setSessionCookie } from './cookies';
+import { unavailableCode } from './outage';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,14 +38,19 @@ export function requestContext(app: FastifyInstance, config: Config): void {
 
     const token = request.cookies[names.session];
     if (token) {
-      const session = await validateSession(app.db, token, app.clock());
+      const session = await validateSession(app.db, token, app.clock()).catch((error: unknown) => {
+        // The database is down: answer that once the form is read, so the page can keep it (outage.ts).
+        if (!unavailableCode(error)) throw error;
+        request.outage = error as Error;
+        return undefined;
+      });
       if (session) {
         request.session = session;
         request.user = session.user;
         setSessionCookie(reply, config, token); // sliding idle expiry in the browser too
         request.locale = session.user.locale;
         request.t = translator(request.locale);
-      } else {
+      } else if (!request.outage) {
         clearSessionCookie(reply, config);
       }
     }

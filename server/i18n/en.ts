@@ -57,6 +57,10 @@ const core = {
   'resubmit.message':
     'This form came from a page that is no longer valid (for example, you signed in again in another tab). What you typed is kept below: send it again to save it.',
   'resubmit.submit': 'Send again',
+  'unavailable.title': 'Temporarily unavailable',
+  'unavailable.message':
+    'Waypost cannot reach its database just now. Nothing you typed is lost. Wait a minute, then try again.',
+  'unavailable.retry': 'Try again',
 
   'setup.title': 'Create the first administrator',
   'setup.intro':
@@ -131,7 +135,8 @@ const core = {
   'admin.user.reset': 'Reset password',
   'admin.audit.title': 'Audit log',
   'admin.audit.verify': 'Verify the chain',
-  'admin.audit.intact': 'The audit log is intact: {rows} entries, every hash checks.',
+  'admin.audit.intact':
+    'The audit log is intact: {rows} chained entries, every MAC checks ({pending} newest not chained yet).',
   'admin.audit.broken': 'The audit log has been tampered with at entry {id}: {reason}.',
   'admin.audit.back': 'Back to the audit log',
   'admin.audit.when': 'When',
@@ -141,6 +146,11 @@ const core = {
   'admin.audit.target.user': 'user',
   'admin.audit.target.case': 'case',
   'admin.audit.detail': 'Detail',
+  'admin.audit.checkpoint.title': 'Latest signed checkpoint',
+  'admin.audit.checkpoint.hint':
+    'Copy it somewhere the database and this server cannot reach (a password manager, a printed page). One is written every hour. With a copy, this command proves that nothing written before it was removed or rewritten:',
+  'admin.audit.checkpoint.none': 'No checkpoint has been written yet.',
+  'admin.audit.checkpoint.write': 'Write a checkpoint now',
   'admin.audit.older': 'Older entries',
 } as const;
 

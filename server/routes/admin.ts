@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditLog, roles, users } from '../../db/schema';
 import { appendAudit, verifyAuditChain } from '../audit';
+import { latestCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { deleteUserSessions } from '../auth/sessions';
 import { readForm } from '../http/forms';
 import { adminOnly } from '../policy';
@@ -190,12 +191,31 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         .limit(AUDIT_PAGE_SIZE + 1);
       const page = rows.slice(0, AUDIT_PAGE_SIZE);
       const next = rows.length > AUDIT_PAGE_SIZE ? page.at(-1)?.entry.id : undefined;
-      return reply.render('admin/audit', { rows: page, next, check: undefined });
+      const checkpoint = await latestCheckpoint(db, app.auditKeys);
+      return reply.render('admin/audit', {
+        rows: page,
+        next,
+        check: undefined,
+        checkpoint: checkpoint && JSON.stringify(checkpoint, null, 2),
+      });
     },
   );
 
+  // A signed checkpoint now (one is also written every hour): to copy somewhere the database's holders
+  // cannot reach, so that `audit:verify --checkpoint` can later prove nothing before it was removed.
+  app.post('/admin/audit/checkpoint', { config: { access } }, async (request, reply) => {
+    const { checkpoint } = await writeCheckpoint(db, app.auditKeys, app.config.checkpointDir, app.clock());
+    await appendAudit(db, {
+      actorId: request.user!.id,
+      action: 'audit.checkpoint',
+      detail: { seq: checkpoint.seq },
+      at: app.clock(),
+    });
+    return reply.redirect('/admin/audit#checkpoint', 303);
+  });
+
   app.post('/admin/audit/verify', { config: { access } }, async (request, reply) => {
-    const check = await verifyAuditChain(db);
+    const check = await verifyAuditChain(db, app.auditKeys);
     await appendAudit(db, {
       actorId: request.user!.id,
       action: 'audit.verified',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { labels } from '../../rules/labels';
 import { myCases, openRequestsFor, queueTop, supervisorCounts } from '../cases/dashboard';
+import { keyProblem } from '../crypto/key-check';
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -35,9 +36,13 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  // For load balancers and the Dockerfile's HEALTHCHECK: 200 only when the database answers.
+  // For load balancers and the Dockerfile's HEALTHCHECK: 200 only when the database answers and the
+  // configured keys open what it holds (server/crypto/key-check.ts).
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
     const up = await app.database.ping();
-    return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'database unavailable' });
+    if (!up) return reply.code(503).send({ status: 'database unavailable' });
+    const keyWrong = await keyProblem(app.db, app.keyRing).catch(() => 'database unavailable');
+    if (keyWrong) return reply.code(503).send({ status: 'encryption key cannot open the data' });
+    return reply.code(200).send({ status: 'ok' });
   });
 }

@@ -41,6 +41,8 @@ const app = await buildApp({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     WAYPOST_ENCRYPTION_KEY: newKey(),
+    WAYPOST_AUDIT_KEY: newKey(),
+    WAYPOST_KEY_DIR: dataDir,
     ORG_NAME: 'Waypost',
   }),
 });

@@ -38,28 +38,50 @@ export interface TestAppOptions {
   logStream?: NodeJS.WritableStream;
 }
 
-/** A fresh, migrated database for one test file; returns the config pointing at it and how to drop it. */
+/**
+ * A fresh, migrated database for one test file; returns the config pointing at it and how to drop it. The
+ * keys are the test's own (never the user's config folder). On PostgreSQL with DATABASE_MIGRATION_URL set
+ * (the CI's run), the database is created and migrated by that owner role and the app connects as the
+ * restricted role of DATABASE_URL, as in production.
+ */
 export async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const keyDir = mkdtempSync(join(tmpdir(), 'waypost-test-keys-'));
+  const keys = { WAYPOST_KEY_DIR: keyDir, WAYPOST_AUDIT_KEY: newKey() };
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
+    const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? serverUrl;
     const name = `${new URL(serverUrl).pathname.slice(1) || 'waypost'}_t${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    const admin = postgres(ownerUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const onDatabase = (server: string) => {
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: {
+        ...keys,
+        DATABASE_URL: onDatabase(serverUrl),
+        ...(process.env.DATABASE_MIGRATION_URL ? { DATABASE_MIGRATION_URL: onDatabase(ownerUrl) } : {}),
+      },
       drop: async () => {
-        const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+        const admin = postgres(ownerUrl, { max: 1, onnotice: () => {} });
         await admin.unsafe(`drop database if exists "${name}" with (force)`);
         await admin.end();
+        rmSync(keyDir, { recursive: true, force: true });
       },
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'waypost-test-'));
   cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
-  return { env: { DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    env: { ...keys, DATA_DIR: dataDir },
+    drop: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {

@@ -50,6 +50,7 @@ const table: Record<string, Who[]> = {
   'POST /cases/:id/decide/:action': signedIn,
   'GET /admin/audit': ['admin'],
   'POST /admin/audit/verify': ['admin'],
+  'POST /admin/audit/checkpoint': ['admin'],
   'GET /cases': signedIn,
   'POST /cases/import': signedIn,
   'GET /cases/:id/export.json': signedIn,

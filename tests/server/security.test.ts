@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeError } from '../../server/http/logging';
 import { addUser, anonymous, csrfFrom, signIn, type TestApp, testApp } from '../helpers/app';
+import { ownerExecute } from '../helpers/owner';
 
 let t: TestApp;
 const logLines: string[] = [];
@@ -178,14 +179,28 @@ describe('error pages', () => {
       }),
     });
     const { agent } = await signIn(broken.app, await addUser(broken.app, 'admin'));
-    await broken.app.database.close();
+    // A real failure inside the database: the users list's query names a column that is gone.
+    await ownerExecute(
+      broken.app,
+      { DATABASE_URL: broken.config.databaseUrl, DATABASE_MIGRATION_URL: broken.config.migrationUrl },
+      'alter table users rename column display_name to display_name_gone',
+    );
     const res = await agent.get('/admin/users');
     expect(res.status).toBe(500);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('Something went wrong');
-    expect(res.text).toMatch(/<code>[\w-]+<\/code>/); // the reference
+    const reference = /<code>([\w-]+)<\/code>/.exec(res.text)?.[1]; // the reference
+    expect(reference).toBeDefined();
     expect(res.text).not.toMatch(/at .*\.ts:\d+|node_modules|Error:/);
-    expect(logLines.join('')).toContain('request failed');
+    // The log line under that reference names the error's class, its message (no values) and its stack.
+    const line = logLines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'request failed' && l.reference === reference);
+    expect(line.err.type).toBe('DrizzleQueryError');
+    expect(line.err.message).toMatch(/^Failed query: select .*"users"/);
+    expect(line.err.cause).toMatchObject({ code: '42703', message: expect.stringContaining('display_name') });
+    expect(line.err.stack).toMatch(/^\s+at .+/);
+    expect(JSON.stringify(line)).not.toContain('@example.org');
     await broken.close();
   });
 });
