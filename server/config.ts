@@ -19,6 +19,8 @@ const envSchema = z.object({
   ORG_NAME: z.string().min(1).max(120).default('Waypost'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   TRUST_PROXY: z.enum(['true', 'false'], 'must be true or false').default('false'),
+  SECOND_FACTOR_DEFAULT: z.enum(['required', 'optional'], 'must be required or optional').optional(),
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   WAYPOST_ENCRYPTION_KEY: z
     .string()
     .superRefine((value, ctx) => {
@@ -49,6 +51,10 @@ export interface Config {
   encryptionKey: string | undefined;
   /** Cookies are Secure unless the app is served over plain http (a local install). */
   secureCookies: boolean;
+  /** Whether a role the admin has not set requires a second factor. */
+  secondFactorRequiredByDefault: boolean;
+  /** How long a fresh second-factor check lets the user export, approve or administer users. */
+  stepUpMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +87,10 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     encryptionKey: e.WAYPOST_ENCRYPTION_KEY,
     secureCookies: publicUrl.startsWith('https://'),
+    secondFactorRequiredByDefault:
+      (e.SECOND_FACTOR_DEFAULT ?? defaultSecondFactor(e.NODE_ENV)) === 'required',
+    stepUpMs: e.STEP_UP_MINUTES * 60_000,
   };
 }
+
+const defaultSecondFactor = (env: Config['env']) => (env === 'production' ? 'required' : 'optional');
