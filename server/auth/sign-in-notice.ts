@@ -7,17 +7,21 @@ import { auditLog, type SignInNotice, users } from '../../db/schema';
 import { appendAudit } from '../audit';
 import { accountFailures, MAX_FAILURES_PER_ACCOUNT } from './throttle';
 
-/** Counts a failed attempt on a known account; the attempt that locks the account is audited as such. */
+/**
+ * Counts a failed attempt on a known account; the wrong password that locks the account is audited as such
+ * (`whileLocked` for attempts refused because it already is).
+ */
 export async function recordFailedSignIn(
   db: Db,
   user: { id: string; email: string },
   now: Date,
+  whileLocked = false,
 ): Promise<void> {
   await db
     .update(users)
     .set({ failedSignIns: sql`${users.failedSignIns} + 1`, lastFailedSignInAt: now })
     .where(eq(users.id, user.id));
-  if ((await accountFailures(db, user.email, now)) === MAX_FAILURES_PER_ACCOUNT) {
+  if (!whileLocked && (await accountFailures(db, user.email, now)) === MAX_FAILURES_PER_ACCOUNT) {
     await appendAudit(db, {
       actorId: null,
       action: 'auth.account_locked',

@@ -98,7 +98,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     if (await isThrottled(db, email, request.ip, now)) {
       const locked = await findUserByEmail(db, email);
       // Attempts against a locked account are still counted for its owner to hear about.
-      if (locked) await recordFailedSignIn(db, locked, now);
+      if (locked) await recordFailedSignIn(db, locked, now, true);
       await appendAudit(db, { actorId: null, action: 'auth.sign_in_throttled', at: now });
       return page(429, 'signIn.throttled');
     }
