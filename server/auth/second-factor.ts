@@ -43,7 +43,12 @@ export async function pendingTotpKey(db: Db, ring: KeyRing, userId: string, now:
   await db
     .insert(totpFactors)
     .values({ userId, secretEnc, createdAt: now })
-    .onConflictDoUpdate({ target: totpFactors.userId, set: { secretEnc, createdAt: now, lastStep: null } });
+    // Never over an app that is on: turning one off is a separate, stepped-up action.
+    .onConflictDoUpdate({
+      target: totpFactors.userId,
+      set: { secretEnc, createdAt: now, lastStep: null },
+      setWhere: isNull(totpFactors.enabledAt),
+    });
   return key;
 }
 
