@@ -35,7 +35,26 @@ export const users = pgTable('users', {
   disabledAt: moment('disabled_at'),
   createdAt: moment('created_at').notNull().defaultNow(),
   updatedAt: moment('updated_at').notNull().defaultNow(),
+  // Set by an admin's reset of the second factors: the next sign-in leads to enrolment whatever the policy.
+  mustEnrol: boolean('must_enrol').notNull().default(false),
+  // Failed sign-ins since the last successful one, told to the owner at their next sign-in.
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lastFailedSignInAt: moment('last_failed_sign_in_at'),
+  lastSignInAt: moment('last_sign_in_at'),
 });
+
+export const authMethods = ['password', 'password+totp', 'password+passkey', 'password+recovery'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+export const pendingSteps = ['second-factor', 'enrol'] as const;
+export type PendingStep = (typeof pendingSteps)[number];
+export interface SignInNotice {
+  failed: number;
+  lastFailedAt: string | null;
+  /** For admins: accounts locked out by failed attempts since the admin last signed in. */
+  lockedAccounts: number;
+  /** Set when the sign-in used a recovery code: how many are left. */
+  recoveryCodesLeft?: number;
+}
 
 // Lucia-style sessions: the cookie holds `id.secret`; only the SHA-256 of the secret is stored.
 export const sessions = pgTable(
@@ -50,9 +69,73 @@ export const sessions = pgTable(
     createdAt: moment('created_at').notNull(),
     lastActiveAt: moment('last_active_at').notNull(),
     expiresAt: moment('expires_at').notNull(),
+    /** How the session was authenticated (server/auth/sessions.ts, authMethods). */
+    authMethod: text('auth_method', { enum: authMethods }).notNull().default('password'),
+    /** Set while the sign-in is unfinished: the second factor, or enrolment, is still owed. */
+    pending: text('pending', { enum: pendingSteps }),
+    stepUpAt: moment('step_up_at'),
+    /** The browser's own description of itself, cut short, for the account page's session list. */
+    device: text('device'),
+    /** The WebAuthn challenge issued to this session, used once. */
+    challenge: text('challenge'),
+    /** Something to tell the user once signed in (failed attempts on the account). */
+    notice: jsonb('notice').$type<SignInNotice>(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+// Second factors. The TOTP secret is AES-GCM encrypted (server/crypto); `enabled_at` is null until the first
+// code verified; `last_step` is the last accepted 30-second step, so a code is accepted once.
+export const totpFactors = pgTable('totp_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEnc: text('secret_enc').notNull(),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  enabledAt: moment('enabled_at'),
+  createdAt: moment('created_at').notNull(),
+});
+
+// WebAuthn credentials: `id` and `public_key` base64url as the browser and @simplewebauthn give them.
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: moment('created_at').notNull(),
+    lastUsedAt: moment('last_used_at'),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+);
+
+// Single-use recovery codes, stored as SHA-256 (each code holds 50 random bits and is throttled).
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: moment('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+// Whether a role must have a second factor, as an admin set it; a role without a row takes the default
+// (required in production, optional elsewhere: server/config.ts).
+export const secondFactorPolicy = pgTable('second_factor_policy', {
+  role: text('role', { enum: roles }).primaryKey(),
+  required: boolean('required').notNull(),
+  updatedAt: moment('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});
 
 // One-time links: the first-run set-up link, invitations and password resets. Same token scheme as sessions.
 export const tokenPurposes = ['setup', 'invite', 'reset'] as const;

@@ -19,6 +19,7 @@ import { staticFiles } from './http/static-files';
 import { type RegisteredRoute, requireRoutePolicies } from './policy';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
+import { adminSecurityRoutes } from './routes/admin-security';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
@@ -26,6 +27,8 @@ import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
 import { reviewRoutes } from './routes/review';
 import { summaryRoutes } from './routes/summary';
+import { twoFactorRoutes } from './routes/two-factor';
+import { twoFactorSignInRoutes } from './routes/two-factor-sign-in';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,11 +101,14 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css', 'summary.css', 'forms.js']);
+  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(twoFactorSignInRoutes);
+  await app.register(twoFactorRoutes);
+  await app.register(adminSecurityRoutes);
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
   await app.register(reviewRoutes);

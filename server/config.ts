@@ -47,6 +47,8 @@ const envSchema = z.object({
   // Worker processes serving requests (node:cluster). Default: one per core on PostgreSQL; PGlite is one
   // process's files, so 1 there.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  SECOND_FACTOR_DEFAULT: z.enum(['required', 'optional'], 'must be required or optional').optional(),
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 /** Every variable Waypost reads (each documented in .env.example). */
@@ -81,6 +83,10 @@ export interface Config {
   secureCookies: boolean;
   /** Worker processes to start: 1 serves from the starting process itself. */
   workers: number;
+  /** Whether a role the admin has not set requires a second factor. */
+  secondFactorRequiredByDefault: boolean;
+  /** How long a fresh second-factor check lets the user export, approve or administer users. */
+  stepUpMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -131,8 +137,13 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     encryptionKey: e.WAYPOST_ENCRYPTION_KEY,
     secureCookies: publicUrl.startsWith('https://'),
     workers: e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? availableParallelism() : 1),
+    secondFactorRequiredByDefault:
+      (e.SECOND_FACTOR_DEFAULT ?? defaultSecondFactor(e.NODE_ENV)) === 'required',
+    stepUpMs: e.STEP_UP_MINUTES * 60_000,
   };
 }
+
+const defaultSecondFactor = (env: Config['env']) => (env === 'production' ? 'required' : 'optional');
 
 /** How the app and every command-line tool open the configured database (db/client.ts). */
 export const databaseOptions = (config: Config) => ({

@@ -1,8 +1,8 @@
 // Server-side sessions: idle timeout 30 minutes, absolute lifetime 12 hours, both enforced here.
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
 import { preparedPerDatabase } from '../../db/prepared';
-import { sessions, users } from '../../db/schema';
+import { type AuthMethod, type PendingStep, type SignInNotice, sessions, users } from '../../db/schema';
 import { newToken, parseToken, randomToken, secretMatches } from './tokens';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -16,13 +16,35 @@ export interface ValidSession {
   id: string;
   csrfToken: string;
   user: SessionUser;
+  authMethod: AuthMethod;
+  /** Set while the sign-in is unfinished: only that step's pages and signing out are open. */
+  pending: PendingStep | null;
+  stepUpAt: Date | null;
+  challenge: string | null;
+  notice: SignInNotice | null;
+}
+
+/** A session that ended by expiry, named so that a form it carried can be proved to be the user's own. */
+export interface EndedSession {
+  userId: string;
+  csrfToken: string;
+}
+
+export interface SessionStart {
+  authMethod?: AuthMethod;
+  pending?: PendingStep | null;
+  /** The moment the user last proved a second factor (or, without one, their password). */
+  stepUpAt?: Date | null;
+  device?: string | null;
+  notice?: SignInNotice | null;
 }
 
 export async function createSession(
   db: Db,
   userId: string,
   now: Date,
-): Promise<{ token: string; csrfToken: string }> {
+  start: SessionStart = {},
+): Promise<{ id: string; token: string; csrfToken: string }> {
   const { id, secretHash, token } = newToken();
   const csrfToken = randomToken();
   await db.insert(sessions).values({
@@ -33,8 +55,13 @@ export async function createSession(
     createdAt: now,
     lastActiveAt: now,
     expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    authMethod: start.authMethod ?? 'password',
+    pending: start.pending ?? null,
+    stepUpAt: start.stepUpAt ?? null,
+    device: start.device?.slice(0, 200) ?? null,
+    notice: start.notice ?? null,
   });
-  return { token, csrfToken };
+  return { id, token, csrfToken };
 }
 
 // Run on every signed-in request.
@@ -57,28 +84,102 @@ const sessionById = preparedPerDatabase((db) =>
     .prepare('session_by_id'),
 );
 
-/** The session a cookie names, or null (and the row deleted) when it is unknown, expired or its user disabled. */
-export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
+export type SessionCheck = { valid: ValidSession } | { ended: EndedSession | null };
+
+/**
+ * The session a cookie names, or why not: `ended` names the user and form token of a session that had just
+ * expired (its row is deleted now), so a form it carried can be proved to be the user's own; null when the
+ * token is unknown, forged or its user disabled.
+ */
+export async function checkSession(db: Db, token: string, now: Date): Promise<SessionCheck> {
   const parts = parseToken(token);
-  if (!parts) return null;
+  if (!parts) return { ended: null };
   const [row] = await sessionById(db).execute({ id: parts.id });
-  if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
-  const idleFor = now.getTime() - row.session.lastActiveAt.getTime();
-  if (idleFor >= SESSION_IDLE_MS || now >= row.session.expiresAt || row.user.disabledAt) {
-    await db.delete(sessions).where(eq(sessions.id, row.session.id));
-    return null;
+  if (!row || !secretMatches(parts.secret, row.session.secretHash)) return { ended: null };
+  const { session } = row;
+  const idleFor = now.getTime() - session.lastActiveAt.getTime();
+  if (idleFor >= SESSION_IDLE_MS || now >= session.expiresAt || row.user.disabledAt) {
+    await db.delete(sessions).where(eq(sessions.id, session.id));
+    const expired = !row.user.disabledAt && !session.pending;
+    return { ended: expired ? { userId: session.userId, csrfToken: session.csrfToken } : null };
   }
   if (idleFor >= ACTIVITY_WRITE_INTERVAL_MS) {
-    await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, row.session.id));
+    await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, session.id));
   }
   const { disabledAt: _, ...user } = row.user;
-  return { id: row.session.id, csrfToken: row.session.csrfToken, user };
+  return {
+    valid: {
+      id: session.id,
+      csrfToken: session.csrfToken,
+      user,
+      authMethod: session.authMethod,
+      pending: session.pending,
+      stepUpAt: session.stepUpAt,
+      challenge: session.challenge,
+      notice: session.notice,
+    },
+  };
+}
+
+/** The session a cookie names, or null (and the row deleted) when it is unknown, expired or its user disabled. */
+export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
+  const check = await checkSession(db, token, now);
+  return 'valid' in check ? check.valid : null;
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+export async function deleteUserSessions(db: Db | Tx, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of the user but one (the one in use). */
+export async function deleteOtherSessions(db: Db, userId: string, keepId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
+}
+
+export async function recordStepUp(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ stepUpAt: now, challenge: null }).where(eq(sessions.id, sessionId));
+}
+
+export async function setChallenge(db: Db, sessionId: string, challenge: string | null): Promise<void> {
+  await db.update(sessions).set({ challenge }).where(eq(sessions.id, sessionId));
+}
+
+export async function clearNotice(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ notice: null }).where(eq(sessions.id, sessionId));
+}
+
+export interface SessionListing {
+  id: string;
+  device: string | null;
+  createdAt: Date;
+  lastActiveAt: Date;
+  authMethod: AuthMethod;
+  stepUpAt: Date | null;
+}
+
+/** The user's finished sessions, newest activity first (expired rows left by closed browsers are skipped). */
+export async function listSessions(db: Db, userId: string, now: Date): Promise<SessionListing[]> {
+  return db
+    .select({
+      id: sessions.id,
+      device: sessions.device,
+      createdAt: sessions.createdAt,
+      lastActiveAt: sessions.lastActiveAt,
+      authMethod: sessions.authMethod,
+      stepUpAt: sessions.stepUpAt,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.pending),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastActiveAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+      ),
+    )
+    .orderBy(desc(sessions.lastActiveAt));
 }

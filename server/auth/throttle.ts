@@ -43,3 +43,24 @@ export async function recordFailure(db: Db, email: string, ip: string, now: Date
 export async function clearAccountFailures(db: Db, email: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.key, accountKey(email)));
 }
+
+// Second-factor codes are throttled per account like passwords: six digits would otherwise fall to guessing.
+export const secondFactorKey = (userId: string) => `second-factor:${hashSecret(userId)}`;
+
+export async function isSecondFactorThrottled(db: Db, userId: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  return (await failuresSince(db, secondFactorKey(userId), since)) >= MAX_FAILURES_PER_ACCOUNT;
+}
+
+export async function recordSecondFactorFailure(db: Db, userId: string, now: Date): Promise<void> {
+  await db.insert(signInFailures).values({ key: secondFactorKey(userId), at: now });
+}
+
+export async function clearSecondFactorFailures(db: Db, userId: string): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.key, secondFactorKey(userId)));
+}
+
+/** Failed sign-ins of the account within the window (the fifth locks it until the window passes). */
+export function accountFailures(db: Db, email: string, now: Date): Promise<number> {
+  return failuresSince(db, accountKey(email), new Date(now.getTime() - THROTTLE_WINDOW_MS));
+}

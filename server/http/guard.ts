@@ -1,16 +1,36 @@
 // Runs before every handler: a state-changing request must come from our own pages (same origin) and carry
 // the session's CSRF token; the route's access policy must admit the user. A signed-out user who submits
-// a form is asked to sign in, and the submission is carried through sign-in rather than lost.
+// a form is asked to sign in, and the submission is carried through sign-in rather than lost (and sent on
+// its own afterwards only when proved to be the user's own: server/http/carry.ts). A sign-in that still owes
+// its second factor, or enrolment, reaches only that step's pages, the public ones and signing out. A route
+// marked `stepUp` then asks for a fresh second-factor check (server/http/step-up.ts).
 
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PendingStep } from '../../db/schema';
 import { allows } from '../policy';
+import { carryProof } from './carry';
+import { askForStepUp, stepUpDue } from './step-up';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Also reachable while a sign-in is unfinished at one of these steps. */
+    duringSignIn?: readonly PendingStep[];
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Where an unfinished sign-in continues. */
+export const pendingStepPath: Record<PendingStep, string> = {
+  'second-factor': '/sign-in/second-factor',
+  enrol: '/two-factor',
+};
+
 export function guard(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
-    const access = request.routeOptions.config?.access ?? 'public'; // the not-found handler
+    const config = request.routeOptions.config;
+    const access = config?.access ?? 'public'; // the not-found handler
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe && !isSameOrigin(request)) {
       return reply.render(
@@ -18,6 +38,10 @@ export function guard(app: FastifyInstance): void {
         { title: request.t('error.forbidden.title'), message: request.t('error.crossSite') },
         403,
       );
+    }
+    const pending = request.session?.pending;
+    if (pending && access !== 'public' && !config?.duringSignIn?.includes(pending)) {
+      return reply.redirect(pendingStepPath[pending], 303);
     }
     if (!allows(access, request.user?.role)) {
       if (request.user) {
@@ -28,20 +52,21 @@ export function guard(app: FastifyInstance): void {
         );
       }
       if (!unsafe) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      const replay = JSON.stringify(formFields(request));
+      const ended = request.endedSession;
+      // Proved only when the form bore the token of the session that has just expired.
+      const proof =
+        ended && tokenMatches(request, ended.csrfToken) ? carryProof(ended.userId, request.url, replay) : '';
       return reply.render(
         'sign-in',
-        {
-          email: '',
-          notice: request.t('signIn.sessionExpired'),
-          next: request.url,
-          replay: JSON.stringify(formFields(request)),
-        },
+        { email: '', notice: request.t('signIn.sessionExpired'), next: request.url, replay, proof },
         401,
       );
     }
-    if (unsafe && !csrfTokenValid(request)) {
+    if (unsafe && !tokenMatches(request, request.csrfToken)) {
       return reply.render('resubmit', { action: request.url, fields: formFields(request) }, 403);
     }
+    if (stepUpDue(app, request)) return askForStepUp(app, request, reply, formFields(request));
   });
 }
 
@@ -62,13 +87,13 @@ function isSameOrigin(request: FastifyRequest): boolean {
   return true;
 }
 
-function csrfTokenValid(request: FastifyRequest): boolean {
+function tokenMatches(request: FastifyRequest, expected: string): boolean {
   const body = request.body as Record<string, unknown> | undefined;
   const presented =
     request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-  if (typeof presented !== 'string' || !request.csrfToken) return false;
+  if (typeof presented !== 'string' || !expected) return false;
   const a = new TextEncoder().encode(presented);
-  const b = new TextEncoder().encode(request.csrfToken);
+  const b = new TextEncoder().encode(expected);
   return a.length === b.length && constantTimeEqual(a, b);
 }
 

@@ -31,6 +31,7 @@ function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
     items.push(
       { href: '/admin/users', label: t('nav.users') },
       { href: '/admin/audit', label: t('nav.audit') },
+      { href: '/admin/security', label: t('nav.security') },
     );
   }
   items.push({ href: '/account', label: t('nav.account') });
@@ -50,7 +51,9 @@ export async function renderPages(app: FastifyInstance, config: Config): Promise
       csrfToken: request.csrfToken,
       orgName: config.orgName,
       currentPath: request.url.split('?')[0],
-      nav: request.user ? navFor(request, request.user) : [],
+      // An unfinished sign-in (second factor or enrolment owed) shows no way into the app.
+      nav: request.user && !request.session?.pending ? navFor(request, request.user) : [],
+      signInNotice: request.session?.pending ? null : request.session?.notice,
       title: '',
       ...data,
     });

@@ -2,7 +2,7 @@
 // language to answer.
 import type { FastifyInstance } from 'fastify';
 import { type Locale, locales } from '../../db/schema';
-import { type SessionUser, type ValidSession, validateSession } from '../auth/sessions';
+import { checkSession, type EndedSession, type SessionUser, type ValidSession } from '../auth/sessions';
 import { randomToken } from '../auth/tokens';
 import type { Config } from '../config';
 import { localeFromHeader, type Translate, translator } from '../i18n';
@@ -17,6 +17,8 @@ declare module 'fastify' {
     t: Translate;
     /** The token forms must carry: the session's, or the anonymous double-submit cookie's. */
     csrfToken: string;
+    /** The session the cookie named when it had just expired: proves a carried form was the user's own. */
+    endedSession: EndedSession | null;
   }
 }
 
@@ -27,6 +29,7 @@ export function requestContext(app: FastifyInstance, config: Config): void {
   app.decorateRequest('locale', 'en');
   app.decorateRequest('t', translator('en'));
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('endedSession', null);
 
   app.addHook('onRequest', async (request, reply) => {
     // Language first, so that even a failure below is explained in the user's language.
@@ -38,12 +41,14 @@ export function requestContext(app: FastifyInstance, config: Config): void {
 
     const token = request.cookies[names.session];
     if (token) {
-      const session = await validateSession(app.db, token, app.clock()).catch((error: unknown) => {
+      const check = await checkSession(app.db, token, app.clock()).catch((error: unknown) => {
         // The database is down: answer that once the form is read, so the page can keep it (outage.ts).
         if (!unavailableCode(error)) throw error;
         request.outage = error as Error;
         return undefined;
       });
+      const session = check && 'valid' in check ? check.valid : null;
+      request.endedSession = check && 'ended' in check ? check.ended : null;
       if (session) {
         request.session = session;
         request.user = session.user;

@@ -4,6 +4,7 @@ import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
 import { reviewEn } from './review.en';
 import { summaryEn } from './summary.en';
+import { twoFactorEn } from './two-factor.en';
 
 const core = {
   'layout.skip': 'Skip to content',
@@ -154,5 +155,5 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn } as const;
+export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn, ...twoFactorEn } as const;
 export type MessageKey = keyof typeof en;

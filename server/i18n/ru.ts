@@ -4,6 +4,7 @@ import { casesRu } from './cases.ru';
 import type { MessageKey } from './en';
 import { reviewRu } from './review.ru';
 import { summaryRu } from './summary.ru';
+import { twoFactorRu } from './two-factor.ru';
 
 const core = {
   'layout.skip': 'Перейти к содержанию',
@@ -161,4 +162,5 @@ export const ru: Record<MessageKey, string> = {
   ...reviewRu,
   ...caseListRu,
   ...summaryRu,
+  ...twoFactorRu,
 };

@@ -43,7 +43,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     reply.render('admin/user-new', { values: { role: 'caseworker' }, errors: {} }),
   );
 
-  app.post('/admin/users', { config: { access } }, async (request, reply) => {
+  app.post('/admin/users', { config: { access, stepUp: true } }, async (request, reply) => {
     const form = readForm(newUserForm, request.body);
     const errors = form.ok ? {} : { ...form.errors };
     if (form.ok && (await findUserByEmail(db, form.data.email))) errors.email = 'admin.emailTaken';
@@ -80,15 +80,19 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const showUser = (reply: FastifyReply, user: User, extra: Record<string, unknown> = {}, status?: number) =>
     reply.render('admin/user', { target: user, errors: {}, ...extra }, status);
 
-  app.get<{ Params: { id: string } }>('/admin/users/:id', { config: { access } }, async (request, reply) => {
-    const user = await target(request, reply);
-    if (!user) return reply;
-    return showUser(reply, user);
-  });
+  app.get<{ Params: { id: string }; Querystring: { notice?: string } }>(
+    '/admin/users/:id',
+    { config: { access } },
+    async (request, reply) => {
+      const user = await target(request, reply);
+      if (!user) return reply;
+      return showUser(reply, user, { secondFactorReset: request.query.notice === 'second_factor_reset' });
+    },
+  );
 
   app.post<{ Params: { id: string } }>(
     '/admin/users/:id/role',
-    { config: { access } },
+    { config: { access, stepUp: true } },
     async (request, reply) => {
       const user = await target(request, reply);
       if (!user) return reply;
@@ -125,7 +129,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const action = disable ? 'disable' : 'enable';
     app.post<{ Params: { id: string } }>(
       `/admin/users/:id/${action}`,
-      { config: { access } },
+      { config: { access, stepUp: true } },
       async (request, reply) => {
         const user = await target(request, reply);
         if (!user) return reply;
@@ -150,7 +154,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>(
     '/admin/users/:id/reset',
-    { config: { access } },
+    { config: { access, stepUp: true } },
     async (request, reply) => {
       const user = await target(request, reply);
       if (!user) return reply;

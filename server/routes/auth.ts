@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { users } from '../../db/schema';
 import { appendAudit } from '../audit';
 import { burnPasswordCheck, needsRehash, passwordProblem, verifyPassword } from '../auth/passwords';
-import { createSession, deleteSession, deleteUserSessions } from '../auth/sessions';
+import { deleteSession, deleteUserSessions } from '../auth/sessions';
+import { recordFailedSignIn } from '../auth/sign-in-notice';
 import { clearAccountFailures, isThrottled, recordFailure } from '../auth/throttle';
-import { clearSessionCookie, cookieNames, setSessionCookie } from '../http/cookies';
-import { readForm, safeLocalPath } from '../http/forms';
+import { clearSessionCookie, cookieNames } from '../http/cookies';
+import { readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import {
   createUser,
@@ -20,12 +21,15 @@ import {
   userCount,
   useUpLink,
 } from '../users';
+import { finishSignIn, openSession } from './sign-in-session';
+import { renderVerify, stepOwed } from './two-factor-sign-in';
 
 const signInForm = z.strictObject({
   email: z.string().trim().min(1, 'form.required').max(320, 'form.tooLong'),
   password: z.string().min(1, 'form.required').max(1024, 'form.tooLong'),
   next: z.string().max(2000).optional(),
   replay: z.string().max(1_000_000).optional(),
+  proof: z.string().max(200).optional(),
 });
 
 /** New password fields shared by every form that sets one. */
@@ -83,6 +87,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           email: form.values.email ?? '',
           next: form.values.next ?? '',
           replay: form.values.replay ?? '',
+          proof: form.values.proof ?? '',
           error: request.t(error),
         },
         status,
@@ -91,6 +96,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const { email, password } = form.data;
     const now = app.clock();
     if (await isThrottled(db, email, request.ip, now)) {
+      const locked = await findUserByEmail(db, email);
+      // Attempts against a locked account are still counted for its owner to hear about.
+      if (locked) await recordFailedSignIn(db, locked, now, true);
       await appendAudit(db, { actorId: null, action: 'auth.sign_in_throttled', at: now });
       return page(429, 'signIn.throttled');
     }
@@ -101,6 +109,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       : await burnPasswordCheck(password);
     if (!user || !passwordOk || user.disabledAt) {
       await recordFailure(db, email, request.ip, now);
+      if (user && !user.disabledAt) await recordFailedSignIn(db, user, now);
       const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'disabled';
       await appendAudit(db, {
         actorId: user?.id ?? null,
@@ -119,21 +128,25 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     if ((picked === 'en' || picked === 'ru') && picked !== user.locale) {
       await db.update(users).set({ locale: picked }).where(eq(users.id, user.id));
     }
-    if (request.session) await deleteSession(db, request.session.id);
-    const session = await createSession(db, user.id, now);
-    await appendAudit(db, { actorId: user.id, action: 'auth.sign_in', at: now });
-    setSessionCookie(reply, config, session.token);
-    const next = safeLocalPath(form.data.next);
-    if (form.data.replay) return completeInterruptedSubmission(app, reply, session, next, form.data.replay);
-    return reply.redirect(next, 303);
+    const carried = { next: form.data.next, replay: form.data.replay, proof: form.data.proof };
+    const pending = await stepOwed(app, user);
+    const session = await openSession(app, request, reply, user.id, { authMethod: 'password', pending });
+    if (pending === 'second-factor')
+      return renderVerify(app, reply, user.id, { ...carried, csrfToken: session.csrfToken });
+    if (pending === 'enrol') return reply.redirect('/two-factor', 303);
+    return finishSignIn(app, reply, user.id, session, carried);
   });
 
-  app.post('/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
-    await deleteSession(db, request.session!.id);
-    await appendAudit(db, { actorId: request.user!.id, action: 'auth.sign_out', at: app.clock() });
-    clearSessionCookie(reply, config);
-    return reply.redirect('/sign-in?notice=signed_out', 303);
-  });
+  app.post(
+    '/sign-out',
+    { config: { access: 'signed-in', duringSignIn: ['second-factor', 'enrol'] } },
+    async (request, reply) => {
+      await deleteSession(db, request.session!.id);
+      await appendAudit(db, { actorId: request.user!.id, action: 'auth.sign_out', at: app.clock() });
+      clearSessionCookie(reply, config);
+      return reply.redirect('/sign-in?notice=signed_out', 303);
+    },
+  );
 
   // First run: the set-up link printed at start-up creates the first admin.
   const setupLink = async (request: FastifyRequest<{ Params: { token: string } }>) => {
@@ -246,44 +259,4 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect('/sign-in?notice=password_set', 303);
     },
   );
-}
-
-/**
- * The form that was submitted when the session had expired, sent again now that the user has signed in,
- * so the work is saved rather than lost. The route's own rules still apply to the user who signed in.
- */
-async function completeInterruptedSubmission(
-  app: FastifyInstance,
-  reply: FastifyReply,
-  session: { token: string; csrfToken: string },
-  path: string,
-  replay: string,
-): Promise<FastifyReply> {
-  const fields = z.array(z.tuple([z.string(), z.string()])).safeParse(safeJson(replay));
-  if (!fields.success) return reply.redirect(path, 303);
-  const body = new URLSearchParams(fields.data.filter(([name]) => name !== '_csrf'));
-  body.append('_csrf', session.csrfToken);
-  const response = await app.inject({
-    method: 'POST',
-    url: path,
-    headers: {
-      cookie: `${cookieNames(app.config).session}=${session.token}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: body.toString(),
-  });
-  reply.code(response.statusCode);
-  for (const name of ['location', 'content-type'] as const) {
-    const value = response.headers[name];
-    if (typeof value === 'string') reply.header(name, value);
-  }
-  return reply.send(response.rawPayload);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

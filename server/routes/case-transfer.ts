@@ -158,7 +158,7 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export.json',
-    { config: { access } },
+    { config: { access, stepUp: true } },
     async (request, reply) => {
       const user = request.user!;
       const loaded = await loadCase(app.db, app.keyRing, request.params.id);

@@ -232,7 +232,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string; action: string } }>(
     '/cases/:id/decide/:action',
-    { config: { access: anyRole } },
+    { config: { access: anyRole, stepUp: { param: 'action', values: ['approve_referral'] } } },
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();

@@ -86,7 +86,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/cases/:id/summary',
-    { config: { access } },
+    { config: { access, stepUp: true } },
     async (request, reply) => {
       const got = await requested(request, reply);
       if (!got) return reply;
@@ -108,7 +108,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/cases/:id/summary.pdf',
-    { config: { access } },
+    { config: { access, stepUp: true } },
     async (request, reply) => {
       const got = await requested(request, reply);
       if (!got) return reply;
@@ -152,7 +152,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
     renderChoose(request, reply, { ids: [], profile: 'partner' }),
   );
 
-  app.post('/summaries.pdf', { config: { access } }, async (request, reply) => {
+  app.post('/summaries.pdf', { config: { access, stepUp: true } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const { _csrf, ...fields } = body;
     const form = groupForm.safeParse(fields);

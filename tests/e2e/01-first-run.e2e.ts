@@ -1,8 +1,12 @@
 // Walk 1, done with the keyboard alone: the first run's set-up link creates the first administrator, who
-// adds a caseworker and a supervisor; each opens their one-time link, sets a password and signs in.
+// adds a caseworker and a supervisor; each opens their one-time link, sets a password and signs in. As in
+// production, every role must have a second factor: each person sets up an authenticator app right after
+// their password (codes computed here from the key shown on the page).
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupLinkIfNeeded } from '../../server/setup-link';
+import { codeAt } from '../helpers/two-factor';
 import { type RunningApp, startApp } from './helpers/app';
 import { launchBrowser, navigating, newPerson } from './helpers/browser';
 import { tabTo, typeInto } from './helpers/keyboard';
@@ -11,7 +15,10 @@ import { checkedPages, checkPage, heading } from './helpers/pages';
 let running: RunningApp;
 let browser: Browser;
 beforeAll(async () => {
-  [running, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [running, browser] = await Promise.all([
+    startApp({ env: { SECOND_FACTOR_DEFAULT: 'required' } }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -29,6 +36,23 @@ async function keyboardSignIn(page: Page, email: string, password: string): Prom
   await typeInto(page, 'Email address', email);
   await typeInto(page, 'Password', password);
   await enter(page); // Enter in a field sends its form
+}
+
+/** Right after the password: the enrolment page, an authenticator app, the recovery codes, then Waypost. */
+async function keyboardEnrol(page: Page): Promise<void> {
+  expect(new URL(page.url()).pathname).toBe('/two-factor');
+  await tabTo(page, 'Set up an authenticator app');
+  await enter(page);
+  const shown = (await page.locator('#totp-secret').textContent())!.replaceAll(' ', '');
+  const code = codeAt(decodeBase32IgnorePadding(shown), running.app.clock());
+  await typeInto(page, 'Code', code);
+  await enter(page);
+  expect(await page.locator('#recovery-codes li').count()).toBe(10);
+  await tabTo(page, 'I have kept them');
+  await enter(page);
+  await tabTo(page, 'Done: continue to Waypost');
+  await enter(page);
+  expect(new URL(page.url()).pathname).toBe('/');
 }
 
 /** The admin adds a user through the form and gets back the one-time link shown once on the page. */
@@ -71,7 +95,7 @@ describe('walk 1: first run, with the keyboard only', () => {
     expect(new URL(admin.url()).pathname).toBe('/sign-in');
     await expect.poll(() => admin.locator('.notice').first().textContent()).toContain('administrator');
     await keyboardSignIn(admin, 'irina@example.org', adminPassword);
-    expect(new URL(admin.url()).pathname).toBe('/');
+    await keyboardEnrol(admin);
     expect(await heading(admin).textContent()).toContain('Irina Admin');
   });
 
@@ -99,7 +123,7 @@ describe('walk 1: first run, with the keyboard only', () => {
     await enter(page);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await keyboardSignIn(page, email, password);
-    expect(new URL(page.url()).pathname).toBe('/');
+    await keyboardEnrol(page);
     expect(await page.locator('.site-header .who').textContent()).toContain(
       role === 'caseworker' ? 'Caseworker' : 'Supervisor',
     );

@@ -141,10 +141,10 @@ describe('a form sent after the session expired', () => {
     expect(expired.status).toBe(401);
     expect(expired.text).toContain('Your session ended before your form was sent');
     expect(expired.text).toContain('Olga Typed-Before-Expiry'); // carried in the sign-in form
-    const replay = /name="replay" value="([^"]*)"/
-      .exec(expired.text)![1]!
-      .replaceAll('&quot;', '"')
-      .replaceAll('&#39;', "'");
+    const replay = hiddenValue(expired.text, 'replay');
+    // The form bore the expired session's token: the page carries a proof of that, and the form is sent.
+    const proof = hiddenValue(expired.text, 'proof');
+    expect(proof).not.toBe('');
     const res = await agent
       .post('/sign-in')
       .type('form')
@@ -154,6 +154,7 @@ describe('a form sent after the session expired', () => {
         password: admin.password,
         next: '/admin/users',
         replay,
+        proof,
       });
     expect(res.status).toBe(201);
     expect(res.text).toContain('One-time link');
@@ -185,3 +186,10 @@ describe('a form sent after the session expired', () => {
     expect(resent.status).toBe(201);
   });
 });
+
+function hiddenValue(html: string, name: string): string {
+  return new RegExp(`name="${name}" value="([^"]*)"`)
+    .exec(html)![1]!
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'");
+}

@@ -31,10 +31,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(): Promise<RunningApp> {
+export interface StartOptions {
+  /** More environment (e.g. SECOND_FACTOR_DEFAULT=required, as in production). */
+  env?: Record<string, string>;
+  /** `localhost` for passkeys: WebAuthn refuses an IP address as the relying party. */
+  host?: '127.0.0.1' | 'localhost';
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const database = await freshDatabase();
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const config = getConfig({
     NODE_ENV: 'test',
     PORT: String(port),
@@ -42,6 +49,7 @@ export async function startApp(): Promise<RunningApp> {
     LOG_LEVEL: 'warn',
     WAYPOST_ENCRYPTION_KEY: newKey(),
     ...database.env,
+    ...options.env,
   });
   let offset = 0;
   const app = await buildApp({ config, clock: () => new Date(Date.now() + offset) });
