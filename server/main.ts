@@ -2,7 +2,7 @@
 // On a database with no users it prints a one-time set-up link for the first admin.
 import { buildApp } from './app';
 import { ConfigError, getConfig } from './config';
-import { setupLinkIfNeeded } from './setup-link';
+import { setupBanner, setupLinkIfNeeded } from './setup-link';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof getConfig>;
@@ -37,9 +37,7 @@ async function main(): Promise<void> {
   const setupLink = await setupLinkIfNeeded(app);
   if (setupLink) {
     // Printed, never logged: the link creates the first administrator.
-    console.log(
-      `\nNo account exists yet. Open this one-time link within an hour to create the first administrator:\n\n  ${setupLink}\n`,
-    );
+    console.log(setupBanner(setupLink));
   }
 }
 
