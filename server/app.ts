@@ -22,6 +22,7 @@ import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
+import { organisationRoutes } from './routes/organisation';
 import { reviewRoutes } from './routes/review';
 import { summaryRoutes } from './routes/summary';
 
@@ -74,11 +75,12 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css', 'summary.css', 'forms.js']);
+  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'copy.js']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(organisationRoutes);
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
   await app.register(reviewRoutes);

@@ -2,9 +2,9 @@
 // supervisor's decision on each, the referral (approved pathway and what it still needs), and the annex of
 // every document.
 import type { Severity } from '../../rules/assessment';
-import type { Block, Item, Section } from './model';
-import { isoDay } from './model';
-import { type Context, helpers } from './sections-case';
+import type { Approval } from './record';
+import { helpers } from './sections-case';
+import { type Block, type Context, type Item, isoDay, type Section } from './shape';
 
 export function reviewSections(ctx: Context): Section[] {
   return [verification(ctx), flags(ctx), referral(ctx), annex(ctx)];
@@ -136,7 +136,13 @@ function verification(ctx: Context): Section {
       kind: 'table',
       columns: [t('summary.checkItem'), t('summary.checkStatus'), t('summary.checkDetail')],
       widths: [0.42, 0.14, 0.44],
-      rows: assessment.checklist.map((c) => [c.label, l.checklistStatuses[c.status], c.detail]),
+      // Outside the organisation an item's detail is shown only once done: until then it tells the caseworker
+      // what to do next.
+      rows: assessment.checklist.map((c) => [
+        c.label,
+        l.checklistStatuses[c.status],
+        rules.consulateFacing && c.status !== 'done' ? '—' : c.detail,
+      ]),
     },
   );
   return { id: 'verification', title: t('summary.section.verification'), blocks };
@@ -145,8 +151,8 @@ function verification(ctx: Context): Section {
 const severityOrder: Severity[] = ['critical', 'high', 'warning', 'info'];
 
 function flags(ctx: Context): Section {
-  const { t, assessment, record } = ctx;
-  const { l } = helpers(ctx);
+  const { t, assessment, record, rules } = ctx;
+  const { l, source } = helpers(ctx);
   const title = t('summary.section.flags');
   const sorted = [...assessment.flags].sort(
     (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity),
@@ -155,7 +161,9 @@ function flags(ctx: Context): Section {
     return { id: 'flags', title, blocks: [{ kind: 'text', text: t('summary.noFlags') }] };
   const items: Item[] = sorted.map((flag) => {
     const decision = record.decisions.get(flag.id);
-    const lines = [flag.message];
+    // A flag's message is written to the caseworker (what to check, what to do next): readers outside the
+    // organisation get the finding's title, the supervisor's decision and the public source.
+    const lines = rules.consulateFacing ? [] : [flag.message];
     if (decision) {
       const who = { name: decision.by ?? t('summary.unknownPerson'), date: isoDay(decision.at) };
       const said = t(decision.outcome === 'cleared' ? 'summary.flagCleared' : 'summary.flagUpheld', who);
@@ -163,7 +171,8 @@ function flags(ctx: Context): Section {
     } else if (flag.cleared) lines.push(t('summary.flagClearedUnrecorded'));
     // Only high and critical flags wait for a supervisor; the others inform.
     else if (flag.severity === 'high' || flag.severity === 'critical') lines.push(t('summary.flagOpen'));
-    if (flag.source) lines.push(`${t('summary.source')}: ${flag.source}`);
+    const cited = source(flag.source);
+    if (cited) lines.push(`${t('summary.source')}: ${cited}`);
     return {
       title: `${l.severities[flag.severity]} · ${l.flags[flag.id]}`,
       tone: flag.cleared || decision?.outcome === 'cleared' ? 'ok' : flag.severity,
@@ -180,8 +189,22 @@ function flags(ctx: Context): Section {
   };
 }
 
+/** The approving supervisor's name, role and date above a line to sign on, under the letterhead's role. */
+function signature(ctx: Context, approval: Approval): Block {
+  const { t, organisation } = ctx;
+  return {
+    kind: 'signature',
+    rows: [
+      { label: t('summary.signature.name'), value: approval.by },
+      { label: t('summary.signature.role'), value: organisation.signatoryRole || t('role.supervisor') },
+      { label: t('summary.signature.date'), value: isoDay(approval.at) },
+    ],
+    line: t('summary.signature.line'),
+  };
+}
+
 function referral(ctx: Context): Section {
-  const { t, assessment, record } = ctx;
+  const { t, assessment, record, rules } = ctx;
   const { l, country } = helpers(ctx);
   const approval = record.approval;
   const place = (d: { country: string; pathway: keyof typeof l.pathways }) =>
@@ -210,7 +233,8 @@ function referral(ctx: Context): Section {
           : []),
       ],
     });
-    for (const note of verdict?.notes ?? []) blocks.push({ kind: 'text', text: note });
+    if (!rules.consulateFacing)
+      for (const note of verdict?.notes ?? []) blocks.push({ kind: 'text', text: note });
   } else {
     const r = assessment.recommendation;
     blocks.push(
@@ -264,6 +288,7 @@ function referral(ctx: Context): Section {
       },
     );
   }
+  if (approval) blocks.push(signature(ctx, approval));
   return { id: 'referral', title: t('summary.section.referral'), blocks };
 }
 

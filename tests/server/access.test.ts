@@ -50,6 +50,8 @@ const table: Record<string, Who[]> = {
   'POST /cases/:id/decide/:action': signedIn,
   'GET /admin/audit': ['admin'],
   'POST /admin/audit/verify': ['admin'],
+  'GET /admin/organisation': ['admin'],
+  'POST /admin/organisation': ['admin'],
   'GET /cases': signedIn,
   'POST /cases/import': signedIn,
   'GET /cases/:id/export.json': signedIn,
