@@ -168,13 +168,12 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const lang = langOf(request);
       if (!lang) return errorPage(request, reply, 'badLanguage', 400);
-      if (lang === 'absent') {
-        // A PDF is never written in a language nobody chose: the summary page asks for one.
-        const profile = profileFrom(request.query) ?? 'minimal';
-        return reply.redirect(`/cases/${request.params.id}/summary?profile=${profile}#export`, 303);
-      }
-      const got = await requested(request, reply, lang);
+      // A PDF is never written in a language nobody chose: without one, the summary page asks for it (once
+      // the profile, the right to see the case and its completeness are checked as for any export).
+      const got = await requested(request, reply, lang === 'absent' ? request.locale : lang);
       if (!got) return reply;
+      if (lang === 'absent')
+        return reply.redirect(`/cases/${got.caseId}/summary?profile=${got.profile}#export`, 303);
       const { summary } = got;
       const { summaryPdf } = await pdfWriter();
       const pdf = await summaryPdf(summary, pdfInfo(app, summary, summary.reference));
