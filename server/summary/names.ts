@@ -10,26 +10,64 @@ const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 
 /**
  * The letters the transliteration schemes agree on: Cyrillic through one scheme, diacritics dropped, the
- * digraphs each scheme writes differently (shch/sch/ŝ, zh/ž, kh/h, ts/c, x/ks) made one, and the letters they
- * disagree most on (y, j, i, soft and hard signs) left out.
+ * digraphs each scheme writes differently (shch/shh/sch/sc/ŝ, zh/ž, kh/h, ts/c) made one, and the letters
+ * they disagree most on (y, j, i, soft and hard signs) left out.
  */
-export function skeleton(word: string): string {
+function skeleton(word: string, reading: Reading): string {
   const latin = CYRILLIC.test(word) ? translate(word, WIKIPEDIA) : word;
-  return latin
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '')
-    .replace(/shch|sch/g, 's')
-    .replace(/tch|ch/g, 'c')
-    .replace(/sh/g, 's')
-    .replace(/zh/g, 'z')
-    .replace(/kh/g, 'h')
-    .replace(/ts|tz/g, 'c')
-    .replace(/x/g, 'ks')
-    .replace(/w/g, 'v')
-    .replace(/[yji]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    latin
+      .toLowerCase()
+      // Scholarly schemes (ISO 9, GOST 7.79 system A) write one letter with a caron or circumflex where the
+      // others write two: make them the others' digraphs before the diacritics go.
+      .replace(/[šŝ]/g, 'sh')
+      .replace(/[čĉ]/g, 'ch')
+      .replace(/[žẑ]/g, 'zh')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .replace(/shch|shh|sch|sc/g, 's')
+      .replace(/tch|ch/g, 'c')
+      .replace(/sh/g, 's')
+      .replace(/zh/g, 'z')
+      .replace(/kh/g, 'h')
+      .replace(/ts|tz/g, 'c')
+      .replace(/x/g, reading.x)
+      .replace(/j/g, reading.j)
+      .replace(/w/g, 'v')
+      // Ё is written yo, jo, io, ë or plain e by the schemes (and often typed as е): all become e.
+      .replace(/[yji]o/g, 'e')
+      .replace(/[yji]/g, '')
+      .replace(/(.)\1+/g, '$1')
+  );
+}
+
+/**
+ * Letters the schemes read two ways: x is "ks" in Alexander but х in the scientific scheme; j is й or the
+ * first half of ю/я in most schemes but ж in the informal one people type in messengers ("Jukov").
+ */
+interface Reading {
+  x: 'ks' | 'h';
+  j: 'j' | 'z';
+}
+const readings: Reading[] = [
+  { x: 'ks', j: 'j' },
+  { x: 'h', j: 'j' },
+  { x: 'ks', j: 'z' },
+  { x: 'h', j: 'z' },
+];
+
+/** A word's skeletons: one for each reading of the ambiguous letters it holds. */
+function skeletons(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [
+    ...new Set(
+      readings
+        .filter((r) => (r.x === 'ks' || lower.includes('x')) && (r.j === 'j' || lower.includes('j')))
+        .map((r) => skeleton(word, r)),
+    ),
+  ];
 }
 
 /** Russian case endings (and the English possessive) as skeletons: what may follow a name's stem. */
@@ -57,18 +95,19 @@ interface Stem {
   stem: string;
 }
 
-function stemOf(name: string): Stem | null {
-  const full = skeleton(name);
-  // A name ending in a vowel drops it when declined (Анна -> Анну, Юлия -> Юлии).
-  const stem = /[aeou]$/.test(full) ? full.slice(0, -1) : full;
-  return stem.length >= 2 && full.length >= 3 ? { full, stem } : null;
+function stemsOf(name: string): Stem[] {
+  return skeletons(name).flatMap((full) => {
+    // A name ending in a vowel drops it when declined (Анна -> Анну, Юлия -> Юлии).
+    const stem = /[aeou]$/.test(full) ? full.slice(0, -1) : full;
+    return stem.length >= 2 && full.length >= 3 ? [{ full, stem }] : [];
+  });
 }
 
 function matches(word: string, names: readonly Stem[]): boolean {
   if (word.length < 3) return false;
-  const s = skeleton(word);
-  return names.some(
-    (n) => s === n.full || (s.startsWith(n.stem) && ENDINGS.has(s.slice(n.stem.length)) && s.length >= 2),
+  // "Petrova's": the English possessive is not part of the name.
+  return skeletons(word.replace(/['’ʼ]s$/i, '')).some((s) =>
+    names.some((n) => s === n.full || (s.startsWith(n.stem) && ENDINGS.has(s.slice(n.stem.length)))),
   );
 }
 
@@ -81,13 +120,13 @@ export function nameScrubber(
   keep: readonly string[],
   mark: string,
 ): (text: string) => string {
-  const kept = new Set(keep.flatMap((k) => k.match(WORD) ?? []).map(skeleton));
+  const kept = new Set(keep.flatMap((k) => k.match(WORD) ?? []).flatMap(skeletons));
   const stems = [
     ...new Map(
       names
         .flatMap((n) => n?.match(WORD) ?? [])
-        .map(stemOf)
-        .filter((s): s is Stem => s !== null && !kept.has(s.full))
+        .flatMap(stemsOf)
+        .filter((s) => !kept.has(s.full))
         .map((s) => [s.full, s]),
     ).values(),
   ];
