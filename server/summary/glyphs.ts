@@ -4,8 +4,7 @@
 // and the space they leave is closed up. The on-screen summary keeps them: the browser has fonts for them.
 import { create } from 'fontkit';
 import { fonts } from './fonts';
-import type { Cover } from './pdf';
-import { type Fact, mapSectionText, type Summary } from './shape';
+import { type Cover, type Fact, mapSectionText, type Summary } from './shape';
 
 const faces = [fonts.regular, fonts.bold, fonts.italic].map((buffer) => create(buffer));
 const drawable = new Map<number, boolean>();

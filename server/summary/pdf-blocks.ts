@@ -37,8 +37,8 @@ export const size = {
 
 export const left = (doc: Doc) => doc.page.margins.left;
 export const lineWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-export const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
-export const currentPage = (doc: Doc) => doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
+const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+const currentPage = (doc: Doc) => doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
 
 /** Starts a new page unless `height` more points fit on this one. */
 export function ensure(doc: Doc, height: number): void {

@@ -22,29 +22,7 @@ import {
   size,
   table,
 } from './pdf-blocks';
-import type { Fact, Letterhead, Summary } from './shape';
-
-interface PageMarks {
-  head: string;
-  reference: string;
-  profile: string;
-  draft: string | null;
-  approval: string | null;
-  page: string;
-}
-
-/** A group's cover index: one row per case; `pages` is filled in once the cases are laid out. */
-export interface Cover {
-  title: string;
-  letterhead: Letterhead;
-  facts: Fact[];
-  intro: string;
-  heading: string;
-  columns: string[];
-  widths: number[];
-  rows: string[][];
-  marks: PageMarks;
-}
+import type { Cover, Fact, Letterhead, PageMarks, Summary } from './shape';
 
 export interface PdfInfo {
   title: string;

@@ -31,7 +31,7 @@ const URL_IN_TEXT = /https?:\/\/[^\s;,()<>"]+[^\s;,()<>".]/g;
  * public web addresses: file names, seed numbers and working notes mean nothing to a consulate and tell it
  * how the organisation works.
  */
-export function citable(source: string, publicOnly: boolean): string | null {
+function citable(source: string, publicOnly: boolean): string | null {
   if (!publicOnly) return source;
   const urls = [...new Set(source.match(URL_IN_TEXT) ?? [])];
   return urls.length ? urls.join(' ') : null;

@@ -14,10 +14,9 @@ import type { KeyRing } from '../crypto/field-encryption';
 import { type Translate, translator } from '../i18n';
 import { buildSummary } from './model';
 import { readOrganisation } from './organisation';
-import type { Cover } from './pdf';
 import type { Profile } from './profiles';
 import { reviewRecord } from './record';
-import { isoMinute, type Summary } from './shape';
+import { type Cover, isoMinute, type Summary } from './shape';
 
 export interface SummaryDeps {
   db: Db;
@@ -28,12 +27,12 @@ export interface SummaryDeps {
 }
 
 /** Who asks, and in which language the summary is to be written (chosen at export, not the interface's). */
-export interface Reader {
+interface Reader {
   user: SessionUser;
   locale: Locale;
 }
 
-export type Loaded =
+type Loaded =
   | { ok: true; summary: Summary; row: CaseRow }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'incomplete'; row: CaseRow; missing: RequiredPart[] };

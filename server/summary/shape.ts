@@ -70,6 +70,29 @@ export interface Summary {
   index: { service: string; host: string; pathway: string };
 }
 
+/** What a page of the PDF says at its top and bottom: the summary (or cover) it belongs to. */
+export interface PageMarks {
+  head: string;
+  reference: string;
+  profile: string;
+  draft: string | null;
+  approval: string | null;
+  page: string;
+}
+
+/** A group's cover index: one row per case; `pages` is filled in once the cases are laid out. */
+export interface Cover {
+  title: string;
+  letterhead: Letterhead;
+  facts: Fact[];
+  intro: string;
+  heading: string;
+  columns: string[];
+  widths: number[];
+  rows: string[][];
+  marks: PageMarks;
+}
+
 export interface SummaryInput {
   file: CaseFile;
   reference: string;
