@@ -186,8 +186,11 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  // --- Group export ------------------------------------------------------------------------------------------
+  groupExportRoutes(app, deps);
+}
 
+/** `GET /summaries` to choose referred cases, `POST /summaries.pdf` for them as one PDF behind a cover index. */
+function groupExportRoutes(app: FastifyInstance, deps: SummaryDeps): void {
   const referredCases = (request: FastifyRequest) =>
     app.db
       .select({ id: cases.id, reference: cases.reference, pseudonym: cases.pseudonym })

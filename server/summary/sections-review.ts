@@ -18,8 +18,8 @@ function tally<K extends string>(values: readonly K[], label: (k: K) => string):
 }
 
 function verification(ctx: Context): Section {
-  const { t, file, rules, assessment } = ctx;
-  const { l, date, yesNo } = helpers(ctx);
+  const { t, file, rules } = ctx;
+  const { l, date } = helpers(ctx);
   const v = file.verification;
   const docs = file.documents;
   const none = t('summary.none');
@@ -86,8 +86,18 @@ function verification(ctx: Context): Section {
       )}. ${t('summary.topicsWithheld')}`,
     });
   }
+  blocks.push(...crossChecks(ctx), ...screeningAndChecklist(ctx));
+  return { id: 'verification', title: t('summary.section.verification'), blocks };
+}
+
+/** The unit cross-check, social media, open sources and the cases that vouch for him. */
+function crossChecks(ctx: Context): Block[] {
+  const { t, file, rules } = ctx;
+  const { l } = helpers(ctx);
+  const v = file.verification;
+  const none = t('summary.none');
   const vouched = v.vouchedBy ?? [];
-  blocks.push(
+  return [
     { kind: 'heading', text: t('summary.crossChecks') },
     {
       kind: 'facts',
@@ -116,6 +126,15 @@ function verification(ctx: Context): Section {
         },
       ],
     },
+  ];
+}
+
+/** What the screening found, then the verification checklist as the rules left it. */
+function screeningAndChecklist(ctx: Context): Block[] {
+  const { t, file, rules, assessment } = ctx;
+  const { l, yesNo } = helpers(ctx);
+  const none = t('summary.none');
+  return [
     { kind: 'heading', text: t('case.form.screening.title') },
     {
       kind: 'facts',
@@ -144,8 +163,7 @@ function verification(ctx: Context): Section {
         rules.consulateFacing && c.status !== 'done' ? '—' : c.detail,
       ]),
     },
-  );
-  return { id: 'verification', title: t('summary.section.verification'), blocks };
+  ];
 }
 
 const severityOrder: Severity[] = ['critical', 'high', 'warning', 'info'];
@@ -187,6 +205,35 @@ function flags(ctx: Context): Section {
       { kind: 'items', items },
     ],
   };
+}
+
+/** The applications he has filed, as a table under its heading; nothing when there are none. */
+function applicationBlocks(ctx: Context): Block[] {
+  const { t } = ctx;
+  const { l, country, date } = helpers(ctx);
+  const applications = ctx.file.destinations.flatMap((d) =>
+    (d.applications ?? []).map((a) => [
+      country(d.country),
+      a.type,
+      date(a.filedOn),
+      l.applicationStatuses[a.status],
+    ]),
+  );
+  if (applications.length === 0) return [];
+  return [
+    { kind: 'heading', text: t('case.list.applications.title') },
+    {
+      kind: 'table',
+      columns: [
+        t('case.field.applications.destination'),
+        t('case.field.applications.type'),
+        t('case.field.applications.filedOn'),
+        t('case.field.applications.status'),
+      ],
+      widths: [0.3, 0.3, 0.2, 0.2],
+      rows: applications,
+    },
+  ];
 }
 
 /** The approving supervisor's name, role and date above a line to sign on, under the letterhead's role. */
@@ -264,30 +311,7 @@ function referral(ctx: Context): Section {
       },
     );
   }
-  const applications = ctx.file.destinations.flatMap((d) =>
-    (d.applications ?? []).map((a) => [
-      country(d.country),
-      a.type,
-      helpers(ctx).date(a.filedOn),
-      l.applicationStatuses[a.status],
-    ]),
-  );
-  if (applications.length) {
-    blocks.push(
-      { kind: 'heading', text: t('case.list.applications.title') },
-      {
-        kind: 'table',
-        columns: [
-          t('case.field.applications.destination'),
-          t('case.field.applications.type'),
-          t('case.field.applications.filedOn'),
-          t('case.field.applications.status'),
-        ],
-        widths: [0.3, 0.3, 0.2, 0.2],
-        rows: applications,
-      },
-    );
-  }
+  blocks.push(...applicationBlocks(ctx));
   if (approval) blocks.push(signature(ctx, approval));
   return { id: 'referral', title: t('summary.section.referral'), blocks };
 }
