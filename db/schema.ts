@@ -5,6 +5,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -556,4 +557,20 @@ export const caseEvents = pgTable(
     index('case_events_case_idx').on(t.caseId, t.seq),
     index('case_events_kind_idx').on(t.kind, t.caseId),
   ],
+);
+
+// The organisation's letterhead and signature line on every summary, as an admin set them (one row, id 1).
+// Absent until an admin saves the settings page; until then the name is ORG_NAME from the environment.
+export const organisationSettings = pgTable(
+  'organisation_settings',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    contact: text('contact').notNull(),
+    signatoryRole: text('signatory_role').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: moment('updated_at').notNull(),
+  },
+  (t) => [check('organisation_settings_one_row', sql`${t.id} = 1`)],
 );

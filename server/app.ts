@@ -25,6 +25,7 @@ import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
+import { organisationRoutes } from './routes/organisation';
 import { reviewRoutes } from './routes/review';
 import { summaryRoutes } from './routes/summary';
 import { twoFactorRoutes } from './routes/two-factor';
@@ -101,7 +102,7 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js']);
+  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js', 'copy.js']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
@@ -109,6 +110,7 @@ export async function buildApp({
   await app.register(twoFactorSignInRoutes);
   await app.register(twoFactorRoutes);
   await app.register(adminSecurityRoutes);
+  await app.register(organisationRoutes);
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
   await app.register(reviewRoutes);

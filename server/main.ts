@@ -77,13 +77,11 @@ async function announce(app: FastifyInstance, config: Config): Promise<void> {
   const processes = config.workers > 1 ? ` with ${config.workers} worker processes` : '';
   console.log(`Waypost is running at ${config.publicUrl} using ${where}${processes}.`);
 
-  const { setupLinkIfNeeded } = await import('./setup-link');
+  const { setupBanner, setupLinkIfNeeded } = await import('./setup-link');
   const setupLink = await setupLinkIfNeeded(app);
   if (setupLink) {
     // Printed, never logged: the link creates the first administrator.
-    console.log(
-      `\nNo account exists yet. Open this one-time link within an hour to create the first administrator:\n\n  ${setupLink}\n`,
-    );
+    console.log(setupBanner(setupLink));
   }
 }
 

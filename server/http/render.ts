@@ -32,6 +32,7 @@ function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
       { href: '/admin/users', label: t('nav.users') },
       { href: '/admin/audit', label: t('nav.audit') },
       { href: '/admin/security', label: t('nav.security') },
+      { href: '/admin/organisation', label: t('nav.organisation') },
     );
   }
   items.push({ href: '/account', label: t('nav.account') });

@@ -125,6 +125,13 @@ const core = {
   'admin.link.label': 'Link',
   'admin.link.safety': 'Pass it on through a channel you trust, never by a public one. It is shown only now.',
   'admin.link.back': 'Back to the user',
+  'admin.link.reissue':
+    '{name} has not set a password yet. This new link replaces the one given before, which no longer works; it lets them set their password, once, for 72 hours.',
+  'admin.link.copy': 'Copy link',
+  'admin.link.copied': 'Link copied.',
+  'admin.user.reissueHint':
+    'Link not saved or lost? A new link replaces the one given before. There is no password to reset yet.',
+  'admin.user.reissue': 'Issue a new link',
   'admin.user.changeRole': 'Role',
   'admin.user.saveRole': 'Save role',
   'admin.user.access': 'Access',

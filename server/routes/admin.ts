@@ -159,13 +159,15 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const user = await target(request, reply);
       if (!user) return reply;
       const now = app.clock();
-      // The old password stops working at once: a reset usually means it may be known to someone else.
+      // The old password stops working at once: a reset usually means it may be known to someone else. A user
+      // who never set one (the invitation link was lost) gets a new invitation, which voids the old one.
+      const invited = user.passwordHash === null;
       const token = await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash: null, updatedAt: now }).where(eq(users.id, user.id));
-        const token = await issueLink(tx, 'reset', user.id, now);
+        const token = await issueLink(tx, invited ? 'invite' : 'reset', user.id, now);
         await appendAudit(tx, {
           actorId: request.user!.id,
-          action: 'user.password_reset',
+          action: invited ? 'user.invitation_reissued' : 'user.password_reset',
           targetType: 'user',
           targetId: user.id,
           at: now,
@@ -176,7 +178,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       return reply.render('admin/user-link', {
         target: user,
         link: linkUrl('password', token),
-        purpose: 'reset',
+        purpose: invited ? 'reissue' : 'reset',
       });
     },
   );

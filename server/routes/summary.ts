@@ -1,18 +1,22 @@
-// Case summaries: the printable page (`GET /cases/:id/summary?profile=`), the PDF
-// (`GET /cases/:id/summary.pdf?profile=`), and the group export of referred cases (`GET /summaries` to choose,
-// `POST /summaries.pdf` for one PDF with a cover index). Only the profile goes in a query string; every export
-// is audited with the profile and the case ids, and sent as a no-store attachment.
+// Case summaries: the printable page (`GET /cases/:id/summary?profile=&lang=`), the PDF
+// (`GET /cases/:id/summary.pdf?profile=&lang=`), and the group export of referred cases (`GET /summaries` to
+// choose, `POST /summaries.pdf` for one PDF with a cover index). Only the profile and the language go in a
+// query string; every export is audited with them and the case ids, and sent as a no-store attachment. The
+// PDF's language is always chosen at export: a PDF link without one leads to the page where it is chosen.
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Locale } from '../../db/schema';
 import { cases } from '../../db/schema';
 import { visibleCases } from '../cases/access';
+import type { RequiredPart } from '../cases/parts';
 import type { MessageKey } from '../i18n';
 import { anyRole } from '../policy';
-import type { Summary } from '../summary/model';
+import { languageFrom, summaryLanguages } from '../summary/language';
 import type { PdfInfo } from '../summary/pdf';
 import { type Profile, profileFrom, profileSchema, profiles } from '../summary/profiles';
-import { auditExport, coverFor, loadSummary, type Reader } from '../summary/service';
+import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary/service';
+import type { Summary } from '../summary/shape';
 
 export const MAX_GROUP = 30;
 const access = anyRole;
@@ -22,20 +26,22 @@ const groupForm = z.strictObject({
     .union([z.uuid(), z.array(z.uuid())], { error: 'summary.group.chooseOne' })
     .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]),
   profile: profileSchema,
+  lang: z.enum(summaryLanguages, { error: 'summary.group.chooseLanguage' }),
 });
 
 type CaseRequest = FastifyRequest<{ Params: { id: string } }>;
 
-const readerOf = (request: FastifyRequest): Reader => ({
-  user: request.user!,
-  locale: request.locale,
-  t: request.t,
+const depsOf = (app: FastifyInstance): SummaryDeps => ({
+  db: app.db,
+  keyRing: app.keyRing,
+  clock: app.clock,
+  orgName: app.config.orgName,
 });
 
 function errorPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  key: 'incomplete' | 'badProfile',
+  key: 'badProfile' | 'badLanguage',
   status: number,
 ) {
   return reply.render(
@@ -57,50 +63,100 @@ function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
     .send(pdf);
 }
 
-const pdfInfo = (app: FastifyInstance, summary: Pick<Summary, 'title' | 'locale'>, ref: string): PdfInfo => ({
+const pdfInfo = (
+  app: FastifyInstance,
+  summary: Pick<Summary, 'title' | 'locale' | 'orgName'>,
+  ref: string,
+): PdfInfo => ({
   title: `${summary.title} ${ref}`,
-  author: app.config.orgName,
+  author: summary.orgName,
   now: app.clock(),
   lang: summary.locale,
 });
+
+/** "Still to fill in": each missing section of the case, linked to its form. */
+function incompletePage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  caseId: string,
+  missing: RequiredPart[],
+) {
+  return reply.render(
+    'summary/incomplete',
+    {
+      title: request.t('summary.incomplete.title'),
+      caseHref: `/cases/${caseId}`,
+      missing: missing.map((part) => ({
+        label: request.t(`case.form.${part}.title`),
+        href: `/cases/${caseId}/edit/${part}`,
+      })),
+    },
+    409,
+  );
+}
+
+const languageChoices = (request: FastifyRequest, current: Locale) =>
+  summaryLanguages.map((l) => ({
+    value: l,
+    label: request.t(`summary.language.${l}`),
+    current: l === current,
+  }));
 
 // Loaded at the first PDF, not at start-up: pdfkit and its font code took 255 ms of a 1.2 s cold start.
 const pdfWriter = () => import('../summary/pdf');
 
 export async function summaryRoutes(app: FastifyInstance): Promise<void> {
+  const deps = depsOf(app);
+
   /** The summary the request asks for; null when a 400, 404 or 409 page has been sent instead. */
-  async function requested(request: CaseRequest, reply: FastifyReply) {
+  async function requested(request: CaseRequest, reply: FastifyReply, lang: Locale) {
     const profile = profileFrom(request.query);
     if (!profile) {
       await errorPage(request, reply, 'badProfile', 400);
       return null;
     }
-    const loaded = await loadSummary(app, request.params.id, profile, readerOf(request));
+    const loaded = await loadSummary(deps, request.params.id, profile, { user: request.user!, locale: lang });
     if (!loaded.ok) {
       if (loaded.reason === 'not_found') await reply.callNotFound();
-      else await errorPage(request, reply, 'incomplete', 409);
+      else await incompletePage(request, reply, loaded.row.id, loaded.missing);
       return null;
     }
     return { profile, summary: loaded.summary, caseId: loaded.row.id };
   }
 
+  const langOf = (request: FastifyRequest) => languageFrom((request.query as { lang?: unknown }).lang);
+
   app.get<{ Params: { id: string } }>(
     '/cases/:id/summary',
     { config: { access, stepUp: true } },
     async (request, reply) => {
-      const got = await requested(request, reply);
+      const chosen = langOf(request);
+      if (!chosen) return errorPage(request, reply, 'badLanguage', 400);
+      // On screen, the summary starts in the reader's language; the PDF's is chosen in the form below it.
+      const lang = chosen === 'absent' ? request.locale : chosen;
+      const got = await requested(request, reply, lang);
       if (!got) return reply;
-      await auditExport(app, request.user!, [got.caseId], { profile: got.profile, format: 'html' });
+      await auditExport(deps, request.user!, [got.caseId], {
+        profile: got.profile,
+        format: 'html',
+        language: lang,
+      });
       const base = `/cases/${got.caseId}/summary`;
       return reply.render('summary/show', {
         title: `${got.summary.title} · ${got.summary.reference}`,
         summary: got.summary,
         caseHref: `/cases/${got.caseId}`,
-        pdfHref: `${base}.pdf?profile=${got.profile}`,
+        pdfAction: `${base}.pdf`,
+        profile: got.profile,
         profileLinks: profiles.map((p) => ({
-          href: `${base}?profile=${p}`,
+          value: p,
+          href: `${base}?profile=${p}&lang=${lang}`,
           label: request.t(`summary.profileShort.${p}`),
           current: p === got.profile,
+        })),
+        languages: languageChoices(request, lang).map((l) => ({
+          ...l,
+          href: `${base}?profile=${got.profile}&lang=${l.value}`,
         })),
       });
     },
@@ -110,18 +166,31 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
     '/cases/:id/summary.pdf',
     { config: { access, stepUp: true } },
     async (request, reply) => {
-      const got = await requested(request, reply);
+      const lang = langOf(request);
+      if (!lang) return errorPage(request, reply, 'badLanguage', 400);
+      // A PDF is never written in a language nobody chose: without one, the summary page asks for it (once
+      // the profile, the right to see the case and its completeness are checked as for any export).
+      const got = await requested(request, reply, lang === 'absent' ? request.locale : lang);
       if (!got) return reply;
+      if (lang === 'absent')
+        return reply.redirect(`/cases/${got.caseId}/summary?profile=${got.profile}#export`, 303);
       const { summary } = got;
       const { summaryPdf } = await pdfWriter();
       const pdf = await summaryPdf(summary, pdfInfo(app, summary, summary.reference));
-      await auditExport(app, request.user!, [got.caseId], { profile: got.profile, format: 'pdf' });
-      return sendPdf(reply, pdf, `${summary.reference}-summary-${got.profile}.pdf`);
+      await auditExport(deps, request.user!, [got.caseId], {
+        profile: got.profile,
+        format: 'pdf',
+        language: lang,
+      });
+      return sendPdf(reply, pdf, `${summary.reference}-summary-${got.profile}-${lang}.pdf`);
     },
   );
 
-  // --- Group export ------------------------------------------------------------------------------------------
+  groupExportRoutes(app, deps);
+}
 
+/** `GET /summaries` to choose referred cases, `POST /summaries.pdf` for them as one PDF behind a cover index. */
+function groupExportRoutes(app: FastifyInstance, deps: SummaryDeps): void {
   const referredCases = (request: FastifyRequest) =>
     app.db
       .select({ id: cases.id, reference: cases.reference, pseudonym: cases.pseudonym })
@@ -132,7 +201,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
   const renderChoose = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    chosen: { ids: string[]; profile: Profile; error?: MessageKey },
+    chosen: { ids: string[]; profile: Profile; lang: Locale; error?: MessageKey },
     status?: number,
   ) =>
     reply.render(
@@ -143,13 +212,14 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
         chosen: new Set(chosen.ids),
         profile: chosen.profile,
         profiles: profiles.map((p) => ({ value: p, label: request.t(`summary.profile.${p}`) })),
+        languages: languageChoices(request, chosen.lang),
         error: chosen.error ? request.t(chosen.error, { max: MAX_GROUP }) : undefined,
       },
       status,
     );
 
   app.get('/summaries', { config: { access } }, async (request, reply) =>
-    renderChoose(request, reply, { ids: [], profile: 'partner' }),
+    renderChoose(request, reply, { ids: [], profile: 'partner', lang: request.locale }),
   );
 
   app.post('/summaries.pdf', { config: { access, stepUp: true } }, async (request, reply) => {
@@ -157,30 +227,40 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
     const { _csrf, ...fields } = body;
     const form = groupForm.safeParse(fields);
     const profile = profileSchema.safeParse(fields.profile).data ?? 'partner';
-    if (!form.success)
-      return renderChoose(request, reply, { ids: [], profile, error: 'summary.group.chooseOne' }, 400);
+    const chosenLang = languageFrom(fields.lang);
+    const lang = chosenLang && chosenLang !== 'absent' ? chosenLang : request.locale;
+    if (!form.success) {
+      const error = form.error.issues.some((i) => i.path[0] === 'ids')
+        ? 'summary.group.chooseOne'
+        : 'summary.group.chooseLanguage';
+      return renderChoose(request, reply, { ids: [], profile, lang, error }, 400);
+    }
     const { ids } = form.data;
     if (ids.length > MAX_GROUP)
-      return renderChoose(request, reply, { ids, profile, error: 'summary.group.tooMany' }, 400);
-    const reader = readerOf(request);
+      return renderChoose(request, reply, { ids, profile, lang, error: 'summary.group.tooMany' }, 400);
+    const reader = { user: request.user!, locale: form.data.lang };
     const summaries: Summary[] = [];
     for (const id of ids) {
-      const loaded = await loadSummary(app, id, form.data.profile, reader);
+      const loaded = await loadSummary(deps, id, form.data.profile, reader);
       // Exporting a group needs the right to see every case in it.
       if (!loaded.ok && loaded.reason === 'not_found') return reply.callNotFound();
       if (!loaded.ok || loaded.row.status !== 'referred')
-        return renderChoose(request, reply, { ids, profile, error: 'summary.group.notReferred' }, 400);
+        return renderChoose(request, reply, { ids, profile, lang, error: 'summary.group.notReferred' }, 400);
       summaries.push(loaded.summary);
     }
-    const cover = coverFor(app, summaries, form.data.profile, reader);
+    const cover = coverFor(deps, summaries, form.data.profile, reader);
     const stamp = app.clock().toISOString().slice(0, 10);
     const { groupPdf } = await pdfWriter();
     const pdf = await groupPdf(
       cover,
       summaries,
-      pdfInfo(app, { title: cover.title, locale: request.locale }, stamp),
+      pdfInfo(app, { title: cover.title, locale: form.data.lang, orgName: cover.letterhead.name }, stamp),
     );
-    await auditExport(app, request.user!, ids, { profile: form.data.profile, format: 'pdf' });
-    return sendPdf(reply, pdf, `summaries-${stamp}-${form.data.profile}.pdf`);
+    await auditExport(deps, request.user!, ids, {
+      profile: form.data.profile,
+      format: 'pdf',
+      language: form.data.lang,
+    });
+    return sendPdf(reply, pdf, `summaries-${stamp}-${form.data.profile}-${form.data.lang}.pdf`);
   });
 }

@@ -18,7 +18,6 @@ import { recordEvent } from '../cases/events';
 import { importCase } from '../cases/store';
 import { getConfig } from '../config';
 import { newKey } from '../crypto/field-encryption';
-import { translator } from '../i18n';
 import { createUser } from '../users';
 import { summaryPdf } from './pdf';
 import { profileSchema } from './profiles';
@@ -88,9 +87,10 @@ try {
   });
   await app.db.update(cases).set({ status: 'referred' }).where(eq(cases.id, id));
 
-  const reader = { user: { ...caseworker, locale }, locale, t: translator(locale) } as const;
+  const reader = { user: { ...caseworker, locale }, locale } as const;
+  const deps = { db: app.db, keyRing: app.keyRing, clock: app.clock, orgName: app.config.orgName };
   const once = async () => {
-    const loaded = await loadSummary(app, id, profile, reader);
+    const loaded = await loadSummary(deps, id, profile, reader);
     if (!loaded.ok) throw new Error(`no summary: ${loaded.reason}`);
     return summaryPdf(loaded.summary, { title: 'bench', author: 'Waypost', now, lang: locale });
   };

@@ -15,6 +15,11 @@
 // | references of cases that vouch for him             | yes  | yes     | no (count kept)  |
 // | dates of case facts                                | day  | day     | month            |
 // | route, host country, stay, criminal cases, checks  | yes  | yes     | yes              |
+// | rules' advice to caseworkers, internal sources     | yes  | no      | no               |
+// | names quoted in reasons and comments               | yes  | yes     | no (any spelling)|
+//
+// `partner` and `minimal` go to consulates and partner NGOs: they cite only public sources (web addresses,
+// whatever the reference data holds beside them), and leave out what the rules tell a caseworker to do.
 //
 // The case file has no address or contact field: where one is written down at all, it is in a document note,
 // which only `full` shows. Any withheld value quoted elsewhere (a flag's message, a supervisor's reason) is
@@ -34,6 +39,8 @@ export interface ProfileRules {
   documentNotes: boolean;
   knowledgeTopics: boolean;
   vouchedBy: boolean;
+  /** For readers outside the organisation: public sources only, no advice addressed to caseworkers. */
+  consulateFacing: boolean;
   /** Dates of case facts to the day; otherwise to the month. */
   exactDates: boolean;
 }
@@ -48,6 +55,7 @@ export const profileRules: Record<Profile, ProfileRules> = {
     documentNotes: true,
     knowledgeTopics: true,
     vouchedBy: true,
+    consulateFacing: false,
     exactDates: true,
   },
   partner: {
@@ -59,6 +67,7 @@ export const profileRules: Record<Profile, ProfileRules> = {
     documentNotes: false,
     knowledgeTopics: true,
     vouchedBy: true,
+    consulateFacing: true,
     exactDates: true,
   },
   minimal: {
@@ -70,6 +79,7 @@ export const profileRules: Record<Profile, ProfileRules> = {
     documentNotes: false,
     knowledgeTopics: false,
     vouchedBy: false,
+    consulateFacing: true,
     exactDates: false,
   },
 };

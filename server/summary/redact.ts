@@ -1,7 +1,9 @@
 // The second line of redaction. The section builders leave out what a profile withholds; this pass then
 // replaces any withheld value that is still quoted in free text (a flag's message names the unit, a
-// supervisor's reason names the town) and, where the profile keeps dates to the month, shortens every date.
+// supervisor's reason names the town, or his surname in another spelling) and, where the profile keeps dates
+// to the month, shortens every date.
 import type { CaseFile } from '../../rules/case-schema';
+import { nameScrubber } from './names';
 import type { ProfileRules } from './profiles';
 
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -37,8 +39,12 @@ export function scrubber(file: CaseFile, rules: ProfileRules, mark: string): (te
   const pattern = values.length
     ? new RegExp(values.map((v) => escapeRegExp(v.trim())).join('|'), 'giu')
     : null;
+  // Where names are withheld, so is each of his names quoted on its own, in any spelling or case ending.
+  const names = rules.names
+    ? (text: string) => text
+    : nameScrubber([file.person.fullName, file.person.fullNameNative], [file.person.pseudonym], mark);
   return (text) => {
     const scrubbed = pattern ? text.replace(pattern, mark) : text;
-    return profileDate(scrubbed, rules);
+    return profileDate(names(scrubbed), rules);
   };
 }

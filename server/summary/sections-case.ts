@@ -5,13 +5,8 @@ import { criminalCode } from '../../rules/data/criminal-code';
 import { hostCountries } from '../../rules/data/host-countries';
 import { countryName } from '../../rules/i18n';
 import { type LabelSet, labels } from '../../rules/labels';
-import type { Block, Fact, Section, SummaryInput } from './model';
-import type { ProfileRules } from './profiles';
 import { profileDate } from './redact';
-
-export interface Context extends SummaryInput {
-  rules: ProfileRules;
-}
+import type { Block, Context, Fact, Section } from './shape';
 
 /** Small formatting helpers every section uses, in the reader's language. */
 export function helpers(ctx: Context) {
@@ -24,7 +19,22 @@ export function helpers(ctx: Context) {
       b === undefined ? t('summary.notRecorded') : b ? t('summary.yes') : t('summary.no'),
     country: (code: string) => countryName(code, locale),
     text: (s: string | undefined) => s ?? t('summary.notRecorded'),
+    /** A rule's source as this profile may cite it; null when it may cite none of it. */
+    source: (s: string | undefined) => (s ? citable(s, rules.consulateFacing) : null),
   };
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s;,()<>"]+[^\s;,()<>".]/g;
+
+/**
+ * Internal readers see a source as the reference data wrote it; readers outside the organisation only its
+ * public web addresses: file names, seed numbers and working notes mean nothing to a consulate and tell it
+ * how the organisation works.
+ */
+function citable(source: string, publicOnly: boolean): string | null {
+  if (!publicOnly) return source;
+  const urls = [...new Set(source.match(URL_IN_TEXT) ?? [])];
+  return urls.length ? urls.join(' ') : null;
 }
 
 export function caseSections(ctx: Context): Section[] {
@@ -194,6 +204,29 @@ function persecution(ctx: Context): Section {
   return { id: 'persecution', title: t('summary.section.persecution'), blocks };
 }
 
+/**
+ * How long he may stay, on his own basis: the host country's visa-free limit applies only to a visa-free stay;
+ * a residence permit, a pending claim or a work permit lasts until the date recorded for it.
+ */
+function stayLimit(ctx: Context, visaFreeLimit: string | undefined): string {
+  const { t, file } = ctx;
+  const { date } = helpers(ctx);
+  const stay = file.currentStay;
+  const until = stay.stayEndsOn ? t('summary.stayUntil', { date: date(stay.stayEndsOn) }) : null;
+  switch (stay.basis) {
+    case 'visa_free':
+      return (
+        [visaFreeLimit ? t('summary.visaFreeLimit', { limit: visaFreeLimit }) : null, until]
+          .filter(Boolean)
+          .join('; ') || t('summary.notRecorded')
+      );
+    case 'none':
+      return t('summary.noLegalStay');
+    default:
+      return until ?? t('summary.noEndRecorded');
+  }
+}
+
 function situation(ctx: Context): Section {
   const { t, file, locale } = ctx;
   const { l, date, country } = helpers(ctx);
@@ -223,6 +256,7 @@ function situation(ctx: Context): Section {
     });
   }
   const incidents = stay.incidents.map((i) => l.stayIncidents[i]);
+  const host = hostCountries[stay.country];
   blocks.push(
     { kind: 'heading', text: t('case.form.currentStay.title') },
     {
@@ -231,7 +265,7 @@ function situation(ctx: Context): Section {
         { label: t('case.field.currentStay.country'), value: country(stay.country) },
         { label: t('case.field.currentStay.since'), value: date(stay.since) },
         { label: t('case.field.currentStay.basis'), value: l.stayBases[stay.basis] },
-        { label: t('case.field.currentStay.stayEndsOn'), value: date(stay.stayEndsOn) },
+        { label: t('summary.stayLimit'), value: stayLimit(ctx, host?.stayLimit[locale]) },
         {
           label: t('case.field.currentStay.incidents'),
           value: incidents.length ? incidents.join(', ') : t('summary.none'),
@@ -239,16 +273,15 @@ function situation(ctx: Context): Section {
       ],
     },
   );
-  const host = hostCountries[stay.country];
   blocks.push({ kind: 'heading', text: t('summary.hostDanger') });
   if (host) {
+    const source = helpers(ctx).source(host.source);
     blocks.push({
       kind: 'facts',
       rows: [
         { label: t('summary.dangerLevel'), value: l.riskLevels[host.danger] },
         { label: t('summary.why'), value: host.why[locale] },
-        { label: t('summary.stayLimit'), value: host.stayLimit[locale] },
-        { label: t('summary.source'), value: host.source },
+        ...(source ? [{ label: t('summary.source'), value: source }] : []),
       ],
     });
   } else blocks.push({ kind: 'text', text: t('summary.hostUnknown') });

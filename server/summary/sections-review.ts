@@ -2,9 +2,9 @@
 // supervisor's decision on each, the referral (approved pathway and what it still needs), and the annex of
 // every document.
 import type { Severity } from '../../rules/assessment';
-import type { Block, Item, Section } from './model';
-import { isoDay } from './model';
-import { type Context, helpers } from './sections-case';
+import type { Approval } from './record';
+import { helpers } from './sections-case';
+import { type Block, type Context, type Item, isoDay, type Section } from './shape';
 
 export function reviewSections(ctx: Context): Section[] {
   return [verification(ctx), flags(ctx), referral(ctx), annex(ctx)];
@@ -18,8 +18,8 @@ function tally<K extends string>(values: readonly K[], label: (k: K) => string):
 }
 
 function verification(ctx: Context): Section {
-  const { t, file, rules, assessment } = ctx;
-  const { l, date, yesNo } = helpers(ctx);
+  const { t, file, rules } = ctx;
+  const { l, date } = helpers(ctx);
   const v = file.verification;
   const docs = file.documents;
   const none = t('summary.none');
@@ -86,8 +86,18 @@ function verification(ctx: Context): Section {
       )}. ${t('summary.topicsWithheld')}`,
     });
   }
+  blocks.push(...crossChecks(ctx), ...screeningAndChecklist(ctx));
+  return { id: 'verification', title: t('summary.section.verification'), blocks };
+}
+
+/** The unit cross-check, social media, open sources and the cases that vouch for him. */
+function crossChecks(ctx: Context): Block[] {
+  const { t, file, rules } = ctx;
+  const { l } = helpers(ctx);
+  const v = file.verification;
+  const none = t('summary.none');
   const vouched = v.vouchedBy ?? [];
-  blocks.push(
+  return [
     { kind: 'heading', text: t('summary.crossChecks') },
     {
       kind: 'facts',
@@ -116,6 +126,15 @@ function verification(ctx: Context): Section {
         },
       ],
     },
+  ];
+}
+
+/** What the screening found, then the verification checklist as the rules left it. */
+function screeningAndChecklist(ctx: Context): Block[] {
+  const { t, file, rules, assessment } = ctx;
+  const { l, yesNo } = helpers(ctx);
+  const none = t('summary.none');
+  return [
     { kind: 'heading', text: t('case.form.screening.title') },
     {
       kind: 'facts',
@@ -136,17 +155,22 @@ function verification(ctx: Context): Section {
       kind: 'table',
       columns: [t('summary.checkItem'), t('summary.checkStatus'), t('summary.checkDetail')],
       widths: [0.42, 0.14, 0.44],
-      rows: assessment.checklist.map((c) => [c.label, l.checklistStatuses[c.status], c.detail]),
+      // Outside the organisation an item's detail is shown only once done: until then it tells the caseworker
+      // what to do next.
+      rows: assessment.checklist.map((c) => [
+        c.label,
+        l.checklistStatuses[c.status],
+        rules.consulateFacing && c.status !== 'done' ? '—' : c.detail,
+      ]),
     },
-  );
-  return { id: 'verification', title: t('summary.section.verification'), blocks };
+  ];
 }
 
 const severityOrder: Severity[] = ['critical', 'high', 'warning', 'info'];
 
 function flags(ctx: Context): Section {
-  const { t, assessment, record } = ctx;
-  const { l } = helpers(ctx);
+  const { t, assessment, record, rules } = ctx;
+  const { l, source } = helpers(ctx);
   const title = t('summary.section.flags');
   const sorted = [...assessment.flags].sort(
     (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity),
@@ -155,7 +179,9 @@ function flags(ctx: Context): Section {
     return { id: 'flags', title, blocks: [{ kind: 'text', text: t('summary.noFlags') }] };
   const items: Item[] = sorted.map((flag) => {
     const decision = record.decisions.get(flag.id);
-    const lines = [flag.message];
+    // A flag's message is written to the caseworker (what to check, what to do next): readers outside the
+    // organisation get the finding's title, the supervisor's decision and the public source.
+    const lines = rules.consulateFacing ? [] : [flag.message];
     if (decision) {
       const who = { name: decision.by ?? t('summary.unknownPerson'), date: isoDay(decision.at) };
       const said = t(decision.outcome === 'cleared' ? 'summary.flagCleared' : 'summary.flagUpheld', who);
@@ -163,7 +189,8 @@ function flags(ctx: Context): Section {
     } else if (flag.cleared) lines.push(t('summary.flagClearedUnrecorded'));
     // Only high and critical flags wait for a supervisor; the others inform.
     else if (flag.severity === 'high' || flag.severity === 'critical') lines.push(t('summary.flagOpen'));
-    if (flag.source) lines.push(`${t('summary.source')}: ${flag.source}`);
+    const cited = source(flag.source);
+    if (cited) lines.push(`${t('summary.source')}: ${cited}`);
     return {
       title: `${l.severities[flag.severity]} · ${l.flags[flag.id]}`,
       tone: flag.cleared || decision?.outcome === 'cleared' ? 'ok' : flag.severity,
@@ -180,8 +207,51 @@ function flags(ctx: Context): Section {
   };
 }
 
+/** The applications he has filed, as a table under its heading; nothing when there are none. */
+function applicationBlocks(ctx: Context): Block[] {
+  const { t } = ctx;
+  const { l, country, date } = helpers(ctx);
+  const applications = ctx.file.destinations.flatMap((d) =>
+    (d.applications ?? []).map((a) => [
+      country(d.country),
+      a.type,
+      date(a.filedOn),
+      l.applicationStatuses[a.status],
+    ]),
+  );
+  if (applications.length === 0) return [];
+  return [
+    { kind: 'heading', text: t('case.list.applications.title') },
+    {
+      kind: 'table',
+      columns: [
+        t('case.field.applications.destination'),
+        t('case.field.applications.type'),
+        t('case.field.applications.filedOn'),
+        t('case.field.applications.status'),
+      ],
+      widths: [0.3, 0.3, 0.2, 0.2],
+      rows: applications,
+    },
+  ];
+}
+
+/** The approving supervisor's name, role and date above a line to sign on, under the letterhead's role. */
+function signature(ctx: Context, approval: Approval): Block {
+  const { t, organisation } = ctx;
+  return {
+    kind: 'signature',
+    rows: [
+      { label: t('summary.signature.name'), value: approval.by },
+      { label: t('summary.signature.role'), value: organisation.signatoryRole || t('role.supervisor') },
+      { label: t('summary.signature.date'), value: isoDay(approval.at) },
+    ],
+    line: t('summary.signature.line'),
+  };
+}
+
 function referral(ctx: Context): Section {
-  const { t, assessment, record } = ctx;
+  const { t, assessment, record, rules } = ctx;
   const { l, country } = helpers(ctx);
   const approval = record.approval;
   const place = (d: { country: string; pathway: keyof typeof l.pathways }) =>
@@ -210,7 +280,8 @@ function referral(ctx: Context): Section {
           : []),
       ],
     });
-    for (const note of verdict?.notes ?? []) blocks.push({ kind: 'text', text: note });
+    if (!rules.consulateFacing)
+      for (const note of verdict?.notes ?? []) blocks.push({ kind: 'text', text: note });
   } else {
     const r = assessment.recommendation;
     blocks.push(
@@ -240,30 +311,8 @@ function referral(ctx: Context): Section {
       },
     );
   }
-  const applications = ctx.file.destinations.flatMap((d) =>
-    (d.applications ?? []).map((a) => [
-      country(d.country),
-      a.type,
-      helpers(ctx).date(a.filedOn),
-      l.applicationStatuses[a.status],
-    ]),
-  );
-  if (applications.length) {
-    blocks.push(
-      { kind: 'heading', text: t('case.list.applications.title') },
-      {
-        kind: 'table',
-        columns: [
-          t('case.field.applications.destination'),
-          t('case.field.applications.type'),
-          t('case.field.applications.filedOn'),
-          t('case.field.applications.status'),
-        ],
-        widths: [0.3, 0.3, 0.2, 0.2],
-        rows: applications,
-      },
-    );
-  }
+  blocks.push(...applicationBlocks(ctx));
+  if (approval) blocks.push(signature(ctx, approval));
   return { id: 'referral', title: t('summary.section.referral'), blocks };
 }
 

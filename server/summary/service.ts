@@ -1,51 +1,65 @@
-// From a case id to a summary the user may have: access, completeness, today's assessment in the reader's
-// language, the review record, then the model. Also the group's cover index and the audit entries.
-import type { FastifyInstance } from 'fastify';
+// From a case id to a summary the user may have: access, completeness, today's assessment in the language
+// chosen for the summary, the review record, the organisation's letterhead, then the model. Also the group's
+// cover index and the audit entries. It takes only what it reads (database, key ring, clock, the default
+// organisation name), not the whole app.
+import type { Db } from '../../db/client';
 import { evaluate } from '../../rules/evaluate';
 import type { Locale } from '../../rules/i18n';
 import { appendAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { canSeeCase } from '../cases/access';
-import { assemble } from '../cases/parts';
+import { assemble, type RequiredPart } from '../cases/parts';
 import { type CaseRow, loadCase, todayOf } from '../cases/store';
-import type { Translate } from '../i18n';
-import { buildSummary, isoMinute, type Summary } from './model';
-import type { Cover } from './pdf';
+import type { KeyRing } from '../crypto/field-encryption';
+import { type Translate, translator } from '../i18n';
+import { buildSummary } from './model';
+import { readOrganisation } from './organisation';
 import type { Profile } from './profiles';
 import { reviewRecord } from './record';
+import { type Cover, isoMinute, type Summary } from './shape';
 
-export interface Reader {
-  user: SessionUser;
-  locale: Locale;
-  t: Translate;
+export interface SummaryDeps {
+  db: Db;
+  keyRing: KeyRing;
+  clock: () => Date;
+  /** ORG_NAME: the letterhead's name until an admin sets one. */
+  orgName: string;
 }
 
-export type Loaded =
+/** Who asks, and in which language the summary is to be written (chosen at export, not the interface's). */
+interface Reader {
+  user: SessionUser;
+  locale: Locale;
+}
+
+type Loaded =
   | { ok: true; summary: Summary; row: CaseRow }
-  | { ok: false; reason: 'not_found' | 'incomplete' };
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'incomplete'; row: CaseRow; missing: RequiredPart[] };
 
 export async function loadSummary(
-  app: FastifyInstance,
+  deps: SummaryDeps,
   caseId: string,
   profile: Profile,
-  { user, locale, t }: Reader,
+  { user, locale }: Reader,
 ): Promise<Loaded> {
-  const loaded = await loadCase(app.db, app.keyRing, caseId);
+  const loaded = await loadCase(deps.db, deps.keyRing, caseId);
   // A case this user may not see answers exactly as one that does not exist.
   if (!loaded || !canSeeCase(user, loaded.row)) return { ok: false, reason: 'not_found' };
   const { row } = loaded;
   const assembled = assemble(loaded.parts, row.reference);
-  if (!assembled.ok) return { ok: false, reason: 'incomplete' };
-  const now = app.clock();
+  if (!assembled.ok) return { ok: false, reason: 'incomplete', row, missing: assembled.missing };
+  const now = deps.clock();
+  const t = translator(locale);
   const summary = buildSummary({
     file: assembled.file,
     reference: row.reference,
     assessment: evaluate(assembled.file, todayOf(now), { locale }),
-    record: await reviewRecord(app.db, app.keyRing, row.id, row.status),
+    record: await reviewRecord(deps.db, deps.keyRing, row.id, row.status),
     profile,
     locale,
     t,
-    orgName: app.config.orgName,
+    organisation: await readOrganisation(deps.db, deps.orgName),
     generatedBy: { name: user.displayName, role: t(`role.${user.role}`) },
     now,
   });
@@ -54,14 +68,14 @@ export async function loadSummary(
 
 /** One audit entry per case: ids and codes only. */
 export async function auditExport(
-  app: FastifyInstance,
+  deps: SummaryDeps,
   user: SessionUser,
   caseIds: readonly string[],
-  detail: { profile: Profile; format: 'pdf' | 'html' },
+  detail: { profile: Profile; format: 'pdf' | 'html'; language: Locale },
 ): Promise<void> {
-  const at = app.clock();
+  const at = deps.clock();
   const group = caseIds.length > 1 ? { group: [...caseIds] } : {};
-  await app.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     for (const targetId of caseIds) {
       await appendAudit(tx, {
         actorId: user.id,
@@ -77,20 +91,22 @@ export async function auditExport(
 
 /** The group's cover index: what each case is, where he is now, and the pathway approved for him. */
 export function coverFor(
-  app: FastifyInstance,
+  deps: SummaryDeps,
   summaries: readonly Summary[],
   profile: Profile,
   reader: Reader,
 ): Cover {
-  const { t, user } = reader;
+  const { user } = reader;
+  const t: Translate = translator(reader.locale);
   const profileLabel = t(`summary.profile.${profile}`);
   const title = t('summary.group.coverTitle');
+  const letterhead = summaries[0]?.letterhead ?? { name: deps.orgName, lines: [] };
   return {
     title,
-    orgName: app.config.orgName,
+    letterhead,
     facts: [
-      { label: t('summary.org'), value: app.config.orgName },
-      { label: t('summary.generatedOn'), value: isoMinute(app.clock()) },
+      { label: t('summary.org'), value: letterhead.name },
+      { label: t('summary.generatedOn'), value: isoMinute(deps.clock()) },
       { label: t('summary.generatedBy'), value: `${user.displayName} (${t(`role.${user.role}`)})` },
       { label: t('summary.profile'), value: profileLabel },
     ],
@@ -114,7 +130,7 @@ export function coverFor(
       '',
     ]),
     marks: {
-      head: `${app.config.orgName} · ${title}`,
+      head: `${letterhead.name} · ${title}`,
       reference: '',
       profile: t('summary.profileMark', { profile: profileLabel }),
       draft: null,

@@ -70,6 +70,10 @@ async function addUser(page: Page, name: string, email: string, role: 'Caseworke
   await tabTo(page, 'Create user and link');
   await enter(page);
   await expect.poll(() => heading(page).textContent()).toMatch(/link/i);
+  // With script the page offers a copy button beside the link; pressing it says the link was copied.
+  await tabTo(page, 'Copy link');
+  await page.keyboard.press('Enter'); // stays on the page: no navigation to wait for
+  await expect.poll(() => page.locator('#copy-status').textContent()).toBe('Link copied.');
   return page.locator('#one-time-link').inputValue();
 }
 

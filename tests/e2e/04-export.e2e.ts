@@ -1,6 +1,10 @@
 // Walk 4: the anton case, entered, reviewed and approved, is exported: the printable summary in each
-// redaction profile, its print layout, the PDF a caseworker hands over, and the group export of referred
-// cases.
+// redaction profile, its print layout, the PDF a caseworker hands over in the language chosen at export
+// (rendered to PNG under test-results/e2e/ for a person to look at), and the group export of referred cases.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,14 +12,15 @@ import { fixture } from '../helpers/fixtures';
 import { type Account, createAccount, type RunningApp, startApp } from './helpers/app';
 import { launchBrowser, newPerson } from './helpers/browser';
 import { decideAs, importAs } from './helpers/cases';
-import { checkedPages, follow, heading, signIn, visit } from './helpers/pages';
-import { screenshots } from './helpers/screens';
+import { checkedPages, follow, heading, signIn, submit, visit } from './helpers/pages';
+import { SCREENSHOTS_DIR, screenshots } from './helpers/screens';
 
 let running: RunningApp;
 let browser: Browser;
 let caseworker: Account & { role: 'caseworker' };
 let page: Page;
 let caseId: string;
+let admin: Account;
 beforeAll(async () => {
   [running, browser] = await Promise.all([startApp(), launchBrowser()]);
   caseworker = { ...(await createAccount(running, 'caseworker', 'Olga Caseworker')), role: 'caseworker' };
@@ -38,6 +43,7 @@ beforeAll(async () => {
     reason: 'Verified by specialists; documents seen in original.',
   });
   ({ page } = await newPerson(browser, { baseURL: running.url }));
+  admin = await createAccount(running, 'admin', 'Ada Admin');
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,12 +60,43 @@ async function download(link: ReturnType<Page['locator']>): Promise<{ name: stri
   return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
+/** Each page of a PDF as a PNG in test-results/e2e/ (poppler's pdftoppm), to be looked at by a person. */
+function pagesAsPng(bytes: Buffer, name: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'waypost-pdf-'));
+  writeFileSync(join(dir, 'summary.pdf'), bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '80', join(dir, 'summary.pdf'), join(dir, 'page')]);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort()
+    .map((f, i) => {
+      const to = join(SCREENSHOTS_DIR, `${name}-page-${i + 1}.png`);
+      renameSync(join(dir, f), to);
+      return to;
+    });
+}
+
 async function pdfPages(bytes: Buffer): Promise<string[]> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   return (await extractText(pdf, { mergePages: false })).text;
 }
 
 describe('walk 4: export of the approved case', () => {
+  it("an admin sets the organisation's letterhead and the role under the approver's name", async () => {
+    const { page: adminPage, context } = await newPerson(browser, { baseURL: running.url });
+    await signIn(adminPage, admin.email, admin.password);
+    await follow(adminPage, adminPage.locator('nav a', { hasText: 'Organisation' }));
+    await adminPage.getByLabel('Name', { exact: true }).fill('Safe Passage Network');
+    await adminPage.getByLabel('Address').fill('Postfach 1234, 10117 Berlin, Germany');
+    await adminPage
+      .getByLabel('Contact (phone, email or website)')
+      .fill('+49 30 000000 · casework@safepassage.example');
+    await adminPage.getByLabel('Role printed under the approving supervisor').fill('Head of casework');
+    await submit(adminPage, adminPage.locator('main button[type=submit]'));
+    expect(await adminPage.locator('.notice').textContent()).toContain('Saved.');
+    await screenshots(adminPage, 'organisation');
+    await context.close();
+  });
+
   it('the printable summary names the approving supervisor and follows the redaction profile', async () => {
     await signIn(page, caseworker.email, caseworker.password);
     await visit(page, `/cases/${caseId}`);
@@ -71,8 +108,8 @@ describe('walk 4: export of the approved case', () => {
     expect(await summary.locator('.summary-draft').count()).toBe(0);
     await screenshots(page, 'summary');
 
-    await follow(page, page.locator('.summary-actions a[href$="?profile=full"]'));
-    expect(new URL(page.url()).search).toBe('?profile=full');
+    await follow(page, page.locator('.summary-actions a[href*="?profile=full&"]'));
+    expect(new URL(page.url()).search).toBe('?profile=full&lang=en');
     expect(await page.locator('.summary-actions [aria-current=page]').textContent()).toBe('full');
   });
 
@@ -84,18 +121,40 @@ describe('walk 4: export of the approved case', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('the PDF downloads as an attachment with the reference and page numbers on every page', async () => {
-    const { name, bytes } = await download(page.locator('.summary-actions a', { hasText: 'Download PDF' }));
-    expect(name).toMatch(/^WP-\d{4}-\d{4}-summary-full\.pdf$/);
+  it('the PDF downloads as an attachment in the language chosen at export, with the letterhead and signature', async () => {
+    // The English-speaking caseworker writes the PDF in Russian for a Russian-speaking lawyer.
+    const form = page.locator('form#export');
+    expect(await form.locator('input[name=lang][value=en]').isChecked()).toBe(true);
+    await form.locator('input[name=profile][value=full]').check();
+    await form.getByLabel('Russian (русский)').check();
+    const { name, bytes } = await download(form.locator('button[type=submit]'));
+    expect(name).toMatch(/^WP-\d{4}-\d{4}-summary-full-ru\.pdf$/);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = await pdfPages(bytes);
     const reference = name.slice(0, 12);
     pages.forEach((text, i) => {
       expect(text).toContain(reference);
-      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
-      expect(text).not.toContain('DRAFT');
+      expect(text).toContain(`Страница ${i + 1} из ${pages.length}`);
+      expect(text).not.toContain('ЧЕРНОВИК');
     });
-    expect(pages.join('\n')).toContain('Marta Supervisor');
+    const all = pages.join('\n');
+    expect(all).toContain('Сводка по делу');
+    expect(all).toContain('Marta Supervisor');
+    expect(all).toContain('Подпись');
+    expect(pages[0]).toMatch(/^Safe Passage Network\s+Postfach 1234, 10117 Berlin, Germany/);
+    expect(all).toContain('Head of casework');
+    expect(all).not.toContain('Case summary');
+    expect(pagesAsPng(bytes, 'summary-pdf-full-ru').length).toBe(pages.length);
+
+    // The partner profile in English, as a consulate reads it.
+    await form.locator('input[name=profile][value=partner]').check();
+    await form.getByLabel('English').check();
+    const partner = await download(form.locator('button[type=submit]'));
+    expect(partner.name).toMatch(/-summary-partner-en\.pdf$/);
+    const text = (await pdfPages(partner.bytes)).join('\n');
+    expect(text).toContain('Case summary');
+    expect(text).not.toContain('domain.md');
+    pagesAsPng(partner.bytes, 'summary-pdf-partner-en');
   });
 
   it('several referred cases export as one PDF with a cover index', async () => {
@@ -103,8 +162,9 @@ describe('walk 4: export of the approved case', () => {
     expect(await heading(page).textContent()).toBeTruthy();
     await page.locator(`input[name=ids][value="${caseId}"]`).check();
     await page.locator('input[name=profile][value=minimal]').check();
+    await page.locator('input[name=lang][value=en]').check();
     const { name, bytes } = await download(page.locator('main form button[type=submit]'));
-    expect(name).toMatch(/^summaries-[\d-]+-minimal\.pdf$/);
+    expect(name).toMatch(/^summaries-[\d-]+-minimal-en\.pdf$/);
     expect((await pdfPages(bytes)).join('\n')).toContain('Anton');
   });
 });

@@ -71,6 +71,8 @@ const table: Record<string, Who[]> = {
   'GET /admin/audit': ['admin'],
   'POST /admin/audit/verify': ['admin'],
   'POST /admin/audit/checkpoint': ['admin'],
+  'GET /admin/organisation': ['admin'],
+  'POST /admin/organisation': ['admin'],
   'GET /cases': signedIn,
   'POST /cases/import': signedIn,
   'GET /cases/:id/export.json': signedIn,

@@ -18,7 +18,12 @@ let othersReferred: string;
 const referenceOf = async (id: string) =>
   (await t.app.db.select({ r: cases.reference }).from(cases).where(eq(cases.id, id)))[0]!.r;
 const form = (csrf: string, ids: string[], profile = 'partner') =>
-  [`_csrf=${encodeURIComponent(csrf)}`, `profile=${profile}`, ...ids.map((id) => `ids=${id}`)].join('&');
+  [
+    `_csrf=${encodeURIComponent(csrf)}`,
+    `profile=${profile}`,
+    'lang=en',
+    ...ids.map((id) => `ids=${id}`),
+  ].join('&');
 
 beforeAll(async () => {
   t = await testApp();
@@ -53,7 +58,7 @@ describe('the group PDF', () => {
     const res = await postForPdf(a.agent, '/summaries.pdf', form(a.csrf, referred));
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="summaries-\d{4}-\d{2}-\d{2}-partner\.pdf"$/,
+      /^attachment; filename="summaries-\d{4}-\d{2}-\d{2}-partner-en\.pdf"$/,
     );
     expect(res.headers['cache-control']).toBe('no-store');
     const pages = await pdfPages(res.body);
@@ -88,7 +93,12 @@ describe('the group PDF', () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, 'case.summary_exported'), eq(auditLog.targetId, id)));
-      expect(rows.at(-1)!.detail).toEqual({ profile: 'minimal', format: 'pdf', group: referred });
+      expect(rows.at(-1)!.detail).toEqual({
+        profile: 'minimal',
+        format: 'pdf',
+        language: 'en',
+        group: referred,
+      });
     }
   });
 

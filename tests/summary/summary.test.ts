@@ -90,11 +90,11 @@ afterAll(() => t.close());
 
 describe('the PDF', () => {
   it('is an A4 attachment, never cached, named by the reference alone', async () => {
-    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=partner`);
+    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=partner&lang=en`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="WP-\d{4}-\d{4}-summary-partner\.pdf"$/,
+      /^attachment; filename="WP-\d{4}-\d{4}-summary-partner-en\.pdf"$/,
     );
     expect(res.headers['cache-control']).toBe('no-store');
     const pdf = res.body as Buffer;
@@ -104,7 +104,7 @@ describe('the PDF', () => {
   });
 
   it('embeds its fonts (PT Sans, TrueType) and carries real text', async () => {
-    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=full`);
+    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=full&lang=en`);
     const raw = (res.body as Buffer).toString('latin1');
     expect(raw).toContain('/FontFile2');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+PTSans-Regular/);
@@ -114,7 +114,7 @@ describe('the PDF', () => {
   });
 
   it('has the header facts and every section', async () => {
-    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=full`);
+    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=full&lang=en`);
     const text = (await pdfPages(res.body)).join(' ');
     const [row] = await t.app.db.select().from(cases).where(eq(cases.id, antonId));
     for (const expected of [
@@ -140,7 +140,7 @@ describe('the PDF', () => {
   });
 
   it('puts the reference, the profile and "page N of M" on every page', async () => {
-    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=minimal`);
+    const res = await download(a.agent, `/cases/${antonId}/summary.pdf?profile=minimal&lang=en`);
     const pages = await pdfPages(res.body);
     const [row] = await t.app.db.select().from(cases).where(eq(cases.id, antonId));
     expect(pages.length).toBeGreaterThan(1);
@@ -155,7 +155,9 @@ describe('the PDF', () => {
 describe('the draft mark', () => {
   it('is on every page until the referral is approved; the final version names the approver', async () => {
     const id = await importFor(t.app, fixture('anton'), holder);
-    const before = await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=partner`)).body);
+    const before = await pdfPages(
+      (await download(a.agent, `/cases/${id}/summary.pdf?profile=partner&lang=en`)).body,
+    );
     for (const page of before) expect(page).toContain('DRAFT - not approved');
 
     await recordEvent(t.app.db, t.app.keyRing, {
@@ -167,7 +169,9 @@ describe('the draft mark', () => {
       text: 'He stays put until a lawyer clears travel; the consulate route needs no CIS transit.',
     });
     await approve(t.app, id, sup);
-    const after = await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=partner`)).body);
+    const after = await pdfPages(
+      (await download(a.agent, `/cases/${id}/summary.pdf?profile=partner&lang=en`)).body,
+    );
     const text = after.join(' ');
     expect(text).not.toContain('DRAFT');
     for (const page of after) expect(page).toContain(`Approved for referral by supervisor`);
@@ -184,7 +188,9 @@ describe('the draft mark', () => {
     await approve(t.app, reopened, sup);
     await t.app.db.update(cases).set({ status: 'verification' }).where(eq(cases.id, reopened));
     for (const id of [noEvent, reopened]) {
-      const pages = await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=full`)).body);
+      const pages = await pdfPages(
+        (await download(a.agent, `/cases/${id}/summary.pdf?profile=full&lang=en`)).body,
+      );
       for (const page of pages) expect(page).toContain('DRAFT - not approved');
     }
   });
@@ -194,7 +200,7 @@ describe('Cyrillic', () => {
   it('prints names, the unit and the statement in Russian as typed', async () => {
     const id = await importFor(t.app, markedCase(), holder);
     const text = (
-      await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=full`)).body)
+      await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=full&lang=en`)).body)
     ).join(' ');
     expect(text).toContain('Маркеров Кириллица');
     expect(text).toContain('Маркерный полк связи');
@@ -203,13 +209,12 @@ describe('Cyrillic', () => {
     );
   });
 
-  it('is written in the language of the user who asks for it', async () => {
+  it('is written in the language chosen at export, whatever the language of the user who asks', async () => {
     const ru = await addUser(t.app, 'supervisor');
     await t.app.db.update(users).set({ locale: 'ru' }).where(eq(users.id, ru.id));
     const r = await signIn(t.app, ru);
-    const text = (
-      await pdfPages((await download(r.agent, `/cases/${antonId}/summary.pdf?profile=partner`)).body)
-    ).join(' ');
+    const url = (lang: string) => `/cases/${antonId}/summary.pdf?profile=partner&lang=${lang}`;
+    const russian = (await pdfPages((await download(a.agent, url('ru'))).body)).join(' ');
     for (const expected of [
       'Сводка по делу',
       'Военная служба',
@@ -219,8 +224,22 @@ describe('Cyrillic', () => {
       'Казахстан (KZ)',
       'Страница 1 из',
     ]) {
-      expect(text, expected).toContain(expected);
+      expect(russian, expected).toContain(expected);
     }
+    // The Russian-speaking supervisor exports for a French consulate: English, from the title to the rules'
+    // own texts, with no Russian interface string in it.
+    const english = (await pdfPages((await download(r.agent, url('en'))).body)).join(' ');
+    for (const expected of ['Case summary', 'Military service', 'Kazakhstan (KZ)', 'Page 1 of'])
+      expect(english, expected).toContain(expected);
+    for (const russianOnly of ['Сводка', 'Военная служба', 'Страница'])
+      expect(english).not.toContain(russianOnly);
+  });
+
+  it('asks for the language when a PDF link names none, instead of taking the interface language', async () => {
+    const res = await a.agent.get(`/cases/${antonId}/summary.pdf?profile=full`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/cases/${antonId}/summary?profile=full#export`);
+    expect((await a.agent.get(`/cases/${antonId}/summary.pdf?profile=full&lang=xx`)).status).toBe(400);
   });
 });
 
@@ -242,7 +261,7 @@ describe('redaction profiles', () => {
   for (const profile of ['full', 'partner', 'minimal'] as const) {
     it(`${profile} leaves out exactly what it promises, in the PDF and on the page`, async () => {
       const pdf = (
-        await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=${profile}`)).body)
+        await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=${profile}&lang=en`)).body)
       ).join(' ');
       const html = (await a.agent.get(`/cases/${id}/summary?profile=${profile}`)).text;
       for (const [kind, markers] of Object.entries(identifying) as [Kind, string[]][]) {
@@ -264,16 +283,18 @@ describe('redaction profiles', () => {
       ]) {
         expect(pdf, `${profile}: ${kept}`).toContain(kept);
       }
-      if (profile === 'minimal') {
+      if (profile === 'minimal')
         expect(pdf).toContain('[withheld] is known to us; [withheld] too. He must leave.');
-        expect(pdf).toContain('The unit "[withheld], в/ч [withheld]" is not among the units');
-      }
+      // The rules' messages to the caseworker (here one quoting the unit) stay inside the organisation.
+      expect(pdf.includes('is not among the units'), profile).toBe(profile === 'full');
     });
   }
 
   it('refuses a profile it does not know, and takes the most redacted one when none is named', async () => {
-    expect((await a.agent.get(`/cases/${id}/summary.pdf?profile=everything`)).status).toBe(400);
-    const pdf = (await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf`)).body)).join(' ');
+    expect((await a.agent.get(`/cases/${id}/summary.pdf?profile=everything&lang=en`)).status).toBe(400);
+    const pdf = (await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?lang=en`)).body)).join(
+      ' ',
+    );
     expect(pdf).toContain('Profile: minimal');
     expect(pdf).not.toContain('Markerov Latinsky');
   });
@@ -287,8 +308,13 @@ describe('the printable page', () => {
     for (const title of sectionTitles) expect(res.text).toContain(title);
     expect(res.text).toContain('DRAFT - not approved');
     expect(res.text).toContain('href="/static/summary.css"');
-    expect(res.text).not.toMatch(/<script|style=|<style/);
-    expect(res.text).toContain(`href="/cases/${antonId}/summary.pdf?profile=partner"`);
+    expect(res.text).not.toMatch(/<script(?! src="\/static\/)|style=|<style/);
+    // The PDF is asked for through a form that names the profile and the language.
+    expect(res.text).toContain(`action="/cases/${antonId}/summary.pdf"`);
+    expect(res.text).toMatch(
+      /<input type="radio" id="x-profile-partner" name="profile" value="partner" checked>/,
+    );
+    expect(res.text).toMatch(/<input type="radio" id="x-lang-en" name="lang" value="en" checked>/);
     const css = await a.agent.get('/static/summary.css');
     expect(css.status).toBe(200);
     expect(css.text).toContain('@media print');
@@ -319,14 +345,14 @@ describe('access and audit', () => {
       actorId: holder.id,
       now: t.app.clock(),
     });
-    const res = await a.agent.get(`/cases/${id}/summary.pdf?profile=full`);
+    const res = await a.agent.get(`/cases/${id}/summary.pdf?profile=full&lang=en`);
     expect(res.status).toBe(409);
     expect(res.text).toContain('The case is not complete');
   });
 
   it('records every export with its profile and format, ids and codes only', async () => {
     const supervisor = await signIn(t.app, sup);
-    await download(supervisor.agent, `/cases/${antonId}/summary.pdf?profile=full`);
+    await download(supervisor.agent, `/cases/${antonId}/summary.pdf?profile=full&lang=en`);
     await supervisor.agent.get(`/cases/${antonId}/summary?profile=minimal`);
     const rows = await t.app.db
       .select()
@@ -334,15 +360,15 @@ describe('access and audit', () => {
       .where(and(eq(auditLog.action, 'case.summary_exported'), eq(auditLog.actorId, sup.id)))
       .orderBy(auditLog.id);
     expect(rows.map((r) => [r.targetType, r.targetId, r.detail])).toEqual([
-      ['case', antonId, { profile: 'full', format: 'pdf' }],
-      ['case', antonId, { profile: 'minimal', format: 'html' }],
+      ['case', antonId, { profile: 'full', format: 'pdf', language: 'en' }],
+      ['case', antonId, { profile: 'minimal', format: 'html', language: 'en' }],
     ]);
   });
 
   it('keeps personal data out of the logs', async () => {
     const id = await importFor(t.app, markedCase(), holder);
     logLines.length = 0;
-    await download(a.agent, `/cases/${id}/summary.pdf?profile=full`);
+    await download(a.agent, `/cases/${id}/summary.pdf?profile=full&lang=en`);
     const logs = logLines.join('');
     expect(logs).toContain('/cases/:id/summary.pdf');
     for (const marker of [...Object.values(identifying).flat(), 'Anton']) expect(logs).not.toContain(marker);
