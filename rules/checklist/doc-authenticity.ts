@@ -11,6 +11,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ seenCount: number; notConsistent: DocumentType[] }>({
   id: 'DOC_AUTHENTICITY',
   category: 'documents',
+  label: {
+    en: 'Check every document seen for authenticity',
+    ru: 'Проверить подлинность каждого увиденного документа',
+  },
   doc: 'Done when every document seen has authenticity `consistent` (todo when none is seen).',
   check: ({ case: c }) => {
     const seen = c.documents.filter(isSeen);

@@ -4,6 +4,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ claimed: number; withoutPapers: string[] }>({
   id: 'DOC_CRIMINAL_CASE',
   category: 'documents',
+  label: {
+    en: 'See papers for every criminal case claimed',
+    ru: 'Увидеть документы по каждому заявленному уголовному делу',
+  },
   doc: 'Done when every criminal case claimed has `evidenceSeen`; not applicable when none is claimed.',
   check: ({ case: c }) => {
     const cases = c.persecution.criminalCases;

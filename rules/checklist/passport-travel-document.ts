@@ -10,6 +10,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ held: DocumentType | undefined; expiresOn: string | undefined }>({
   id: 'PASSPORT_TRAVEL_DOCUMENT',
   category: 'passport',
+  label: {
+    en: 'Valid international passport or travel document',
+    ru: 'Действующий загранпаспорт или проездной документ',
+  },
   doc: 'Done when a valid, unexpired international passport or travel document is held.',
   source: schengenWithoutPassport.source,
   check: ({ facts }) => {

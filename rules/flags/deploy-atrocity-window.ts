@@ -40,6 +40,10 @@ export default defineFlag<{ hits: Hit[] }>({
   id: 'DEPLOY_ATROCITY_WINDOW',
   category: 'deployment',
   severity: 'high',
+  title: {
+    en: 'Deployed where and when atrocities were documented',
+    ru: 'Был там, где и когда зафиксированы преступления',
+  },
   doc: "A deployment's place is a documented atrocity place within its window (high), or only its region is (warning).",
   check({ case: c, facts }) {
     const hits: Hit[] = [];

@@ -1,4 +1,5 @@
 import type { Deployment } from '../case-schema';
+import { bbcRussianDesertion } from '../data/sources';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -14,8 +15,9 @@ export default defineFlag<{ returns: Return[] }>({
   id: 'DEPLOY_REPEATED',
   category: 'deployment',
   severity: 'warning',
+  title: { en: 'Went back to the front', ru: 'Возвращался на фронт' },
   doc: 'A deployment starts after an earlier one ended by leave, injury or rotation (he went back).',
-  source: 'Seed 004 (BBC Russian): someone who went back several times is harder to verify',
+  source: bbcRussianDesertion,
   check({ case: c }) {
     const returns: Return[] = [];
     c.deployments.forEach((back, later) => {

@@ -9,6 +9,7 @@ export default defineFlag<{ denials: Denial[] }>({
   id: 'DEST_PRIOR_DENIAL',
   category: 'destination',
   severity: 'info',
+  title: { en: 'Earlier application denied', ru: 'Прежнее заявление отклонено' },
   doc: 'An earlier application to a destination was `denied`.',
   check({ case: c }) {
     const denials: (Denial & { path: string })[] = [];

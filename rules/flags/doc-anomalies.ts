@@ -8,8 +8,15 @@ export default defineFlag<{ types: DocumentType[] }>({
   id: 'DOC_ANOMALIES',
   category: 'documents',
   severity: 'high',
+  title: { en: 'Document anomalies', ru: 'Расхождения в документах' },
   doc: 'Any document has authenticity `anomalies`.',
-  source: 'domain.md: CNDA, 20 Jul 2023, rejected a deserter over anomalies in his documents',
+  source: {
+    unsourced: true,
+    why: {
+      en: "The CNDA's rejection of a deserter over document anomalies (20 Jul 2023) is not yet linked to a public source.",
+      ru: 'Отказ CNDA дезертиру из-за расхождений в документах (20.07.2023) пока не подкреплён публичной ссылкой.',
+    },
+  },
   check({ case: c }) {
     const odd = c.documents.flatMap((d, i) => (d.authenticity === 'anomalies' ? [{ d, i }] : []));
     if (odd.length === 0) return undefined;

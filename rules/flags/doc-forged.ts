@@ -1,4 +1,5 @@
 import type { DocumentType } from '../case-schema';
+import { apDesertersHideAbroad } from '../data/sources';
 import { listText } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
@@ -8,8 +9,9 @@ export default defineFlag<{ types: DocumentType[] }>({
   id: 'DOC_FORGED',
   category: 'documents',
   severity: 'critical',
+  title: { en: 'Forged document', ru: 'Поддельный документ' },
   doc: 'Any document has authenticity `forged`.',
-  source: 'Seed 002 (AP, "Russian deserters of Ukraine war hide abroad"): real and fake passports',
+  source: apDesertersHideAbroad,
   check({ case: c }) {
     const forged = c.documents.flatMap((d, i) => (d.authenticity === 'forged' ? [{ d, i }] : []));
     if (forged.length === 0) return undefined;

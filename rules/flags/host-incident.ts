@@ -16,6 +16,7 @@ export default defineFlag<{ country: CountryCode; incidents: StayIncident[]; cri
   id: 'HOST_INCIDENT',
   category: 'host_country',
   severity: 'critical',
+  title: { en: 'Incident in the host country', ru: 'Инцидент в стране пребывания' },
   doc: 'A current-stay incident: detention, deportation order, extradition request or abduction attempt (critical); police contact or surveillance (high).',
   check({ case: c }) {
     const { incidents, country } = c.currentStay;

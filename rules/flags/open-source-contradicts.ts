@@ -8,6 +8,7 @@ export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
   id: 'OPEN_SOURCE_CONTRADICTS',
   category: 'verification',
   severity: 'high',
+  title: { en: 'Open sources contradict his story', ru: 'Открытые источники противоречат его рассказу' },
   doc: 'Any open-source check `contradicts`.',
   check({ case: c }) {
     const found = c.verification.openSource.flatMap((o, i) => (o.result === 'contradicts' ? [{ o, i }] : []));

@@ -11,6 +11,10 @@ export default defineFlag<{ held: Held[] }>({
   id: 'PASSPORT_NONE_VALID',
   category: 'passport',
   severity: 'warning',
+  title: {
+    en: 'No valid passport or travel document',
+    ru: 'Нет действующего паспорта или проездного документа',
+  },
   doc: 'No valid international passport or travel document: a Schengen route needs a national humanitarian or asylum visa.',
   source: schengenWithoutPassport.source,
   check({ case: c, facts }) {

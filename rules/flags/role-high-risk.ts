@@ -30,6 +30,7 @@ export default defineFlag<Found>({
   id: 'ROLE_HIGH_RISK',
   category: 'role',
   severity: 'high',
+  title: { en: 'High-risk role', ru: 'Должность высокого риска' },
   doc: 'Role is assault, sniper, military_police or special_forces (in service or any deployment), or serviceType is pmc or prison_recruit.',
   source,
   check({ case: c }) {

@@ -5,8 +5,13 @@ export default defineFlag<NoParams>({
   id: 'SCREEN_PARTICIPATION',
   category: 'screening',
   severity: 'critical',
+  title: { en: 'Admits participation in abuses', ru: 'Признаёт участие в преступлениях' },
   doc: '`admitsParticipation`.',
-  source: 'domain.md: CJEU Shepherd (C-472/13), exclusion for participation in war crimes',
+  source: {
+    url: 'https://curia.europa.eu/juris/liste.jsf?num=C-472/13',
+    publisher: 'Court of Justice of the European Union, Shepherd (C-472/13)',
+    date: '2015-02-26',
+  },
   check: ({ case: c }) =>
     c.screening.admitsParticipation
       ? { facts: ['screening.admitsParticipation=true'], params: {} }

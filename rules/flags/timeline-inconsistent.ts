@@ -108,6 +108,7 @@ export default defineFlag<{ contradictions: Contradiction[] }>({
   id: 'TIMELINE_INCONSISTENT',
   category: 'timeline',
   severity: 'high',
+  title: { en: 'Dates contradict each other', ru: 'Даты противоречат друг другу' },
   doc: 'Dates contradict: deployment or desertion before enlistment, case before leaving, exit before leaving, a date after today, a period ending before it starts.',
   check({ case: c, today }) {
     const contradictions = findContradictions(c, today);

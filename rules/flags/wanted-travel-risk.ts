@@ -1,4 +1,5 @@
 import type { RouteLeg } from '../case-schema';
+import { apDesertersHideAbroad } from '../data/sources';
 import { listText } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
@@ -13,9 +14,9 @@ export default defineFlag<Params>({
   id: 'WANTED_TRAVEL_RISK',
   category: 'passport',
   severity: 'high',
+  title: { en: 'Wanted abroad: travel risk', ru: 'Розыск за рубежом: опасно ехать' },
   doc: 'Wanted list `interstate` or `interpol`, or a route incident `removed_from_flight` or `detained`.',
-  source:
-    'Seed 002 (AP) and seed 003 (DW): deserters on interstate wanted lists taken off flights in Kazakhstan',
+  source: apDesertersHideAbroad,
   check({ case: c }) {
     const { wantedList } = c.persecution;
     const listed = wantedList === 'interstate' || wantedList === 'interpol' ? wantedList : undefined;

@@ -9,6 +9,7 @@ import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
 import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
+import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
 import { activeCaseworkers } from './caseworkers';
@@ -62,8 +63,7 @@ const severityOrder: Severity[] = ['critical', 'high', 'warning', 'info'];
 
 function assessmentView(a: Assessment, caseId: string, locale: Locale) {
   const l = labels[locale];
-  const label = (id: string) =>
-    (l.flags as Record<string, string>)[id] ?? (l.checklist as Record<string, string>)[id] ?? id;
+  const label = (id: string) => ruleTitle(id, locale);
   return {
     action: a.recommendation.action,
     actionLabel: l.actions[a.recommendation.action],
@@ -84,7 +84,7 @@ function assessmentView(a: Assessment, caseId: string, locale: Locale) {
           .filter((f) => f.severity === severity)
           .map((f) => ({
             ...f,
-            title: l.flags[f.id as keyof typeof l.flags] ?? f.id,
+            title: flagTitle(f.id, locale),
             category: l.categories[f.category],
           })),
       }))
@@ -215,7 +215,7 @@ async function reviewModel(
   const allowed = allowedActions(user, row);
   const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
   const actor = (name: string | null) => name ?? t('review.system');
-  const flagName = (id: unknown) => l.flags[id as keyof typeof l.flags] ?? String(id);
+  const flagName = (id: unknown) => flagTitle(String(id), locale);
   const statusName = (s: unknown) => (s ? t(`case.status.${s}` as MessageKey) : '—');
   const describe = (e: (typeof events)[number]): string => {
     const d = e.detail;
@@ -260,9 +260,7 @@ async function reviewModel(
       .map((e) => ({
         id: e.id,
         by: t('review.requestedBy', { name: actor(e.actorName), date: stamp(e.at) }),
-        items: ((e.detail.items as string[] | undefined) ?? []).map(
-          (id) => l.checklist[id as keyof typeof l.checklist] ?? id,
-        ),
+        items: ((e.detail.items as string[] | undefined) ?? []).map((id) => checklistLabel(id, locale)),
         text: e.text ?? '',
       })),
     timeline: events

@@ -2,6 +2,7 @@
 // supervisor's decision on each, the referral (approved pathway and what it still needs), and the annex of
 // every document.
 import type { Severity } from '../../rules/assessment';
+import { checklistLabel, flagTitle } from '../../rules/titles';
 import type { Block, Item, Section } from './model';
 import { isoDay } from './model';
 import { type Context, helpers } from './sections-case';
@@ -165,7 +166,7 @@ function flags(ctx: Context): Section {
     else if (flag.severity === 'high' || flag.severity === 'critical') lines.push(t('summary.flagOpen'));
     if (flag.source) lines.push(`${t('summary.source')}: ${flag.source}`);
     return {
-      title: `${l.severities[flag.severity]} · ${l.flags[flag.id]}`,
+      title: `${l.severities[flag.severity]} · ${flagTitle(flag.id, ctx.locale)}`,
       tone: flag.cleared || decision?.outcome === 'cleared' ? 'ok' : flag.severity,
       lines,
     };
@@ -188,7 +189,7 @@ function referral(ctx: Context): Section {
     `${country(d.country)} · ${l.pathways[d.pathway]}`;
   const still = (missing: readonly string[]) =>
     missing.length
-      ? missing.map((id) => (l.checklist as Record<string, string>)[id] ?? id).join('; ')
+      ? missing.map((id) => checklistLabel(id, ctx.locale)).join('; ')
       : t('summary.nothingMissing');
   const blocks: Block[] = [];
   if (approval) {
