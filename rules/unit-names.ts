@@ -168,7 +168,19 @@ const numberMarkers = new Set(['no', 'n', 'nr', 'номер', 'гв', 'gds']);
 const ORDINAL = /^\d{1,4}$/;
 const UNIT_NUMBER = /^\d{5}$/;
 /** How far after a number its kind word may come ("234-й гвардейский десантно-штурмовой Черноморский ордена … полк"). */
-const MAX_AHEAD = 16;
+const MAX_AHEAD = 30;
+/** Branch words may follow the kind in Russian: "бригада связи", "батальон материального обеспечения". */
+const MAX_AFTER_KIND = 3;
+
+/** Branch words in the few words after the kind, up to the next number or kind. */
+function branchesAfter(words: string[], kindAt: number, into: Set<BranchWord>): void {
+  for (let k = kindAt + 1; k < words.length && k <= kindAt + MAX_AFTER_KIND; k++) {
+    const word = words[k]!;
+    if (ORDINAL.test(word) || UNIT_NUMBER.test(word) || echelonOf(word)) return;
+    const branch = byPrefix(word, branchPrefixes);
+    if (branch) into.add(branch);
+  }
+}
 
 function byPrefix<T>(word: string, table: readonly [string, T][]): T | undefined {
   for (const [prefix, value] of table) if (word.startsWith(prefix)) return value;
@@ -272,6 +284,7 @@ function kindFor(words: string[], at: number): { echelon: Echelon; branches: Set
     const kind = echelonOf(word);
     if (kind) {
       if (kind.branch) branches.add(kind.branch);
+      branchesAfter(words, j, branches);
       return { echelon: kind.echelon, branches };
     }
     const branch = byPrefix(word, branchPrefixes);
@@ -282,12 +295,13 @@ function kindFor(words: string[], at: number): { echelon: Echelon; branches: Set
   while (j >= 0 && numberMarkers.has(words[j]!)) j--;
   const kind = j >= 0 ? echelonOf(words[j]!) : undefined;
   if (!kind) return undefined;
-  const before = new Set<BranchWord>(kind.branch ? [kind.branch] : []);
+  const around = new Set<BranchWord>(kind.branch ? [kind.branch] : []);
   for (let k = j - 1; k >= 0 && k >= j - 4; k--) {
     const branch = byPrefix(words[k]!, branchPrefixes);
-    if (branch) before.add(branch);
+    if (branch) around.add(branch);
   }
-  return { echelon: kind.echelon, branches: before };
+  branchesAfter(words, at, around);
+  return { echelon: kind.echelon, branches: around };
 }
 
 /** Reads every designation and unit number in a free-text unit name. */
