@@ -22,6 +22,7 @@ import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
+import { referenceDataRoutes } from './routes/reference-data';
 import { reviewRoutes } from './routes/review';
 import { summaryRoutes } from './routes/summary';
 
@@ -84,5 +85,6 @@ export async function buildApp({
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
+  await app.register(referenceDataRoutes);
   return app;
 }

@@ -12,6 +12,8 @@ import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
+import { latestReviews } from '../reference-data/reviews';
+import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
 import { readTimeline } from './events';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
@@ -135,16 +137,17 @@ export async function casePageModel(
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together.
-  const [assigneeRows, storedRows, caseworkers, review] = await Promise.all([
+  const [assigneeRows, storedRows, caseworkers, review, reviews] = await Promise.all([
     row.assignedTo ? userName(app.db).execute({ id: row.assignedTo }) : [],
     assembled.ok ? lastAssessedAt(app.db).execute({ caseId }) : [],
     user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
     reviewModel(app, loaded, user, locale, t),
+    latestReviews(app.db),
   ]);
   const assignee = assigneeRows[0];
   const stored = storedRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
-  const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+  const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews }) : null;
 
   const sections = layout.map((section) => ({
     id: section.id,
@@ -194,6 +197,7 @@ export async function casePageModel(
           href: `/cases/${caseId}/edit/${requiredPartForm[part]}`,
         })),
     assessment: live ? assessmentView(live, caseId, locale) : null,
+    unitMatches: parts.service ? unitMatchesView(parts.service, locale) : undefined,
     storedAt: stored?.evaluatedAt.toISOString().replace('T', ' ').slice(0, 16),
     sections,
   };

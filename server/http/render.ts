@@ -31,6 +31,7 @@ function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
     items.push(
       { href: '/admin/users', label: t('nav.users') },
       { href: '/admin/audit', label: t('nav.audit') },
+      { href: '/admin/reference-data', label: t('nav.referenceData') },
     );
   }
   items.push({ href: '/account', label: t('nav.account') });

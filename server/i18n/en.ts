@@ -2,6 +2,7 @@
 // strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
+import { referenceDataEn } from './reference-data.en';
 import { reviewEn } from './review.en';
 import { summaryEn } from './summary.en';
 
@@ -144,5 +145,12 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn } as const;
+export const en = {
+  ...core,
+  ...casesEn,
+  ...reviewEn,
+  ...caseListEn,
+  ...summaryEn,
+  ...referenceDataEn,
+} as const;
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,7 @@ import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';
+import { latestReviews } from '../reference-data/reviews';
 
 const reason = z.string().trim().min(1, 'review.reasonRequired').max(5000, 'form.tooLong');
 const version = z.string().regex(/^\d{1,9}$/, 'form.invalid');
@@ -156,7 +157,10 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const locale = request.locale;
     const l = labels[locale];
     const assembled = assemble(loaded.parts, loaded.row.reference);
-    const assessment = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+    const reviews = assembled.ok ? await latestReviews(db) : undefined;
+    const assessment = assembled.ok
+      ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews })
+      : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
     const timeline = await readTimeline(db, app.keyRing, loaded.row.id);
     const answered = new Set(

@@ -9,6 +9,7 @@ import { canSeeCase } from '../cases/access';
 import { assemble } from '../cases/parts';
 import { type CaseRow, loadCase, todayOf } from '../cases/store';
 import type { Translate } from '../i18n';
+import { latestReviews } from '../reference-data/reviews';
 import { buildSummary, isoMinute, type Summary } from './model';
 import type { Cover } from './pdf';
 import type { Profile } from './profiles';
@@ -40,7 +41,7 @@ export async function loadSummary(
   const summary = buildSummary({
     file: assembled.file,
     reference: row.reference,
-    assessment: evaluate(assembled.file, todayOf(now), { locale }),
+    assessment: evaluate(assembled.file, todayOf(now), { locale, reviews: await latestReviews(app.db) }),
     record: await reviewRecord(app.db, app.keyRing, row.id, row.status),
     profile,
     locale,
