@@ -33,8 +33,8 @@ export function matchedByText(by: MatchedBy, locale: Locale): string {
       return locale === 'en' ? `by its military unit number ${by.number}` : `по номеру в/ч ${by.number}`;
     case 'designation':
       return locale === 'en'
-        ? `by its number and kind (${by.number}, ${echelonName(by.echelon, 'en')})`
-        : `по номеру и типу (${by.number}, ${echelonName(by.echelon, 'ru')})`;
+        ? `by its number and kind: ${by.number}, ${echelonName(by.echelon, 'en')}`
+        : `по номеру и типу: ${by.number}, ${echelonName(by.echelon, 'ru')}`;
     case 'common_name':
       return locale === 'en'
         ? `by its common name "${by.name}"`

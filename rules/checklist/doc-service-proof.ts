@@ -1,5 +1,6 @@
 import type { DocumentType } from '../case-schema';
 import { bbcRussianDesertion } from '../data/sources';
+import { lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineCheck } from '../rule';
 
@@ -32,7 +33,7 @@ export default defineCheck<{ seen: DocumentType[] }>({
         : 'No military ID, contract, summons or service certificate seen yet.',
     ru: ({ seen }) =>
       seen.length > 0
-        ? `Видели: ${seen.map((t) => labels.ru.documentTypes[t]).join(', ')}.`
+        ? `Видели: ${seen.map((t) => lowerLabel(labels.ru.documentTypes[t])).join(', ')}.`
         : 'Ни военного билета, ни контракта, ни повестки, ни справки о службе пока не видели.',
   },
 });

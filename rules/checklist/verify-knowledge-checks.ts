@@ -35,6 +35,6 @@ export default defineCheck<{ consistent: number; inconsistent: number }>({
     ru: ({ consistent, inconsistent }) =>
       inconsistent > 0
         ? `Не сошлось ответов: ${inconsistent}. Пока руководитель не разберётся, пункт не закрыть.`
-        : `Сошлось ${consistent} из ${checksNeeded.value} нужных контрольных вопросов.`,
+        : `Совпавших ответов на контрольные вопросы: ${consistent} из ${checksNeeded.value} необходимых.`,
   },
 });

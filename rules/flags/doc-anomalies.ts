@@ -1,5 +1,5 @@
 import type { DocumentType } from '../case-schema';
-import { listText } from '../i18n';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -33,7 +33,7 @@ export default defineFlag<{ types: DocumentType[] }>({
       )}. France's asylum court (CNDA) rejected a deserter over anomalies in his documents: resolve them, or explain them in writing, before any referral.`,
     ru: ({ types }) =>
       `Найдены расхождения: ${listText(
-        types.map((t) => labels.ru.documentTypes[t]),
+        types.map((t) => lowerLabel(labels.ru.documentTypes[t])),
         'ru',
       )}. Суд по делам убежища Франции (CNDA) отказал дезертиру именно из-за расхождений в документах: до направления их нужно устранить или письменно объяснить.`,
   },

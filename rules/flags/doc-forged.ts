@@ -1,6 +1,6 @@
 import type { DocumentType } from '../case-schema';
 import { apDesertersHideAbroad } from '../data/sources';
-import { listText } from '../i18n';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -28,7 +28,7 @@ export default defineFlag<{ types: DocumentType[] }>({
       )}. Nothing this person presents can be relied on until a supervisor has heard his explanation; no partner will sponsor a case built on a forged document.`,
     ru: ({ types }) =>
       `Признан поддельным: ${listText(
-        types.map((t) => labels.ru.documentTypes[t]),
+        types.map((t) => lowerLabel(labels.ru.documentTypes[t])),
         'ru',
       )}. Пока руководитель не выслушает его объяснения, ни на один представленный им документ полагаться нельзя; ни одна партнёрская организация не поддержит дело с поддельным документом.`,
   },

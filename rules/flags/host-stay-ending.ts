@@ -1,5 +1,5 @@
 import type { CountryCode } from '../data/countries';
-import { daysBetween } from '../dates';
+import { daysBetween, formatDate } from '../dates';
 import { countryName, enPlural, ruPlural } from '../i18n';
 import { defineFlag, type Parameter } from '../rule';
 
@@ -62,18 +62,18 @@ export default defineFlag<Params>({
       if (p.kind === 'no_basis')
         return `He has no legal basis to stay in ${where}: he can be detained and deported at any moment. Find him a lawyer and a legal status, or a safer country, now.`;
       if (p.kind === 'ended')
-        return `His legal stay in ${where} ended on ${p.endsOn}, ${p.days} ${enPlural(p.days, 'day', 'days')} ago: he is there unlawfully and can be deported. Find him a lawyer now.`;
+        return `His legal stay in ${where} ended on ${formatDate(p.endsOn, 'en')}, ${p.days} ${enPlural(p.days, 'day', 'days')} ago: he is there unlawfully and can be deported. Find him a lawyer now.`;
       const urgent = p.days <= stayCritical.value;
-      return `His legal stay in ${where} ends on ${p.endsOn}, ${p.days === 0 ? 'today' : `in ${p.days} ${enPlural(p.days, 'day', 'days')}`}. ${urgent ? 'Act now: extend the stay or move him before it runs out.' : 'Arrange an extension or a move before it runs out.'}`;
+      return `His legal stay in ${where} ends on ${formatDate(p.endsOn, 'en')}, ${p.days === 0 ? 'today' : `in ${p.days} ${enPlural(p.days, 'day', 'days')}`}. ${urgent ? 'Act now: extend the stay or move him before it runs out.' : 'Arrange an extension or a move before it runs out.'}`;
     },
     ru: (p) => {
       const where = countryName(p.country, 'ru');
       if (p.kind === 'no_basis')
-        return `У него нет законных оснований находиться в стране (${where}): его могут задержать и депортировать в любой момент. Нужен юрист и легальный статус или переезд в более безопасную страну — немедленно.`;
+        return `У него нет законных оснований находиться в стране ${where}: его могут задержать и депортировать в любой момент. Нужен юрист и легальный статус или переезд в более безопасную страну — немедленно.`;
       if (p.kind === 'ended')
-        return `Срок его законного пребывания (${where}) истёк ${p.endsOn}, ${p.days} ${ruPlural(p.days, 'день', 'дня', 'дней')} назад: он находится там незаконно, и его могут депортировать. Срочно нужен юрист.`;
+        return `Срок его законного пребывания в стране ${where} истёк ${formatDate(p.endsOn, 'ru')}, ${p.days} ${ruPlural(p.days, 'день', 'дня', 'дней')} назад: он находится там незаконно, и его могут депортировать. Срочно нужен юрист.`;
       const urgent = p.days <= stayCritical.value;
-      return `Срок его законного пребывания (${where}) истекает ${p.endsOn}, ${p.days === 0 ? 'сегодня' : `через ${p.days} ${ruPlural(p.days, 'день', 'дня', 'дней')}`}. ${urgent ? 'Действовать нужно сейчас: продлить пребывание или помочь ему уехать до истечения срока.' : 'Позаботьтесь о продлении или переезде до истечения срока.'}`;
+      return `Срок его законного пребывания в стране ${where} истекает ${formatDate(p.endsOn, 'ru')}, ${p.days === 0 ? 'сегодня' : `через ${p.days} ${ruPlural(p.days, 'день', 'дня', 'дней')}`}. ${urgent ? 'Действовать нужно сейчас: продлить пребывание или помочь ему уехать до истечения срока.' : 'Позаботьтесь о продлении или переезде до истечения срока.'}`;
     },
   },
 });

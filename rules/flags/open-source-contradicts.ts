@@ -1,5 +1,5 @@
 import type { OpenSourceCheck } from '../case-schema';
-import { listText } from '../i18n';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -26,7 +26,7 @@ export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
       )}. A supervisor must review the contradiction before any referral.`,
     ru: ({ sources }) =>
       `Открытые источники противоречат его рассказу: ${listText(
-        sources.map((s) => labels.ru.openSourceSources[s].toLowerCase()),
+        sources.map((s) => lowerLabel(labels.ru.openSourceSources[s])),
         'ru',
       )}. До любого направления противоречие должен разобрать руководитель.`,
   },

@@ -1,5 +1,6 @@
 import type { Document } from '../case-schema';
 import { schengenWithoutPassport } from '../data/destinations';
+import { formatDate } from '../dates';
 import { listText } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
@@ -41,7 +42,7 @@ export default defineFlag<{ held: Held[] }>({
           : `His ${listText(
               held.map(
                 (d) =>
-                  `${labels.en.documentTypes[d.type].toLowerCase()} is ${d.validity === 'valid' ? `expired${d.expiresOn ? ` (${d.expiresOn})` : ''}` : labels.en.documentValidities[d.validity].toLowerCase()}`,
+                  `${labels.en.documentTypes[d.type].toLowerCase()} is ${d.validity === 'valid' ? `expired${d.expiresOn ? ` (${formatDate(d.expiresOn, 'en')})` : ''}` : labels.en.documentValidities[d.validity].toLowerCase()}`,
               ),
               'en',
             )}.`
@@ -53,7 +54,7 @@ export default defineFlag<{ held: Held[] }>({
           : `${listText(
               held.map(
                 (d) =>
-                  `${labels.ru.documentTypes[d.type]}: ${d.validity === 'valid' ? `истёк${d.expiresOn ? ` (${d.expiresOn})` : ''}` : labels.ru.documentValidities[d.validity].toLowerCase()}`,
+                  `${labels.ru.documentTypes[d.type]}: ${d.validity === 'valid' ? `истёк${d.expiresOn ? ` (${formatDate(d.expiresOn, 'ru')})` : ''}` : labels.ru.documentValidities[d.validity].toLowerCase()}`,
               ),
               'ru',
             )}.`

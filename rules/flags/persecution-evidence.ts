@@ -19,6 +19,16 @@ function caseText({ criminalCase: cc, applied }: Charged, locale: Locale): strin
     : `ст. ${cc.article}${cc.part ? ` ч. ${cc.part}` : ''} (${offence}), до ${applied.maxYears} лет`;
 }
 
+/** "stage: wanted; " before the opening date; nothing when the stage is only that it was opened. */
+function stageText(cc: CriminalCase, locale: Locale): string {
+  const opened = cc.openedOn !== undefined;
+  if (cc.stage === 'opened' && opened) return '';
+  const label = labels[locale].criminalCaseStages[cc.stage].toLowerCase();
+  return locale === 'en'
+    ? `stage: ${label}${opened ? '; ' : ''}`
+    : `стадия: ${label}${opened ? '; дело ' : ''}`;
+}
+
 const undatedNote = {
   en: ' (the date he left is not recorded, so this is the harshest range that may apply)',
   ru: ' (дата ухода не записана, поэтому указан самый строгий срок из возможных)',
@@ -67,25 +77,25 @@ export default defineFlag<Params>({
   message: {
     en: (p) => {
       const cc = p.criminalCase;
-      const stage = labels.en.criminalCaseStages[cc.stage].toLowerCase();
+      const stage = stageText(cc, 'en');
       const harshest =
         p.harshest && p.harshest.index !== p.index
           ? ` Across his ${p.cases} cases the harshest exposure is ${caseText(p.harshest, 'en')}.`
           : p.harshest
             ? ` Of his ${p.cases} cases, this one carries the harshest exposure.`
             : '';
-      return `Criminal case under art. ${cc.article}${cc.part ? ` part ${cc.part}` : ''} (${criminalCode[cc.article].offence.en}), stage: ${stage}${cc.openedOn ? `, opened on ${formatDate(cc.openedOn, 'en')}` : ''}. It carries ${p.applied.penalty.en}, at most ${p.applied.maxYears} years${p.applied.dateUnknown ? undatedNote.en : ''}.${harshest} ${cc.evidenceSeen ? 'Papers for the case have been seen.' : 'No papers for the case have been seen yet.'}`;
+      return `Criminal case under art. ${cc.article}${cc.part ? ` part ${cc.part}` : ''} (${criminalCode[cc.article].offence.en}), ${stage}${cc.openedOn ? `opened on ${formatDate(cc.openedOn, 'en')}` : ''}. It carries ${p.applied.penalty.en} (at most ${p.applied.maxYears} years)${p.applied.dateUnknown ? undatedNote.en : ''}.${harshest} ${cc.evidenceSeen ? 'Papers for the case have been seen.' : 'No papers for the case have been seen yet.'}`;
     },
     ru: (p) => {
       const cc = p.criminalCase;
-      const stage = labels.ru.criminalCaseStages[cc.stage].toLowerCase();
+      const stage = stageText(cc, 'ru');
       const harshest =
         p.harshest && p.harshest.index !== p.index
-          ? ` Самое строгое наказание из ${p.cases} его дел: ${caseText(p.harshest, 'ru')}.`
+          ? ` Самое строгое наказание по всем его делам (их ${p.cases}): ${caseText(p.harshest, 'ru')}.`
           : p.harshest
-            ? ` Из ${p.cases} его дел это грозит самым строгим наказанием.`
+            ? ` Из всех его дел (их ${p.cases}) по этому грозит самое строгое наказание.`
             : '';
-      return `Уголовное дело по ст. ${cc.article}${cc.part ? ` ч. ${cc.part}` : ''} УК РФ (${criminalCode[cc.article].offence.ru}), стадия: ${stage}${cc.openedOn ? `, возбуждено ${formatDate(cc.openedOn, 'ru')}` : ''}. Грозит ${p.applied.penalty.ru}, то есть не более ${p.applied.maxYears} лет${p.applied.dateUnknown ? undatedNote.ru : ''}.${harshest} ${cc.evidenceSeen ? 'Документы по делу видели.' : 'Документов по делу пока не видели.'}`;
+      return `Уголовное дело по ст. ${cc.article}${cc.part ? ` ч. ${cc.part}` : ''} УК РФ (${criminalCode[cc.article].offence.ru}), ${stage}${cc.openedOn ? `возбуждено ${formatDate(cc.openedOn, 'ru')}` : ''}. Грозит лишение свободы ${p.applied.penalty.ru} (максимум — ${p.applied.maxYears} лет)${p.applied.dateUnknown ? undatedNote.ru : ''}.${harshest} ${cc.evidenceSeen ? 'Документы по делу видели.' : 'Документов по делу пока не видели.'}`;
     },
   },
 });

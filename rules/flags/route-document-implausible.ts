@@ -54,7 +54,7 @@ export default defineFlag<{ legs: Leg[] }>({
       `${legs
         .map(({ index, leg }) =>
           internalPassportEntry[leg.to] === 'air'
-            ? `Отрезок ${index + 1} (${formatDate(leg.date, 'ru')}, въезд в страну ${countryName(leg.to, 'ru')}) записан как пройденный не самолётом, а по внутреннему паспорту туда впускают только авиарейсом.`
+            ? `Отрезок ${index + 1} (${formatDate(leg.date, 'ru')}, въезд в страну ${countryName(leg.to, 'ru')}) пройден не самолётом, хотя по внутреннему паспорту туда впускают только прилетевших авиарейсом.`
             : `Отрезок ${index + 1} (${formatDate(leg.date, 'ru')}, въезд в страну ${countryName(leg.to, 'ru')}) записан по внутреннему паспорту, но туда россиян впускают только по загранпаспорту.`,
         )
         .join(

@@ -20,6 +20,6 @@ export default defineFlag<NoParams>({
     en: () =>
       'He admits taking part in abuses. No partner can sponsor a visa for him and exclusion from refugee protection is likely; a supervisor decides what help can still be given, and how his account is recorded.',
     ru: () =>
-      'Он признаёт участие в преступлениях. Ни одна партнёрская организация не сможет поддержать его визу, вероятно исключение из защиты беженцев; руководитель решает, какая помощь ещё возможна и как записать его показания.',
+      'Он признаёт участие в преступлениях. Ни одна партнёрская организация не сможет поддержать его заявление на визу, а в статусе беженца ему, вероятно, откажут; руководитель решает, какая помощь ещё возможна и как записать его показания.',
   },
 });

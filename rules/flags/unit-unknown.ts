@@ -28,8 +28,8 @@ function readText({ designations, unitNumbers }: Params, locale: Locale): string
       ? 'no unit number and no number with a kind of unit (brigade, regiment, division...) could be read from it'
       : 'ни номера в/ч, ни номера с типом части (бригада, полк, дивизия...) из этого текста прочитать не удалось';
   return locale === 'en'
-    ? `it was read as ${listText(parts, 'en')}, which matches no unit in the reference data`
-    : `в нём прочитано: ${listText(parts, 'ru')}; ни одна часть из справочных данных этому не соответствует`;
+    ? `it was read as ${listText(parts, 'en')}, and no unit in the reference data has that`
+    : `из этого текста прочитано: ${listText(parts, 'ru')}, и ни одна часть из справочных данных этому не соответствует`;
 }
 
 function atRiskText(atRisk: AtRisk[], locale: Locale): string {
@@ -44,7 +44,7 @@ function atRiskText(atRisk: AtRisk[], locale: Locale): string {
   });
   return locale === 'en'
     ? ` He was deployed in ${listText(where, 'en')} while atrocities were documented there: establish which unit he served in before anything else.`
-    : ` Он был в командировке там и тогда, где зафиксированы военные преступления: ${listText(where, 'ru')}. Прежде всего установите, в какой части он служил.`;
+    : ` Его командировка пришлась на место и время задокументированных военных преступлений: ${listText(where, 'ru')}. Прежде всего установите, в какой части он служил.`;
 }
 
 /** No unit given, or one the reference data does not know: that is not a clearance, and says what was read. */

@@ -1,6 +1,7 @@
 import type { RouteLeg } from '../case-schema';
 import { apDesertersHideAbroad } from '../data/sources';
-import { listText } from '../i18n';
+import { formatDate } from '../dates';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -38,16 +39,21 @@ export default defineFlag<Params>({
         ...(wantedList ? [`he is on the ${labels.en.wantedLists[wantedList]}`] : []),
         ...incidents.map(
           (l) =>
-            `he was ${labels.en.routeIncidents[l.incident].toLowerCase()} on ${l.date} (${l.from} → ${l.to})`,
+            `he was ${labels.en.routeIncidents[l.incident].toLowerCase()} on ${formatDate(l.date, 'en')} (${l.from} → ${l.to})`,
         ),
       ];
       return `Travel risk: ${listText(why, 'en')}. No travel through CIS airports or borders without a lawyer's clearance: people on these lists are taken off planes and handed to Russia.`;
     },
     ru: ({ wantedList, incidents }) => {
       const why = [
-        ...(wantedList ? [`он в розыске (${labels.ru.wantedLists[wantedList]})`] : []),
+        ...(wantedList
+          ? [
+              `он объявлен в ${wantedList === 'interpol' ? 'розыск Интерпола' : lowerLabel(labels.ru.wantedLists[wantedList])}`,
+            ]
+          : []),
         ...incidents.map(
-          (l) => `${l.date} (${l.from} → ${l.to}): ${labels.ru.routeIncidents[l.incident].toLowerCase()}`,
+          (l) =>
+            `${formatDate(l.date, 'ru')} (${l.from} → ${l.to}) он ${labels.ru.routeIncidents[l.incident].toLowerCase()}`,
         ),
       ];
       return `Опасно ехать: ${listText(why, 'ru')}. Никаких перелётов и пересечений границ через страны СНГ без согласования с юристом: людей из таких списков снимают с рейсов и выдают России.`;

@@ -880,8 +880,10 @@ describe('flag details', () => {
         'verification.interviews[0].on=2027-01-01',
       ]),
     );
-    expect(flags[0]!.message).toContain('2023-04-01');
-    expect(flags[0]!.message).toContain('2027-01-01');
+    expect(flags[0]!.message).toContain('1 Apr 2023');
+    expect(flags[0]!.message).toContain('1 Jan 2027');
+    expect(flags[0]!.message).not.toMatch(/deployments\[|\.from|\d{4}-\d{2}-\d{2}/);
+    expect(flags[0]!.facts.join(' ')).toContain('2027-01-01');
   });
 
   it('HOST_HIGH_RISK names the country and cites its source', () => {

@@ -63,7 +63,7 @@ describe('PERSECUTION_EVIDENCE states the one maximum that applies', () => {
 
   it('states the maximum in Russian with one date format', () => {
     const [flag] = evidence(desertion338('prison_recruit', '2026-02-01'), 'ru');
-    expect(flag!.message).toContain('не более 20 лет');
+    expect(flag!.message).toContain('максимум — 20 лет');
     expect(flag!.message).toContain('01.03.2026');
     expect(flag!.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });

@@ -107,7 +107,7 @@ describe('unit suggestions and the matched unit', () => {
       .send(JSON.stringify(file));
     const page = await caseworker.agent.get(String(imported.headers.location));
     expect(page.text).toContain(
-      'Matched to 76th Guards Air Assault Division (by its number and kind (76, division)).',
+      'Matched to 76th Guards Air Assault Division (by its number and kind: 76, division).',
     );
   });
 });
