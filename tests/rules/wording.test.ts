@@ -72,7 +72,7 @@ describe('Russian corrections', () => {
   const ru = evaluate(busy, TODAY, { locale: 'ru' });
   it('the Storm units agree as a plural', () => {
     expect(ru.flags.find((f) => f.id === 'UNIT_IMPLICATED')!.message).toContain(
-      '«Шторм-V», публично связанные',
+      '«Шторм-V» (определена по распространённому названию «Шторм Z»), публично связанные с',
     );
   });
   it('the German §22 note does not speak of outstanding merit', () => {
