@@ -25,7 +25,7 @@ export const citationUrl = (c: Citation | undefined): string | undefined =>
   c === undefined || isUnsourced(c) ? undefined : c.url;
 
 /** Appended to a message that rests on an unsourced fact. */
-export const unsourcedNote: Text = {
+const unsourcedNote: Text = {
   en: 'No public source is recorded for this yet: check it before relying on it.',
   ru: 'Публичный источник для этого пока не указан: проверьте, прежде чем на это полагаться.',
 };
@@ -35,7 +35,11 @@ export function unsourcedSuffix(c: Citation | undefined, locale: Locale): string
   return c !== undefined && isUnsourced(c) ? ` ${unsourcedNote[locale]}` : '';
 }
 
-/** "Publisher, date: URL", or why the fact has no source: how a page or the summary cites it. */
+/**
+ * How a page or the summary cites a source: "Publisher, date: URL" in English; in Russian the address alone
+ * (publishers' names are in their own languages), or why the fact has no source.
+ */
 export function citationText(c: Citation, locale: Locale): string {
-  return isUnsourced(c) ? c.why[locale] : `${c.publisher}, ${c.date}: ${c.url}`;
+  if (isUnsourced(c)) return c.why[locale];
+  return locale === 'en' ? `${c.publisher}, ${c.date}: ${c.url}` : c.url;
 }

@@ -89,7 +89,7 @@ export function readUnitText(text: string): ReadUnit {
 }
 
 /** Every implicated unit the text names, each once, with how it was named. */
-export function matchUnitText(text: string): { unit: ImplicatedUnit; by: MatchedBy }[] {
+function matchUnitText(text: string): { unit: ImplicatedUnit; by: MatchedBy }[] {
   const found = new Map<string, { unit: ImplicatedUnit; by: MatchedBy }>();
   const add = (unit: ImplicatedUnit | undefined, by: MatchedBy) => {
     if (unit && !found.has(unit.id)) found.set(unit.id, { unit, by });

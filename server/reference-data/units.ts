@@ -15,7 +15,10 @@ function optionsFor(units: typeof implicatedUnits, locale: Locale): UnitOption[]
   return units.flatMap((u) => {
     const numbers = u.unitNumbers.map((n) => n.value).join(', ');
     const label = numbers ? `${u.name[locale]} · ${numbers}` : u.name[locale];
-    const names = [u.name[locale], u.name[other], ...u.commonNames.map((n) => n.value)];
+    // A Russian page offers the Cyrillic names; an English one offers both scripts, as interviews use both.
+    const names = [u.name[locale], u.name[other], ...u.commonNames.map((n) => n.value)].filter(
+      (n) => locale === 'en' || !/[A-Za-z]{2}/.test(n),
+    );
     return [...new Set(names)].map((value) => ({ value, label }));
   });
 }
