@@ -574,3 +574,23 @@ export const organisationSettings = pgTable(
   },
   (t) => [check('organisation_settings_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * An admin's review of a reference-data file (rules/data): the day it was checked, by whom, and a note. Rows are
+ * only ever added, so the history stays; the rules read the latest date per file (REFDATA_STALE). The facts
+ * themselves change only through code review.
+ */
+export const referenceReviews = pgTable(
+  'reference_reviews',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    file: text('file').notNull(),
+    reviewedOn: day('reviewed_on').notNull(),
+    note: text('note').notNull(),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: moment('reviewed_at').notNull(),
+  },
+  (t) => [index('reference_reviews_file_idx').on(t.file, t.reviewedAt)],
+);

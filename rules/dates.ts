@@ -48,3 +48,15 @@ export function addDays(date: string, days: number): string {
 export function periodsOverlap(aFrom: string, aTo: string, bFrom: string, bTo: string): boolean {
   return aFrom <= bTo && bFrom <= aTo;
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date as a reader of that language writes it: "20 Jul 2023" in English, "20.07.2023" in Russian. Messages
+ * use only this, so one assessment never mixes formats; the `facts` keep ISO dates for the record.
+ */
+export function formatDate(date: string, locale: 'en' | 'ru'): string {
+  const [y, m, d] = date.split('-');
+  if (locale === 'ru') return `${d}.${m}.${y}`;
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+}

@@ -13,46 +13,63 @@ import {
   type Severity,
 } from './assessment';
 import type { CaseFile, Destination } from './case-schema';
+import type { ReferenceReviews } from './data/index';
 import { deriveFacts } from './facts';
-import type { Locale } from './i18n';
-import { checklistLabel } from './labels';
+import { type Locale, lowerFirst, type Text } from './i18n';
 import { recommend } from './recommend';
 import { checklistRules, destinationRules, flagRules } from './registry';
 import type { DestinationRule, Readiness, RuleContext } from './rule';
 
-export type EvaluateOptions = { locale?: Locale };
+export type EvaluateOptions = {
+  locale?: Locale;
+  /** Latest admin review date per reference-data file (see data/index.ts); the code's own dates otherwise. */
+  reviews?: ReferenceReviews;
+};
 
 /** The first destination rule that applies; the last rule applies to every destination, so one is found. */
 function ruleFor(destination: Destination, ctx: RuleContext): DestinationRule {
   return destinationRules.find((r) => r.applies(destination, ctx))!;
 }
 
+const STILL_NEEDED: Text = { en: 'Still needed:', ru: 'Ещё нужно:' };
+
 function verdictFor(
   destination: Destination,
   ctx: RuleContext,
   readiness: Readiness,
+  checklist: readonly ChecklistItem[],
   locale: Locale,
 ): DestinationVerdict {
   const { status, missing, notes } = ruleFor(destination, ctx).verdict(destination, ctx, readiness);
+  // "Still needed: ..." names the checklist items the verdict waits for, as the checklist words them.
+  const stillNeeded = missing.map((id) => lowerFirst(checklist.find((i) => i.id === id)?.label ?? id));
   return {
     country: destination.country,
     pathway: destination.pathway,
     status,
     missing,
-    notes: notes.map((n) => n[locale]),
+    notes: [
+      ...(stillNeeded.length > 0 ? [`${STILL_NEEDED[locale]} ${stillNeeded.join('; ')}.`] : []),
+      ...notes.map((n) => n[locale]),
+    ],
   };
 }
 
 export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOptions = {}): Assessment {
   const locale = options.locale ?? 'en';
-  const ctx: RuleContext = { case: caseFile, today, facts: deriveFacts(caseFile, today) };
+  const ctx: RuleContext = {
+    case: caseFile,
+    today,
+    facts: deriveFacts(caseFile, today),
+    reviews: options.reviews,
+  };
 
   const checklist: ChecklistItem[] = checklistRules.map((rule) => {
     const item = rule.run(ctx);
     return {
       id: rule.id,
       category: rule.category,
-      label: checklistLabel(rule.id, locale),
+      label: rule.label[locale],
       status: item.status,
       detail: item.detail(locale),
     };
@@ -81,7 +98,7 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
     .map((i) => i.id);
   const passportDone = checklist.some((i) => i.id === 'PASSPORT_TRAVEL_DOCUMENT' && i.status === 'done');
   const readiness: Readiness = { verified: unfinished.length === 0, unfinished, passportDone };
-  const destinations = caseFile.destinations.map((d) => verdictFor(d, ctx, readiness, locale));
+  const destinations = caseFile.destinations.map((d) => verdictFor(d, ctx, readiness, checklist, locale));
 
   // Where the case is heading once verified, for `then` (only needed while it is not verified).
   const onceVerified: Readiness = { verified: true, unfinished: [], passportDone };

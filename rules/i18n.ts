@@ -48,6 +48,14 @@ export function enPlural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
+/** A label used mid-sentence: "Военный билет" -> "военный билет", but "СМИ" and "ID" stay as they are. */
+export function lowerLabel(text: string): string {
+  const second = text.charAt(1);
+  return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
+    ? lowerFirst(text)
+    : text;
+}
+
 /** "See proof…" -> "see proof…", for a label used mid-sentence (keeps "ID", "CNDA" as they are). */
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

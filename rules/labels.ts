@@ -1,11 +1,11 @@
 /**
- * English and Russian labels for every enumeration value, checklist item, flag, action, severity, category and
- * verdict: what the web forms list and what the messages use. TypeScript checks both languages are complete.
+ * English and Russian labels for every enumeration value, action, severity, category and verdict: what the web
+ * forms list and what the messages use. TypeScript checks both languages are complete. Flag titles and
+ * checklist labels live with their rules (see titles.ts).
  */
 import * as assessment from './assessment';
 import * as schema from './case-schema';
 import type { Locale } from './i18n';
-import { type ChecklistId, checklistIds, type FlagId, flagIds } from './ids';
 
 /** Every enumeration that has labels, by name. */
 export const enumerations = {
@@ -42,8 +42,6 @@ export const enumerations = {
   checklistStatuses: assessment.checklistStatuses,
   actions: assessment.actions,
   verdicts: assessment.verdicts,
-  checklist: checklistIds,
-  flags: flagIds,
 } as const;
 
 export type Enumerations = typeof enumerations;
@@ -295,53 +293,6 @@ const en: LabelSet = {
     needs_documents: 'Needs documents',
     unlikely: 'Unlikely',
     not_available: 'Not available',
-  },
-  checklist: {
-    DOC_IDENTITY: 'See an identity document (internal or international passport)',
-    DOC_SERVICE_PROOF: 'See proof of military service (military ID, contract, or service certificate)',
-    DOC_CRIMINAL_CASE: 'See papers for every criminal case claimed',
-    DOC_AUTHENTICITY: 'Check every document seen for authenticity',
-    VERIFY_INTERVIEW: 'Hold and log an interview',
-    VERIFY_KNOWLEDGE_CHECKS: 'Run at least 3 knowledge checks about the unit and base',
-    VERIFY_UNIT_CROSS_CHECK: "Cross-check the unit's whereabouts against open sources",
-    VERIFY_SOCIAL_MEDIA: 'Check social media, including deleted accounts',
-    VERIFY_OPEN_SOURCE: 'Check open sources (court records, wanted lists, media, leaks)',
-    PASSPORT_TRAVEL_DOCUMENT: 'Valid international passport or travel document',
-  },
-  flags: {
-    DOC_FORGED: 'Forged document',
-    DOC_ANOMALIES: 'Document anomalies',
-    DOC_DESCRIBED_ONLY: 'Document described but not seen',
-    UNIT_IMPLICATED: 'Unit linked to atrocities, present in the window',
-    UNIT_IMPLICATED_NOT_PRESENT: 'Unit linked to atrocities, but he was not there then',
-    UNIT_UNKNOWN: 'Unit not in reference data',
-    UNIT_CROSS_CHECK_FAILED: 'Unit cross-check failed',
-    ROLE_HIGH_RISK: 'High-risk role',
-    ROLE_LOW_RISK: 'Support role',
-    DEPLOY_ATROCITY_WINDOW: 'Deployed where and when atrocities were documented',
-    DEPLOY_REPEATED: 'Went back to the front',
-    DEPLOY_NONE: 'Never deployed',
-    PERSECUTION_EVIDENCE: 'Criminal case for leaving the army',
-    PERSECUTION_SELF_HARM: 'Self-inflicted injury',
-    PERSECUTION_TREASON_RISK: 'Treason exposure',
-    PERSECUTION_UNDOCUMENTED: 'Persecution undocumented',
-    EVADER_NO_CALL_UP: 'Evader without proof of call-up',
-    PASSPORT_NONE_VALID: 'No valid passport or travel document',
-    WANTED_TRAVEL_RISK: 'Wanted abroad: travel risk',
-    ROUTE_DOCUMENT_IMPLAUSIBLE: 'Route document implausible',
-    HOST_HIGH_RISK: 'Dangerous host country',
-    HOST_STAY_ENDING: 'Legal stay ending',
-    HOST_INCIDENT: 'Incident in the host country',
-    TIMELINE_INCONSISTENT: 'Dates contradict each other',
-    VERIFY_KNOWLEDGE_FAILED: 'Failed knowledge check',
-    SOCIAL_PRO_WAR: 'Pro-war social media',
-    SOCIAL_CONTRADICTS: 'Social media contradicts his story',
-    OPEN_SOURCE_CONTRADICTS: 'Open sources contradict his story',
-    SCREEN_PARTICIPATION: 'Admits participation in abuses',
-    SCREEN_WITNESS: 'Witnessed abuses',
-    SCREEN_SECURITY: 'Security concern',
-    DEST_PRIOR_DENIAL: 'Earlier application denied',
-    REFDATA_STALE: 'Reference data out of date',
   },
 };
 
@@ -601,61 +552,6 @@ const ru: LabelSet = {
     unlikely: 'Маловероятно',
     not_available: 'Недоступно',
   },
-  checklist: {
-    DOC_IDENTITY: 'Увидеть документ, удостоверяющий личность (внутренний или заграничный паспорт)',
-    DOC_SERVICE_PROOF: 'Увидеть подтверждение службы (военный билет, контракт или справку о службе)',
-    DOC_CRIMINAL_CASE: 'Увидеть документы по каждому заявленному уголовному делу',
-    DOC_AUTHENTICITY: 'Проверить подлинность каждого увиденного документа',
-    VERIFY_INTERVIEW: 'Провести и записать интервью',
-    VERIFY_KNOWLEDGE_CHECKS: 'Задать не меньше 3 контрольных вопросов о части и базе',
-    VERIFY_UNIT_CROSS_CHECK: 'Сверить местонахождение части с открытыми источниками',
-    VERIFY_SOCIAL_MEDIA: 'Проверить соцсети, включая удалённые аккаунты',
-    VERIFY_OPEN_SOURCE: 'Проверить открытые источники (суды, розыск, СМИ, утечки)',
-    PASSPORT_TRAVEL_DOCUMENT: 'Действующий загранпаспорт или проездной документ',
-  },
-  flags: {
-    DOC_FORGED: 'Поддельный документ',
-    DOC_ANOMALIES: 'Расхождения в документах',
-    DOC_DESCRIBED_ONLY: 'Документ известен только со слов',
-    UNIT_IMPLICATED: 'Часть связана с военными преступлениями, он был там в это время',
-    UNIT_IMPLICATED_NOT_PRESENT: 'Часть связана с военными преступлениями, но его там тогда не было',
-    UNIT_UNKNOWN: 'Части нет в справочных данных',
-    UNIT_CROSS_CHECK_FAILED: 'Сверка по части не сошлась',
-    ROLE_HIGH_RISK: 'Должность высокого риска',
-    ROLE_LOW_RISK: 'Должность обеспечения',
-    DEPLOY_ATROCITY_WINDOW: 'Был там, где и когда зафиксированы преступления',
-    DEPLOY_REPEATED: 'Возвращался на фронт',
-    DEPLOY_NONE: 'Не был на фронте',
-    PERSECUTION_EVIDENCE: 'Уголовное дело за уход из армии',
-    PERSECUTION_SELF_HARM: 'Членовредительство',
-    PERSECUTION_TREASON_RISK: 'Риск обвинения в госизмене',
-    PERSECUTION_UNDOCUMENTED: 'Преследование не подтверждено',
-    EVADER_NO_CALL_UP: 'Уклонист без подтверждения призыва',
-    PASSPORT_NONE_VALID: 'Нет действующего паспорта или проездного документа',
-    WANTED_TRAVEL_RISK: 'Розыск за рубежом: опасно ехать',
-    ROUTE_DOCUMENT_IMPLAUSIBLE: 'Неправдоподобный документ на маршруте',
-    HOST_HIGH_RISK: 'Опасная страна пребывания',
-    HOST_STAY_ENDING: 'Срок законного пребывания истекает',
-    HOST_INCIDENT: 'Инцидент в стране пребывания',
-    TIMELINE_INCONSISTENT: 'Даты противоречат друг другу',
-    VERIFY_KNOWLEDGE_FAILED: 'Не прошёл контрольный вопрос',
-    SOCIAL_PRO_WAR: 'Провоенные публикации в соцсетях',
-    SOCIAL_CONTRADICTS: 'Соцсети противоречат его рассказу',
-    OPEN_SOURCE_CONTRADICTS: 'Открытые источники противоречат его рассказу',
-    SCREEN_PARTICIPATION: 'Признаёт участие в преступлениях',
-    SCREEN_WITNESS: 'Был свидетелем преступлений',
-    SCREEN_SECURITY: 'Есть признаки угрозы безопасности',
-    DEST_PRIOR_DENIAL: 'Прежнее заявление отклонено',
-    REFDATA_STALE: 'Справочные данные устарели',
-  },
 };
 
 export const labels: Record<Locale, LabelSet> = { en, ru };
-
-export function checklistLabel(id: ChecklistId, locale: Locale): string {
-  return labels[locale].checklist[id];
-}
-
-export function flagTitle(id: FlagId, locale: Locale): string {
-  return labels[locale].flags[id];
-}

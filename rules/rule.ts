@@ -1,16 +1,31 @@
 /**
  * The three kinds of rule and how they are declared. A rule module exports one `defineFlag`, `defineCheck` or
- * `defineDestination` value: its catalogue id, category, severity, a one-line doc, its source, the logic, and
- * its wording in every locale. The evaluator (evaluate.ts) runs the registries in registry.ts.
+ * `defineDestination` value: its catalogue id, category, severity, its title, a one-line doc built from its
+ * named parameters, its source, the logic, and its wording in every locale. The evaluator (evaluate.ts) runs
+ * the registries in registry.ts.
  */
 
 import type { Category, ChecklistCategory, ChecklistStatus, Severity, Verdict } from './assessment';
 import type { CaseFile, Destination } from './case-schema';
+import type { ReferenceReviews } from './data/index';
 import type { Facts } from './facts';
 import type { Locale, Text, Wording } from './i18n';
 import type { ChecklistId, FlagId } from './ids';
+import { type Citation, citationUrl, unsourcedSuffix } from './sources';
 
-export type RuleContext = { case: CaseFile; today: string; facts: Facts };
+export type RuleContext = {
+  case: CaseFile;
+  today: string;
+  facts: Facts;
+  /** Reference-data reviews an admin recorded after the code's dates (passed in: the rules read no storage). */
+  reviews: ReferenceReviews | undefined;
+};
+
+/**
+ * A threshold a rule applies (30 days, 3 checks), named, with where its value was decided. The rule's `doc`
+ * and messages are built from `value`, so the number lives in one place.
+ */
+export type Parameter = { value: number; unit: 'days' | 'checks'; decidedBy: string };
 
 /** Parameters for a message that needs none. */
 export type NoParams = Record<string, never>;
@@ -24,7 +39,7 @@ export type FlagHit<P> = {
   facts: string[];
   params: P;
   /** Overrides the rule's source when the fact comes from a specific reference entry. */
-  source?: string;
+  source?: Citation;
 };
 
 /**
@@ -37,14 +52,20 @@ export class RaisedFlag {
     readonly category: Category,
     readonly severity: Severity,
     readonly facts: string[],
-    readonly source: string | undefined,
+    private readonly citation: Citation | undefined,
     private readonly wording: Wording<never>,
     private readonly params: unknown,
   ) {}
 
+  /** The URL of the public source the flag rests on; none for an unsourced fact. */
+  get source(): string | undefined {
+    return citationUrl(this.citation);
+  }
+
+  /** The message; one resting on an unsourced fact says so. */
   say(locale: Locale): string {
     // defineFlag pairs each wording with the params of its own rule.
-    return this.wording[locale](this.params as never);
+    return this.wording[locale](this.params as never) + unsourcedSuffix(this.citation, locale);
   }
 }
 
@@ -52,8 +73,11 @@ export type FlagRule = {
   id: FlagId;
   category: Category;
   severity: Severity;
+  /** What a reader sees as the flag's heading, in every locale. */
+  title: Text;
   doc: string;
-  source?: string;
+  source?: Citation;
+  parameters?: Record<string, Parameter>;
   message: Wording<never>;
   run: (ctx: RuleContext) => RaisedFlag[];
 };
@@ -108,8 +132,11 @@ export class CheckedItem {
 export type ChecklistRule = {
   id: ChecklistId;
   category: ChecklistCategory;
+  /** What the checklist shows as the item, in every locale. */
+  label: Text;
   doc: string;
-  source?: string;
+  source?: Citation;
+  parameters?: Record<string, Parameter>;
   detail: Wording<never>;
   run: (ctx: RuleContext) => CheckedItem;
 };
@@ -146,7 +173,7 @@ export type VerdictResult = { status: Verdict; missing: ChecklistId[]; notes: Te
 export type DestinationRule = {
   id: string;
   doc: string;
-  source: string;
+  source: Citation;
   applies: (destination: Destination, ctx: RuleContext) => boolean;
   verdict: (destination: Destination, ctx: RuleContext, readiness: Readiness) => VerdictResult;
 };

@@ -26,6 +26,7 @@ import { caseTransferRoutes } from './routes/case-transfer';
 import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
+import { referenceDataRoutes } from './routes/reference-data';
 import { reviewRoutes } from './routes/review';
 import { summaryRoutes } from './routes/summary';
 import { twoFactorRoutes } from './routes/two-factor';
@@ -116,5 +117,6 @@ export async function buildApp({
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
+  await app.register(referenceDataRoutes);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../case-schema';
 import { isSeen } from '../facts';
+import { lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineCheck } from '../rule';
 
@@ -11,6 +12,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ seenCount: number; notConsistent: DocumentType[] }>({
   id: 'DOC_AUTHENTICITY',
   category: 'documents',
+  label: {
+    en: 'Check every document seen for authenticity',
+    ru: 'Проверить подлинность каждого увиденного документа',
+  },
   doc: 'Done when every document seen has authenticity `consistent` (todo when none is seen).',
   check: ({ case: c }) => {
     const seen = c.documents.filter(isSeen);
@@ -32,6 +37,6 @@ export default defineCheck<{ seenCount: number; notConsistent: DocumentType[] }>
         ? 'Документов пока не видели, проверять нечего.'
         : notConsistent.length === 0
           ? 'Все увиденные документы без расхождений.'
-          : `Ещё не подтверждены: ${notConsistent.map((t) => labels.ru.documentTypes[t]).join(', ')}.`,
+          : `Ещё не подтверждены: ${notConsistent.map((t) => lowerLabel(labels.ru.documentTypes[t])).join(', ')}.`,
   },
 });

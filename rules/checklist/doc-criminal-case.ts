@@ -4,6 +4,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ claimed: number; withoutPapers: string[] }>({
   id: 'DOC_CRIMINAL_CASE',
   category: 'documents',
+  label: {
+    en: 'See papers for every criminal case claimed',
+    ru: 'Увидеть документы по каждому заявленному уголовному делу',
+  },
   doc: 'Done when every criminal case claimed has `evidenceSeen`; not applicable when none is claimed.',
   check: ({ case: c }) => {
     const cases = c.persecution.criminalCases;
@@ -23,6 +27,6 @@ export default defineCheck<{ claimed: number; withoutPapers: string[] }>({
         ? 'Уголовных дел не заявлено.'
         : withoutPapers.length === 0
           ? 'Документы по каждому заявленному делу видели.'
-          : `Не видели ни материалов дела, ни судебной записи, ни уведомления по: ${withoutPapers.map((a) => `ст. ${a}`).join(', ')}.`,
+          : `Не видели ни материалов дела, ни судебной записи, ни уведомления по делам: ${withoutPapers.map((a) => `ст. ${a}`).join(', ')}.`,
   },
 });

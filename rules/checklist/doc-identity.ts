@@ -4,6 +4,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ seen: boolean }>({
   id: 'DOC_IDENTITY',
   category: 'documents',
+  label: {
+    en: 'See an identity document (internal or international passport)',
+    ru: 'Увидеть документ, удостоверяющий личность (внутренний или заграничный паспорт)',
+  },
   doc: 'Done when an internal or international passport has been seen (original or copy).',
   check: ({ facts }) => {
     const seen = facts.seenTypes.has('internal_passport') || facts.seenTypes.has('international_passport');

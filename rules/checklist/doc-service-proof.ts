@@ -1,4 +1,6 @@
 import type { DocumentType } from '../case-schema';
+import { bbcRussianDesertion } from '../data/sources';
+import { lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineCheck } from '../rule';
 
@@ -14,8 +16,12 @@ export const serviceProofTypes: readonly DocumentType[] = [
 export default defineCheck<{ seen: DocumentType[] }>({
   id: 'DOC_SERVICE_PROOF',
   category: 'documents',
+  label: {
+    en: 'See proof of military service (military or officer ID, contract, call-up summons or service certificate)',
+    ru: 'Увидеть подтверждение службы (военный билет, удостоверение офицера, контракт, повестку или справку о службе)',
+  },
   doc: 'Done when a military ID, officer ID, contract, call-up summons or service certificate has been seen.',
-  source: 'domain.md: CNDA, 20 Jul 2023 (proof of actual call-up or service)',
+  source: bbcRussianDesertion,
   check: ({ facts }) => {
     const seen = serviceProofTypes.filter((t) => facts.seenTypes.has(t));
     return { status: seen.length > 0 ? 'done' : 'todo', params: { seen } };
@@ -27,7 +33,7 @@ export default defineCheck<{ seen: DocumentType[] }>({
         : 'No military ID, contract, summons or service certificate seen yet.',
     ru: ({ seen }) =>
       seen.length > 0
-        ? `Видели: ${seen.map((t) => labels.ru.documentTypes[t]).join(', ')}.`
+        ? `Видели: ${seen.map((t) => lowerLabel(labels.ru.documentTypes[t])).join(', ')}.`
         : 'Ни военного билета, ни контракта, ни повестки, ни справки о службе пока не видели.',
   },
 });

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../case-schema';
 import { schengenWithoutPassport } from '../data/destinations';
+import { formatDate } from '../dates';
 import { labels } from '../labels';
 import { defineCheck } from '../rule';
 
@@ -10,6 +11,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ held: DocumentType | undefined; expiresOn: string | undefined }>({
   id: 'PASSPORT_TRAVEL_DOCUMENT',
   category: 'passport',
+  label: {
+    en: 'Valid international passport or travel document',
+    ru: 'Действующий загранпаспорт или проездной документ',
+  },
   doc: 'Done when a valid, unexpired international passport or travel document is held.',
   source: schengenWithoutPassport.source,
   check: ({ facts }) => {
@@ -19,11 +24,11 @@ export default defineCheck<{ held: DocumentType | undefined; expiresOn: string |
   detail: {
     en: ({ held, expiresOn }) =>
       held
-        ? `${labels.en.documentTypes[held]}${expiresOn ? `, valid until ${expiresOn}` : ''}.`
+        ? `${labels.en.documentTypes[held]}${expiresOn ? `, valid until ${formatDate(expiresOn, 'en')}` : ''}.`
         : `No valid one. ${schengenWithoutPassport.note.en}`,
     ru: ({ held, expiresOn }) =>
       held
-        ? `${labels.ru.documentTypes[held]}${expiresOn ? `, действителен до ${expiresOn}` : ''}.`
+        ? `${labels.ru.documentTypes[held]}${expiresOn ? `, действителен до ${formatDate(expiresOn, 'ru')}` : ''}.`
         : `Действующего нет. ${schengenWithoutPassport.note.ru}`,
   },
 });

@@ -4,6 +4,7 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ count: number; minutes: number }>({
   id: 'VERIFY_INTERVIEW',
   category: 'verification',
+  label: { en: 'Hold and log an interview', ru: 'Провести и записать интервью' },
   doc: 'Done when at least one interview is logged.',
   check: ({ case: c }) => {
     const { interviews } = c.verification;

@@ -4,6 +4,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ count: number }>({
   id: 'VERIFY_OPEN_SOURCE',
   category: 'verification',
+  label: {
+    en: 'Check open sources (court records, wanted lists, media, leaks)',
+    ru: 'Проверить открытые источники (суды, розыск, СМИ, утечки)',
+  },
   doc: 'Done when at least one open-source check is recorded.',
   check: ({ case: c }) => {
     const count = c.verification.openSource.length;

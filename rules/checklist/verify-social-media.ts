@@ -6,6 +6,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ result: Verification['socialMedia'] }>({
   id: 'VERIFY_SOCIAL_MEDIA',
   category: 'verification',
+  label: {
+    en: 'Check social media, including deleted accounts',
+    ru: 'Проверить соцсети, включая удалённые аккаунты',
+  },
   doc: 'Done when `socialMedia` is anything but `not_done`.',
   check: ({ case: c }) => {
     const result = c.verification.socialMedia;

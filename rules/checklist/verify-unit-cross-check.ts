@@ -6,6 +6,10 @@ import { defineCheck } from '../rule';
 export default defineCheck<{ result: Verification['unitCrossCheck'] }>({
   id: 'VERIFY_UNIT_CROSS_CHECK',
   category: 'verification',
+  label: {
+    en: "Cross-check the unit's whereabouts against open sources",
+    ru: 'Сверить местонахождение части с открытыми источниками',
+  },
   doc: 'Done when `unitCrossCheck` is `consistent`; blocked when `inconsistent`.',
   check: ({ case: c }) => {
     const result = c.verification.unitCrossCheck;

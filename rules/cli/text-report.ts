@@ -6,6 +6,7 @@ import type { Assessment, ChecklistStatus, Flag, Severity } from '../assessment'
 import type { CaseFile } from '../case-schema';
 import { countryName, type Locale } from '../i18n';
 import { labels } from '../labels';
+import { flagTitle } from '../titles';
 
 const WIDTH = 100;
 
@@ -96,7 +97,7 @@ function caseSummary(c: CaseFile, locale: Locale): string {
 function flagBlock(flag: Flag, locale: Locale): string[] {
   const h = headings[locale];
   return [
-    `  ${flag.id}: ${labels[locale].flags[flag.id]}`,
+    `  ${flag.id}: ${flagTitle(flag.id, locale)}`,
     wrap(flag.message, '      '),
     wrap(`${h.facts}: ${flag.facts.join(', ')}`, '      '),
     ...(flag.source ? [wrap(`${h.source}: ${flag.source}`, '      ')] : []),
@@ -127,7 +128,7 @@ export function textReport(assessment: Assessment, caseFile: CaseFile, locale: L
     for (const id of rec.because) {
       const flag = assessment.flags.find((f) => f.id === id && !f.cleared);
       const item = assessment.checklist.find((i) => i.id === id);
-      if (flag) out.push(wrap(`- ${l.flags[flag.id]} (${id})`, '    ', '      '));
+      if (flag) out.push(wrap(`- ${flagTitle(flag.id, locale)} (${id})`, '    ', '      '));
       else if (item) out.push(wrap(`- ${item.label}: ${item.detail}`, '    ', '      '));
     }
   }

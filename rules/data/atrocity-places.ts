@@ -1,10 +1,12 @@
 /**
- * Places and periods of documented atrocities (domain.md, "Units and categories publicly linked to atrocities").
- * A deployment to one of these places within its window is DEPLOY_ATROCITY_WINDOW (high); a deployment only
- * to the surrounding region within the window is the same flag at `warning`.
+ * Places and periods of documented atrocities. A deployment to one of these places within its window is
+ * DEPLOY_ATROCITY_WINDOW (high); a deployment only to the surrounding region within the window is the same flag
+ * at `warning`.
  */
 import type { Region } from '../case-schema';
 import type { Text } from '../i18n';
+import type { Source } from '../sources';
+import { reutersBucha } from './sources';
 
 export const reviewedOn = '2026-11-22';
 
@@ -17,15 +19,29 @@ export type AtrocityPlace = {
   /** Spellings that identify the place: Latin, Russian and Ukrainian, with common inflected forms. */
   spellings: readonly string[];
   window: IncidentWindow;
-  source: string;
+  source: Source;
 };
 
 const KYIV_REGION_MARCH_2022: IncidentWindow = { from: '2022-02-27', to: '2022-03-31' };
-const IZIUM_2022: IncidentWindow = { from: '2022-04-01', to: '2022-09-10' };
+/**
+ * Izium: from the start of the Russian assault on the town in early March 2022 (its air strikes and shelling
+ * killed many of the civilians found in the mass burial site) to its liberation on 10 September 2022. The
+ * earlier data began on 1 April, the day the town fell; its source said March to September, and is right.
+ */
+const IZIUM_2022: IncidentWindow = { from: '2022-03-01', to: '2022-09-10' };
 const MARIUPOL_2022: IncidentWindow = { from: '2022-03-01', to: '2022-05-20' };
 
-const KYIV_SOURCE =
-  'Reuters and New York Times investigations, via domain.md (Kyiv region, 27 Feb - 31 Mar 2022)';
+const KYIV_SOURCE = reutersBucha;
+const IZIUM_SOURCE: Source = {
+  url: 'https://war-evidence.mkip.gov.ua/2022/09/16/mass-grave-found-in-izium-1/',
+  publisher: 'Ministry of Culture and Information Policy of Ukraine, war-evidence archive',
+  date: '2022-09-16',
+};
+const MARIUPOL_SOURCE: Source = {
+  url: 'https://www.ohchr.org/en/statements/2022/06/high-commissioner-updates-human-rights-council-mariupol-ukraine',
+  publisher: 'UN High Commissioner for Human Rights, update on Mariupol',
+  date: '2022-06-16',
+};
 
 export const atrocityPlaces: readonly AtrocityPlace[] = [
   {
@@ -75,7 +91,7 @@ export const atrocityPlaces: readonly AtrocityPlace[] = [
     region: 'kharkiv',
     spellings: ['izium', 'izyum', 'izum', 'изюм', 'изюма', 'изюме', 'изюмом', 'ізюм', 'ізюма', 'ізюмі'],
     window: IZIUM_2022,
-    source: 'Centre for Information Resilience, via domain.md (Izium, Mar-Sep 2022)',
+    source: IZIUM_SOURCE,
   },
   {
     id: 'mariupol',
@@ -92,7 +108,7 @@ export const atrocityPlaces: readonly AtrocityPlace[] = [
       'маріуполі',
     ],
     window: MARIUPOL_2022,
-    source: 'domain.md: places and windows with documented atrocities (Mariupol, 1 Mar - 20 May 2022)',
+    source: MARIUPOL_SOURCE,
   },
 ];
 

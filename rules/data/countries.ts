@@ -2,7 +2,11 @@
  * ISO 3166-1 alpha-2: every officially assigned code (249). Exceptionally or transitionally reserved codes
  * (UK, SU, YU, EU, XK...) are not country codes and are rejected.
  */
-export const source = 'https://www.iso.org/iso-3166-country-codes.html';
+export const source = {
+  url: 'https://www.iso.org/iso-3166-country-codes.html',
+  publisher: 'ISO 3166 Maintenance Agency',
+  date: '2026',
+};
 export const reviewedOn = '2026-11-22';
 
 export const countryCodes = [

@@ -1,12 +1,12 @@
 /**
- * Role risk (domain.md, practice 4): "A communications specialist is one story; an assault trooper is
+ * Role risk as verifiers judge it: "A communications specialist is one story; an assault trooper is
  * completely different." Anyone suspected of war crimes has no chance of an entry visa.
  */
 import type { Role, ServiceType } from '../case-schema';
+import { bbcRussianDesertion } from './sources';
 
 export const reviewedOn = '2026-11-22';
-export const source =
-  'Seed 004 (BBC Russian, "Desertion is a political act"): role risk as verifiers judge it';
+export const source = bbcRussianDesertion;
 
 export const highRiskRoles: ReadonlySet<Role> = new Set([
   'assault',

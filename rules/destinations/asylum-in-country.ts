@@ -20,11 +20,11 @@ export default defineDestination({
         here
           ? {
               en: `He is in ${countryName(d.country, 'en')} and can claim asylum there; find him a lawyer for the claim.`,
-              ru: `Он находится в стране (${countryName(d.country, 'ru')}) и может подать там на убежище; найдите ему юриста.`,
+              ru: `Он находится в стране ${countryName(d.country, 'ru')} и может попросить там убежища; найдите ему юриста.`,
             }
           : {
               en: `Asylum in ${countryName(d.country, 'en')} is claimed only on its soil, and he is not there; Waypost never recommends an irregular crossing.`,
-              ru: `Убежище в стране (${countryName(d.country, 'ru')}) просят только на её территории, а его там нет; Waypost никогда не советует нелегальный переход границы.`,
+              ru: `Убежище в стране ${countryName(d.country, 'ru')} можно попросить только на её территории, а его там нет; Waypost никогда не советует нелегальный переход границы.`,
             },
       ],
     };

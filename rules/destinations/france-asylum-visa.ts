@@ -1,6 +1,5 @@
 import { france } from '../data/destinations';
 import { defineDestination } from '../rule';
-import { missingNote } from './missing-note';
 
 /** France: a visa for asylum purposes for verified cases; no passport needed (six were admitted without, 2024). */
 export default defineDestination({
@@ -11,5 +10,5 @@ export default defineDestination({
   verdict: (_d, _ctx, { verified, unfinished }) =>
     verified
       ? { status: 'feasible', missing: [], notes: [france.note] }
-      : { status: 'needs_documents', missing: unfinished, notes: [missingNote(unfinished), france.note] },
+      : { status: 'needs_documents', missing: unfinished, notes: [france.note] },
 });

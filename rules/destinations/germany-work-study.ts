@@ -2,7 +2,6 @@ import { germanyWorkStudy } from '../data/destinations';
 import type { Text } from '../i18n';
 import type { ChecklistId } from '../ids';
 import { defineDestination } from '../rule';
-import { missingNote } from './missing-note';
 
 const NEEDS_OFFER: Text = {
   en: 'A work visa needs a job offer from a German employer: none is recorded.',
@@ -23,11 +22,7 @@ export default defineDestination({
     const needsOffer = d.pathway === 'work_visa' && d.employerOffer !== true;
     if (verified && passportDone && !needsOffer)
       return { status: 'feasible', missing: [], notes: [germanyWorkStudy.note] };
-    const notes = [
-      ...(missing.length > 0 ? [missingNote(missing)] : []),
-      ...(needsOffer ? [NEEDS_OFFER] : []),
-      germanyWorkStudy.note,
-    ];
+    const notes = [...(needsOffer ? [NEEDS_OFFER] : []), germanyWorkStudy.note];
     return { status: 'needs_documents', missing, notes };
   },
 });

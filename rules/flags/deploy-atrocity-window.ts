@@ -1,6 +1,6 @@
 import type { Deployment } from '../case-schema';
 import { type AtrocityPlace, atrocityPlaces, atrocityRegionWindows } from '../data/atrocity-places';
-import { periodsOverlap } from '../dates';
+import { formatDate, periodsOverlap } from '../dates';
 import type { Locale } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
@@ -40,6 +40,10 @@ export default defineFlag<{ hits: Hit[] }>({
   id: 'DEPLOY_ATROCITY_WINDOW',
   category: 'deployment',
   severity: 'high',
+  title: {
+    en: 'Deployed where and when atrocities were documented',
+    ru: 'Был там, где и когда зафиксированы преступления',
+  },
   doc: "A deployment's place is a documented atrocity place within its window (high), or only its region is (warning).",
   check({ case: c, facts }) {
     const hits: Hit[] = [];
@@ -73,8 +77,8 @@ export default defineFlag<{ hits: Hit[] }>({
       `${hits
         .map((h) => {
           const where = `${labels.en.regions[h.deployment.region]}${h.deployment.place ? `, ${h.deployment.place}` : ''}`;
-          const span = `${h.deployment.from} – ${h.to}`;
-          const window = `${h.place.window.from} – ${h.place.window.to}`;
+          const span = `${formatDate(h.deployment.from, 'en')} – ${formatDate(h.to, 'en')}`;
+          const window = `${formatDate(h.place.window.from, 'en')} – ${formatDate(h.place.window.to, 'en')}`;
           return h.exact
             ? `Deployment ${h.index + 1} (${where}, ${span}) was in ${h.place.name.en} while atrocities were documented there (${window}).`
             : `Deployment ${h.index + 1} (${where}, ${span}) overlaps the atrocities documented in that region (${placesLike(h.place, 'en')}, ${window}); ${h.deployment.place ? 'the place itself is not on the list' : 'no place is recorded'}.`;
@@ -84,8 +88,8 @@ export default defineFlag<{ hits: Hit[] }>({
       `${hits
         .map((h) => {
           const where = `${labels.ru.regions[h.deployment.region]}${h.deployment.place ? `, ${h.deployment.place}` : ''}`;
-          const span = `${h.deployment.from} – ${h.to}`;
-          const window = `${h.place.window.from} – ${h.place.window.to}`;
+          const span = `${formatDate(h.deployment.from, 'ru')} – ${formatDate(h.to, 'ru')}`;
+          const window = `${formatDate(h.place.window.from, 'ru')} – ${formatDate(h.place.window.to, 'ru')}`;
           return h.exact
             ? `Командировка ${h.index + 1} (${where}, ${span}): он был в населённом пункте ${h.place.name.ru} в то время, когда там были зафиксированы преступления (${window}).`
             : `Командировка ${h.index + 1} (${where}, ${span}) совпадает по времени с преступлениями, зафиксированными в этой области (${placesLike(h.place, 'ru')}, ${window}); ${h.deployment.place ? 'сам населённый пункт в списке не значится' : 'населённый пункт не записан'}.`;

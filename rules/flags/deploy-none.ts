@@ -1,3 +1,4 @@
+import { bbcRussianDesertion } from '../data/sources';
 import { defineFlag, type NoParams } from '../rule';
 
 /** Never deployed: he never reached the front, which is easier to verify. */
@@ -5,8 +6,9 @@ export default defineFlag<NoParams>({
   id: 'DEPLOY_NONE',
   category: 'deployment',
   severity: 'info',
+  title: { en: 'Never deployed', ru: 'Не был на фронте' },
   doc: 'No deployments recorded: never deployed.',
-  source: 'Seed 004 (BBC Russian): "he never made it to the front"',
+  source: bbcRussianDesertion,
   check: ({ case: c }) =>
     c.deployments.length === 0 ? { facts: ['deployments.length=0'], params: {} } : undefined,
   message: {

@@ -1,4 +1,6 @@
 import type { Deployment } from '../case-schema';
+import { bbcRussianDesertion } from '../data/sources';
+import { formatDate } from '../dates';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -14,8 +16,9 @@ export default defineFlag<{ returns: Return[] }>({
   id: 'DEPLOY_REPEATED',
   category: 'deployment',
   severity: 'warning',
+  title: { en: 'Went back to the front', ru: 'Возвращался на фронт' },
   doc: 'A deployment starts after an earlier one ended by leave, injury or rotation (he went back).',
-  source: 'Seed 004 (BBC Russian): someone who went back several times is harder to verify',
+  source: bbcRussianDesertion,
   check({ case: c }) {
     const returns: Return[] = [];
     c.deployments.forEach((back, later) => {
@@ -39,7 +42,7 @@ export default defineFlag<{ returns: Return[] }>({
       `He went back to the front: ${returns
         .map(
           (r) =>
-            `deployment ${r.later + 1} (${labels.en.regions[r.back.region]}, from ${r.back.from}) began after deployment ${r.earlier + 1} ended by ${labels.en.deploymentEndings[r.ended.endedBy].toLowerCase()} on ${r.ended.to}`,
+            `deployment ${r.later + 1} (${labels.en.regions[r.back.region]}, from ${formatDate(r.back.from, 'en')}) began after deployment ${r.earlier + 1} ended by ${labels.en.deploymentEndings[r.ended.endedBy].toLowerCase()} on ${formatDate(r.ended.to!, 'en')}`,
         )
         .join(
           '; ',
@@ -48,7 +51,7 @@ export default defineFlag<{ returns: Return[] }>({
       `Он возвращался на фронт: ${returns
         .map(
           (r) =>
-            `командировка ${r.later + 1} (${labels.ru.regions[r.back.region]}, с ${r.back.from}) началась после того, как командировка ${r.earlier + 1} закончилась (${labels.ru.deploymentEndings[r.ended.endedBy].toLowerCase()}) ${r.ended.to}`,
+            `командировка ${r.later + 1} (${labels.ru.regions[r.back.region]}, с ${formatDate(r.back.from, 'ru')}) началась после того, как командировка ${r.earlier + 1} закончилась ${formatDate(r.ended.to!, 'ru')} (причина: ${labels.ru.deploymentEndings[r.ended.endedBy].toLowerCase()})`,
         )
         .join(
           '; ',

@@ -1,4 +1,5 @@
 import type { Application, Destination } from '../case-schema';
+import { formatDate } from '../dates';
 import { countryName, listText } from '../i18n';
 import { defineFlag } from '../rule';
 
@@ -9,6 +10,7 @@ export default defineFlag<{ denials: Denial[] }>({
   id: 'DEST_PRIOR_DENIAL',
   category: 'destination',
   severity: 'info',
+  title: { en: 'Earlier application denied', ru: 'Прежнее заявление отклонено' },
   doc: 'An earlier application to a destination was `denied`.',
   check({ case: c }) {
     const denials: (Denial & { path: string })[] = [];
@@ -30,7 +32,7 @@ export default defineFlag<{ denials: Denial[] }>({
       `Earlier application denied: ${listText(
         denials.map(
           (d) =>
-            `${countryName(d.destination.country, 'en')}, ${d.application.type}, filed ${d.application.filedOn}`,
+            `${countryName(d.destination.country, 'en')}, filed on ${formatDate(d.application.filedOn, 'en')}`,
         ),
         'en',
       )}. A new application needs new evidence, and the earlier decision must be disclosed.`,
@@ -38,7 +40,7 @@ export default defineFlag<{ denials: Denial[] }>({
       `Прежнее заявление отклонено: ${listText(
         denials.map(
           (d) =>
-            `${countryName(d.destination.country, 'ru')}, ${d.application.type}, подано ${d.application.filedOn}`,
+            `${countryName(d.destination.country, 'ru')}, подано ${formatDate(d.application.filedOn, 'ru')}`,
         ),
         'ru',
       )}. Для нового заявления нужны новые доказательства, а о прежнем решении придётся сообщить.`,

@@ -1,5 +1,5 @@
 import type { DocumentType } from '../case-schema';
-import { listText } from '../i18n';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -8,8 +8,15 @@ export default defineFlag<{ types: DocumentType[] }>({
   id: 'DOC_ANOMALIES',
   category: 'documents',
   severity: 'high',
+  title: { en: 'Document anomalies', ru: 'Расхождения в документах' },
   doc: 'Any document has authenticity `anomalies`.',
-  source: 'domain.md: CNDA, 20 Jul 2023, rejected a deserter over anomalies in his documents',
+  source: {
+    unsourced: true,
+    why: {
+      en: "The CNDA's rejection of a deserter over document anomalies (20 Jul 2023) is not yet linked to a public source.",
+      ru: 'Отказ CNDA дезертиру из-за расхождений в документах (20.07.2023) пока не подкреплён публичной ссылкой.',
+    },
+  },
   check({ case: c }) {
     const odd = c.documents.flatMap((d, i) => (d.authenticity === 'anomalies' ? [{ d, i }] : []));
     if (odd.length === 0) return undefined;
@@ -26,7 +33,7 @@ export default defineFlag<{ types: DocumentType[] }>({
       )}. France's asylum court (CNDA) rejected a deserter over anomalies in his documents: resolve them, or explain them in writing, before any referral.`,
     ru: ({ types }) =>
       `Найдены расхождения: ${listText(
-        types.map((t) => labels.ru.documentTypes[t]),
+        types.map((t) => lowerLabel(labels.ru.documentTypes[t])),
         'ru',
       )}. Суд по делам убежища Франции (CNDA) отказал дезертиру именно из-за расхождений в документах: до направления их нужно устранить или письменно объяснить.`,
   },

@@ -10,6 +10,7 @@ export default defineFlag<{ document: Document }>({
   id: 'DOC_DESCRIBED_ONLY',
   category: 'documents',
   severity: 'warning',
+  title: { en: 'Document described but not seen', ru: 'Документ известен только со слов' },
   doc: 'A document is claimed (`seen: none`) but was never seen.',
   check({ case: c }) {
     return c.documents.flatMap((document, i) =>

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../case-schema';
-import { listText } from '../i18n';
+import { apDesertersHideAbroad } from '../data/sources';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -8,8 +9,9 @@ export default defineFlag<{ types: DocumentType[] }>({
   id: 'DOC_FORGED',
   category: 'documents',
   severity: 'critical',
+  title: { en: 'Forged document', ru: 'Поддельный документ' },
   doc: 'Any document has authenticity `forged`.',
-  source: 'Seed 002 (AP, "Russian deserters of Ukraine war hide abroad"): real and fake passports',
+  source: apDesertersHideAbroad,
   check({ case: c }) {
     const forged = c.documents.flatMap((d, i) => (d.authenticity === 'forged' ? [{ d, i }] : []));
     if (forged.length === 0) return undefined;
@@ -26,7 +28,7 @@ export default defineFlag<{ types: DocumentType[] }>({
       )}. Nothing this person presents can be relied on until a supervisor has heard his explanation; no partner will sponsor a case built on a forged document.`,
     ru: ({ types }) =>
       `Признан поддельным: ${listText(
-        types.map((t) => labels.ru.documentTypes[t]),
+        types.map((t) => lowerLabel(labels.ru.documentTypes[t])),
         'ru',
       )}. Пока руководитель не выслушает его объяснения, ни на один представленный им документ полагаться нельзя; ни одна партнёрская организация не поддержит дело с поддельным документом.`,
   },

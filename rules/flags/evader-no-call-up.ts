@@ -1,3 +1,4 @@
+import { bbcRussianDesertion } from '../data/sources';
 import { defineFlag, type NoParams } from '../rule';
 
 /** The CNDA (20 Jul 2023) accepts mobilisation evaders as refugees only with proof of actual call-up. */
@@ -5,8 +6,9 @@ export default defineFlag<NoParams>({
   id: 'EVADER_NO_CALL_UP',
   category: 'persecution',
   severity: 'warning',
+  title: { en: 'Evader without proof of call-up', ru: 'Уклонист без подтверждения призыва' },
   doc: 'Kind `evader` without a `call_up_summons` seen.',
-  source: 'domain.md: CNDA grand chamber, 20 Jul 2023 (evaders must prove actual call-up)',
+  source: bbcRussianDesertion,
   check: ({ case: c, facts }) =>
     c.desertion.kind === 'evader' && !facts.seenTypes.has('call_up_summons')
       ? { facts: ['desertion.kind=evader', 'documents[type=call_up_summons]=not seen'], params: {} }

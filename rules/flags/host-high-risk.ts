@@ -8,6 +8,7 @@ export default defineFlag<{ country: CountryCode; host: HostCountry }>({
   id: 'HOST_HIGH_RISK',
   category: 'host_country',
   severity: 'warning',
+  title: { en: 'Dangerous host country', ru: 'Опасная страна пребывания' },
   doc: 'Current country is Kazakhstan, Kyrgyzstan or Armenia (warning) or Belarus (critical).',
   check({ case: c }) {
     const country = c.currentStay.country;
@@ -22,8 +23,8 @@ export default defineFlag<{ country: CountryCode; host: HostCountry }>({
   },
   message: {
     en: ({ country, host }) =>
-      `He is staying in ${countryName(country, 'en')}. ${host.why.en}. ${host.danger === 'critical' ? 'Help him leave for a safer country now.' : 'Keep his address out of every message and plan a move to a safer country.'}`,
+      `He is now staying in ${countryName(country, 'en')}. ${host.why.en}. ${host.danger === 'critical' ? 'Help him leave for a safer country now.' : 'Keep his address out of every message and plan a move to a safer country.'}`,
     ru: ({ country, host }) =>
-      `Он находится в стране: ${countryName(country, 'ru')}. ${host.why.ru}. ${host.danger === 'critical' ? 'Помогите ему немедленно перебраться в более безопасную страну.' : 'Не упоминайте его адрес ни в каких сообщениях и планируйте переезд в более безопасную страну.'}`,
+      `Сейчас он находится в стране ${countryName(country, 'ru')}. ${host.why.ru}. ${host.danger === 'critical' ? 'Помогите ему немедленно перебраться в более безопасную страну.' : 'Не упоминайте его адрес ни в каких сообщениях и планируйте переезд в более безопасную страну.'}`,
   },
 });

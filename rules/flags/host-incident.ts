@@ -16,6 +16,7 @@ export default defineFlag<{ country: CountryCode; incidents: StayIncident[]; cri
   id: 'HOST_INCIDENT',
   category: 'host_country',
   severity: 'critical',
+  title: { en: 'Incident in the host country', ru: 'Инцидент в стране пребывания' },
   doc: 'A current-stay incident: detention, deportation order, extradition request or abduction attempt (critical); police contact or surveillance (high).',
   check({ case: c }) {
     const { incidents, country } = c.currentStay;
@@ -34,7 +35,7 @@ export default defineFlag<{ country: CountryCode; incidents: StayIncident[]; cri
         'en',
       )}. ${critical ? 'He is in immediate danger of being handed to Russia: get him a lawyer and protection now.' : 'The authorities know of him: plan for his safety and keep contact details secret.'}`,
     ru: ({ country, incidents, critical }) =>
-      `Инциденты в стране пребывания (${countryName(country, 'ru')}): ${listText(
+      `Инциденты в стране пребывания — ${countryName(country, 'ru')}: ${listText(
         incidents.map((i) => labels.ru.stayIncidents[i].toLowerCase()),
         'ru',
       )}. ${critical ? 'Ему грозит немедленная выдача России: нужны юрист и защита прямо сейчас.' : 'Власти о нём знают: продумайте его безопасность и держите контакты в тайне.'}`,

@@ -1,5 +1,5 @@
 import type { OpenSourceCheck } from '../case-schema';
-import { listText } from '../i18n';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -8,6 +8,7 @@ export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
   id: 'OPEN_SOURCE_CONTRADICTS',
   category: 'verification',
   severity: 'high',
+  title: { en: 'Open sources contradict his story', ru: 'Открытые источники противоречат его рассказу' },
   doc: 'Any open-source check `contradicts`.',
   check({ case: c }) {
     const found = c.verification.openSource.flatMap((o, i) => (o.result === 'contradicts' ? [{ o, i }] : []));
@@ -25,7 +26,7 @@ export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
       )}. A supervisor must review the contradiction before any referral.`,
     ru: ({ sources }) =>
       `Открытые источники противоречат его рассказу: ${listText(
-        sources.map((s) => labels.ru.openSourceSources[s].toLowerCase()),
+        sources.map((s) => lowerLabel(labels.ru.openSourceSources[s])),
         'ru',
       )}. До любого направления противоречие должен разобрать руководитель.`,
   },

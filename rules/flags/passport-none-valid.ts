@@ -1,5 +1,6 @@
 import type { Document } from '../case-schema';
 import { schengenWithoutPassport } from '../data/destinations';
+import { formatDate } from '../dates';
 import { listText } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
@@ -11,6 +12,10 @@ export default defineFlag<{ held: Held[] }>({
   id: 'PASSPORT_NONE_VALID',
   category: 'passport',
   severity: 'warning',
+  title: {
+    en: 'No valid passport or travel document',
+    ru: 'Нет действующего паспорта или проездного документа',
+  },
   doc: 'No valid international passport or travel document: a Schengen route needs a national humanitarian or asylum visa.',
   source: schengenWithoutPassport.source,
   check({ case: c, facts }) {
@@ -37,7 +42,7 @@ export default defineFlag<{ held: Held[] }>({
           : `His ${listText(
               held.map(
                 (d) =>
-                  `${labels.en.documentTypes[d.type].toLowerCase()} is ${d.validity === 'valid' ? `expired${d.expiresOn ? ` (${d.expiresOn})` : ''}` : labels.en.documentValidities[d.validity].toLowerCase()}`,
+                  `${labels.en.documentTypes[d.type].toLowerCase()} is ${d.validity === 'valid' ? `expired${d.expiresOn ? ` (${formatDate(d.expiresOn, 'en')})` : ''}` : labels.en.documentValidities[d.validity].toLowerCase()}`,
               ),
               'en',
             )}.`
@@ -49,7 +54,7 @@ export default defineFlag<{ held: Held[] }>({
           : `${listText(
               held.map(
                 (d) =>
-                  `${labels.ru.documentTypes[d.type]}: ${d.validity === 'valid' ? `истёк${d.expiresOn ? ` (${d.expiresOn})` : ''}` : labels.ru.documentValidities[d.validity].toLowerCase()}`,
+                  `${labels.ru.documentTypes[d.type]}: ${d.validity === 'valid' ? `истёк${d.expiresOn ? ` (${formatDate(d.expiresOn, 'ru')})` : ''}` : labels.ru.documentValidities[d.validity].toLowerCase()}`,
               ),
               'ru',
             )}.`

@@ -10,8 +10,9 @@ export default defineFlag<{ articles: TreasonArticle[] }>({
   id: 'PERSECUTION_TREASON_RISK',
   category: 'persecution',
   severity: 'high',
+  title: { en: 'Treason exposure', ru: 'Риск обвинения в госизмене' },
   doc: 'A criminal case under art. 275 (treason) or art. 352.1 (voluntary surrender).',
-  source: criminalCode['275'].source,
+  source: criminalCode['275'].penalties[0]!.source,
   check({ case: c }) {
     const cases = c.persecution.criminalCases.flatMap((cc, i) =>
       cc.article === '275' || cc.article === '352.1' ? [{ article: cc.article, i }] : [],
@@ -25,12 +26,16 @@ export default defineFlag<{ articles: TreasonArticle[] }>({
   message: {
     en: ({ articles }) =>
       `Treason exposure: ${listText(
-        articles.map((a) => `art. ${a} (${criminalCode[a].offence.en}: ${criminalCode[a].penalty.en})`),
+        articles.map(
+          (a) => `art. ${a} (${criminalCode[a].offence.en}: ${criminalCode[a].penalties[0]!.penalty.en})`,
+        ),
         'en',
       )}. Such cases draw the security services' attention to him and to anyone helping him: a supervisor should review the case and its security.`,
     ru: ({ articles }) =>
       `Риск обвинения в госизмене: ${listText(
-        articles.map((a) => `ст. ${a} (${criminalCode[a].offence.ru}: ${criminalCode[a].penalty.ru})`),
+        articles.map(
+          (a) => `ст. ${a} (${criminalCode[a].offence.ru}: ${criminalCode[a].penalties[0]!.penalty.ru})`,
+        ),
         'ru',
       )}. Такие дела привлекают внимание спецслужб к нему и к тем, кто ему помогает: руководитель должен проверить дело и меры безопасности.`,
   },

@@ -1,4 +1,5 @@
 import type { CaseFile } from '../case-schema';
+import { bbcRussianDesertion } from '../data/sources';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -7,8 +8,9 @@ export default defineFlag<{ wantedList: CaseFile['persecution']['wantedList'] }>
   id: 'PERSECUTION_UNDOCUMENTED',
   category: 'persecution',
   severity: 'warning',
+  title: { en: 'Persecution undocumented', ru: 'Преследование не подтверждено' },
   doc: 'No criminal case, and wanted list `none` or `unknown`.',
-  source: 'Seed 004 (BBC Russian): "The mere fact of desertion convinces no one"',
+  source: bbcRussianDesertion,
   check({ case: c }) {
     const { criminalCases, wantedList } = c.persecution;
     if (criminalCases.length > 0 || (wantedList !== 'none' && wantedList !== 'unknown')) return undefined;

@@ -30,6 +30,7 @@ export default defineFlag<Found>({
   id: 'ROLE_HIGH_RISK',
   category: 'role',
   severity: 'high',
+  title: { en: 'High-risk role', ru: 'Должность высокого риска' },
   doc: 'Role is assault, sniper, military_police or special_forces (in service or any deployment), or serviceType is pmc or prison_recruit.',
   source,
   check({ case: c }) {
@@ -46,10 +47,10 @@ export default defineFlag<Found>({
     },
     ru: ({ roles, serviceType }) => {
       const what = [
-        ...roles.map((r) => `должность: ${labels.ru.roles[r].toLowerCase()}`),
-        ...(serviceType ? [`служба: ${labels.ru.serviceTypes[serviceType].toLowerCase()}`] : []),
+        ...roles.map((r) => `должность — ${labels.ru.roles[r].toLowerCase()}`),
+        ...(serviceType ? [`вид службы — ${labels.ru.serviceTypes[serviceType].toLowerCase()}`] : []),
       ];
-      return `Служба высокого риска (${listText(what, 'ru')}). У подозреваемых в военных преступлениях нет шансов на въездную визу, и проверяющие относят к ним бывших штурмовиков, завербованных из колоний и наёмников: прежде всего руководитель должен разобраться, что он делал.`;
+      return `Служба высокого риска: ${what.join('; ')}. У подозреваемых в военных преступлениях нет шансов на въездную визу, и проверяющие относят к ним бывших штурмовиков, завербованных из колоний и наёмников: прежде всего руководитель должен разобраться, что он делал.`;
     },
   },
 });

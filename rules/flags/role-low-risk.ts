@@ -12,6 +12,7 @@ export default defineFlag<{ role: Role }>({
   id: 'ROLE_LOW_RISK',
   category: 'role',
   severity: 'info',
+  title: { en: 'Support role', ru: 'Должность обеспечения' },
   doc: 'A support role (communications, radio technician, logistics, driver, cook, medic, clerk, instructor, maintenance, training-ground staff).',
   source,
   check({ case: c }) {

@@ -1,4 +1,5 @@
 import type { Screening } from '../case-schema';
+import { bbcRussianDesertion } from '../data/sources';
 import { listText } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
@@ -8,8 +9,9 @@ export default defineFlag<{ indicators: Screening['securityIndicators'] }>({
   id: 'SCREEN_SECURITY',
   category: 'screening',
   severity: 'high',
+  title: { en: 'Security concern', ru: 'Есть признаки угрозы безопасности' },
   doc: 'Any security indicator recorded.',
-  source: 'Seed 004 (BBC Russian): "we can sense when someone seems suspicious"',
+  source: bbcRussianDesertion,
   check({ case: c }) {
     const indicators = [...new Set(c.screening.securityIndicators)];
     if (indicators.length === 0) return undefined;

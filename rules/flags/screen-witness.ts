@@ -5,6 +5,7 @@ export default defineFlag<NoParams>({
   id: 'SCREEN_WITNESS',
   category: 'screening',
   severity: 'info',
+  title: { en: 'Witnessed abuses', ru: 'Был свидетелем преступлений' },
   doc: '`witnessedAbuses`: record a separate witness statement; handle with care.',
   check: ({ case: c }) =>
     c.screening.witnessedAbuses ? { facts: ['screening.witnessedAbuses=true'], params: {} } : undefined,

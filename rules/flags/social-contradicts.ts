@@ -5,6 +5,7 @@ export default defineFlag<NoParams>({
   id: 'SOCIAL_CONTRADICTS',
   category: 'verification',
   severity: 'high',
+  title: { en: 'Social media contradicts his story', ru: 'Соцсети противоречат его рассказу' },
   doc: '`socialMedia` is `contradicts_story`.',
   check: ({ case: c }) =>
     c.verification.socialMedia === 'contradicts_story'

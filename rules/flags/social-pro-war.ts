@@ -1,3 +1,4 @@
+import { bbcRussianDesertion } from '../data/sources';
 import { defineFlag, type NoParams } from '../rule';
 
 /** Pro-war posts: views alone do not disqualify, acts do ("he didn't act on his views", seed 004). */
@@ -5,8 +6,9 @@ export default defineFlag<NoParams>({
   id: 'SOCIAL_PRO_WAR',
   category: 'verification',
   severity: 'warning',
+  title: { en: 'Pro-war social media', ru: 'Провоенные публикации в соцсетях' },
   doc: '`socialMedia` is `pro_war_content`.',
-  source: 'Seed 004 (BBC Russian): "he didn\'t act on his views, he never made it to the front"',
+  source: bbcRussianDesertion,
   check: ({ case: c }) =>
     c.verification.socialMedia === 'pro_war_content'
       ? { facts: ['verification.socialMedia=pro_war_content'], params: {} }

@@ -5,6 +5,7 @@ export default defineFlag<NoParams>({
   id: 'UNIT_CROSS_CHECK_FAILED',
   category: 'unit',
   severity: 'high',
+  title: { en: 'Unit cross-check failed', ru: 'Сверка по части не сошлась' },
   doc: '`unitCrossCheck` is `inconsistent`.',
   check: ({ case: c }) =>
     c.verification.unitCrossCheck === 'inconsistent'

@@ -1,39 +1,45 @@
 import type { ImplicatedUnit } from '../data/implicated-units';
+import { bbcRussianDesertion } from '../data/sources';
 import { listText } from '../i18n';
 import { defineFlag } from '../rule';
-import { overlaps } from './unit-implicated';
+import type { MatchedBy } from '../unit-match';
+import { matchedByText, ruAgree, unitName } from '../unit-words';
+import { overlaps, windowText } from './unit-implicated';
 
 /** His unit is linked to atrocities, but none of his deployments falls in the window: it speaks in his favour. */
-export default defineFlag<{ unit: ImplicatedUnit; deployed: boolean }>({
+export default defineFlag<{ unit: ImplicatedUnit; by: MatchedBy; deployed: boolean }>({
   id: 'UNIT_IMPLICATED_NOT_PRESENT',
   category: 'unit',
   severity: 'info',
+  title: {
+    en: 'Unit linked to atrocities, but he was not there then',
+    ru: 'Часть связана с военными преступлениями, но его там тогда не было',
+  },
   doc: 'The unit matches a unit linked to atrocities, but no deployment overlaps its incident windows.',
-  source:
-    'Seed 004 (BBC Russian): "If I know the unit wasn\'t part of the invasion at the time... it speaks in his favour"',
+  source: bbcRussianDesertion,
   check(ctx) {
-    return ctx.facts.unitMatches.flatMap(({ unit, by }) =>
+    return ctx.facts.unitMatches.flatMap(({ unit, by, fact }) =>
       overlaps(unit, ctx).length > 0
         ? []
         : [
             {
-              facts: [by, `deployments.length=${ctx.case.deployments.length}`],
-              params: { unit, deployed: ctx.case.deployments.length > 0 },
+              facts: [fact, `deployments.length=${ctx.case.deployments.length}`],
+              params: { unit, by, deployed: ctx.case.deployments.length > 0 },
               source: unit.source,
             },
           ],
     );
   },
   message: {
-    en: ({ unit, deployed }) =>
-      `His unit is the ${unit.name.en}, linked to atrocities in ${listText(
-        unit.windows.map((w) => w.where.en),
+    en: ({ unit, by, deployed }) =>
+      `He served in ${unitName(unit, 'en')} (recognised ${matchedByText(by, 'en')}), linked to atrocities: ${listText(
+        unit.windows.map((w) => windowText(w, 'en')),
         'en',
-      )}, but ${deployed ? 'none of his deployments overlaps those periods' : 'he was never deployed'}. That speaks in his favour; confirm his dates with the unit cross-check.`,
-    ru: ({ unit, deployed }) =>
-      `Его часть — ${unit.name.ru}, связанная с преступлениями (${listText(
-        unit.windows.map((w) => w.where.ru),
+      )}. But ${deployed ? 'none of his deployments overlaps those periods' : 'he was never deployed'}. That speaks in his favour; confirm his dates with the unit cross-check.`,
+    ru: ({ unit, by, deployed }) =>
+      `Его часть — ${unitName(unit, 'ru')} (определена ${matchedByText(by, 'ru')}), ${ruAgree(unit, { m: 'связанный', f: 'связанная', n: 'связанное', pl: 'связанные' })} с военными преступлениями: ${listText(
+        unit.windows.map((w) => windowText(w, 'ru')),
         'ru',
-      )}), но ${deployed ? 'ни одна его командировка не пересекается с этими периодами' : 'на фронте он не был'}. Это говорит в его пользу; подтвердите даты сверкой по части.`,
+      )}. Но ${deployed ? 'ни одна его командировка не совпадает с этими периодами' : 'в зоне боевых действий он не был'}. Это говорит в его пользу; подтвердите даты сверкой по части.`,
   },
 });

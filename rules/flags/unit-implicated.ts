@@ -1,8 +1,10 @@
 import type { ImplicatedUnit, IncidentWindow } from '../data/implicated-units';
-import { periodsOverlap } from '../dates';
+import { formatDate, periodsOverlap } from '../dates';
 import type { Period } from '../facts';
-import { listText } from '../i18n';
+import { type Locale, listText } from '../i18n';
 import { defineFlag, type RuleContext } from '../rule';
+import type { MatchedBy } from '../unit-match';
+import { matchedByText, ruAgree, unitName } from '../unit-words';
 
 type Overlap = { window: IncidentWindow; period: Period };
 
@@ -18,41 +20,46 @@ export function overlaps(unit: ImplicatedUnit, ctx: RuleContext): Overlap[] {
   return found;
 }
 
-const windowText = (w: IncidentWindow, locale: 'en' | 'ru') =>
-  `${w.where[locale]} (${w.from} – ${w.to ?? (locale === 'en' ? 'ongoing' : 'по сей день')})`;
+const span = (from: string, to: string, locale: Locale) =>
+  `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
+
+export const windowText = (w: IncidentWindow, locale: Locale) =>
+  `${w.where[locale]} (${formatDate(w.from, locale)} – ${w.to ? formatDate(w.to, locale) : locale === 'en' ? 'ongoing' : 'по сей день'})`;
+
+const unique = (texts: string[]) => [...new Set(texts)];
 
 /** His unit is linked to atrocities and he was deployed while they happened: manual review, never rejection. */
-export default defineFlag<{ unit: ImplicatedUnit; said: string; overlaps: Overlap[] }>({
+export default defineFlag<{ unit: ImplicatedUnit; by: MatchedBy; overlaps: Overlap[] }>({
   id: 'UNIT_IMPLICATED',
   category: 'unit',
   severity: 'high',
-  doc: "The unit matches a unit linked to atrocities and a deployment overlaps that unit's incident window.",
+  title: {
+    en: 'Unit linked to atrocities, present in the window',
+    ru: 'Часть связана с военными преступлениями, он был там в это время',
+  },
+  doc: "The unit or unit number matches a unit linked to atrocities and a deployment overlaps that unit's incident window.",
   check(ctx) {
-    return ctx.facts.unitMatches.flatMap(({ unit, by }) => {
+    return ctx.facts.unitMatches.flatMap(({ unit, by, fact }) => {
       const found = overlaps(unit, ctx);
       if (found.length === 0) return [];
-      const facts = [by, ...found.map(({ period: p }) => `deployments[${p.index}]=${p.from}..${p.to}`)];
-      return [
-        { facts: [...new Set(facts)], params: { unit, said: by, overlaps: found }, source: unit.source },
-      ];
+      const facts = [fact, ...found.map(({ period: p }) => `deployments[${p.index}]=${p.from}..${p.to}`)];
+      return [{ facts: unique(facts), params: { unit, by, overlaps: found }, source: unit.source }];
     });
   },
   message: {
-    en: ({ unit, overlaps: found }) =>
-      `His unit is the ${unit.name.en}, publicly linked to atrocities: ${listText(
-        [...new Set(found.map((o) => windowText(o.window, 'en')))],
+    en: ({ unit, by, overlaps: found }) => {
+      const periods = unique(found.map((o) => span(o.period.from, o.period.to, 'en')));
+      return `He served in ${unitName(unit, 'en')} (recognised ${matchedByText(by, 'en')}), publicly linked to atrocities: ${listText(
+        unique(found.map((o) => windowText(o.window, 'en'))),
         'en',
-      )} (identified by ${unit.identifiedBy}). His deployment ${listText(
-        [...new Set(found.map((o) => `${o.period.from} – ${o.period.to}`))],
-        'en',
-      )} overlaps that window. This calls for a careful manual review of where he was and what he did, not for automatic rejection.`,
-    ru: ({ unit, overlaps: found }) =>
-      `Его часть — ${unit.name.ru}, публично связанная с военными преступлениями: ${listText(
-        [...new Set(found.map((o) => windowText(o.window, 'ru')))],
+      )}, as identified by ${unit.identifiedBy.en}. His ${periods.length === 1 ? 'deployment' : 'deployments'} ${listText(periods, 'en')} ${periods.length === 1 ? 'overlaps' : 'overlap'} that period. This calls for a careful manual review of where he was and what he did, not for automatic rejection.`;
+    },
+    ru: ({ unit, by, overlaps: found }) => {
+      const periods = unique(found.map((o) => span(o.period.from, o.period.to, 'ru')));
+      return `Его часть — ${unitName(unit, 'ru')} (определена ${matchedByText(by, 'ru')}), ${ruAgree(unit, { m: 'публично связанный', f: 'публично связанная', n: 'публично связанное', pl: 'публично связанные' })} с военными преступлениями: ${listText(
+        unique(found.map((o) => windowText(o.window, 'ru'))),
         'ru',
-      )} (установлено: ${unit.identifiedBy}). Его командировка ${listText(
-        [...new Set(found.map((o) => `${o.period.from} – ${o.period.to}`))],
-        'ru',
-      )} пересекается с этим периодом. Это повод для тщательной ручной проверки того, где он был и что делал, а не для автоматического отказа.`,
+      )}; источник: ${unit.identifiedBy.ru}. ${periods.length === 1 ? 'Его командировка' : 'Его командировки'} ${listText(periods, 'ru')} ${periods.length === 1 ? 'совпадает' : 'совпадают'} с этим периодом. Это повод для тщательной ручной проверки того, где он был и что делал, а не для автоматического отказа.`;
+    },
   },
 });

@@ -1,31 +1,95 @@
+import { atrocityPlaces, atrocityRegionWindows } from '../data/atrocity-places';
+import { formatDate, periodsOverlap } from '../dates';
+import { type Locale, listText } from '../i18n';
+import { labels } from '../labels';
 import { defineFlag } from '../rule';
+import { readUnitText } from '../unit-match';
+import type { Designation } from '../unit-names';
+import { echelonName } from '../unit-words';
 
-/** No unit given, or not one the reference data links to atrocities: that is not a clearance. */
-export default defineFlag<{ unit: string | undefined }>({
+type Region = keyof typeof atrocityRegionWindows;
+type AtRisk = { index: number; region: Region; from: string; to: string };
+type Params = {
+  /** The unit and unit number as recorded, for the reader to compare with what was read. */
+  said: string | undefined;
+  /** What the text was read as: its numbers with their kind, and unit numbers. */
+  designations: Designation[];
+  unitNumbers: string[];
+  atRisk: AtRisk[];
+};
+
+function readText({ designations, unitNumbers }: Params, locale: Locale): string {
+  const parts = [
+    ...designations.map((d) => `${d.number} (${echelonName(d.echelon, locale)})`),
+    ...unitNumbers.map((n) => (locale === 'en' ? `military unit number ${n}` : `номер в/ч ${n}`)),
+  ];
+  if (parts.length === 0)
+    return locale === 'en'
+      ? 'no unit number and no number with a kind of unit (brigade, regiment, division...) could be read from it'
+      : 'ни номера в/ч, ни номера с типом части (бригада, полк, дивизия...) из этого текста прочитать не удалось';
+  return locale === 'en'
+    ? `it was read as ${listText(parts, 'en')}, and no unit in the reference data has that`
+    : `из этого текста прочитано: ${listText(parts, 'ru')}, и ни одна часть из справочных данных этому не соответствует`;
+}
+
+function atRiskText(atRisk: AtRisk[], locale: Locale): string {
+  if (atRisk.length === 0) return '';
+  const where = atRisk.map((r) => {
+    const places = atrocityPlaces
+      .filter((p) => p.region === r.region)
+      .map((p) => p.name[locale])
+      .join(', ');
+    const w = atrocityRegionWindows[r.region]!.window;
+    return `${labels[locale].regions[r.region]} (${places}; ${formatDate(w.from, locale)} – ${formatDate(w.to, locale)})`;
+  });
+  return locale === 'en'
+    ? ` He was deployed in ${listText(where, 'en')} while atrocities were documented there: establish which unit he served in before anything else.`
+    : ` Его командировка пришлась на место и время задокументированных военных преступлений: ${listText(where, 'ru')}. Прежде всего установите, в какой части он служил.`;
+}
+
+/** No unit given, or one the reference data does not know: that is not a clearance, and says what was read. */
+export default defineFlag<Params>({
   id: 'UNIT_UNKNOWN',
   category: 'unit',
   severity: 'info',
-  doc: 'No unit or unit number given, or the unit is not in the reference data: manual cross-check needed.',
+  title: { en: 'Unit not in reference data', ru: 'Части нет в справочных данных' },
+  doc: 'No unit or unit number given, or the unit is not in the reference data: manual cross-check needed. The message says what was read, and names any deployment in a documented atrocity region and window.',
   check({ case: c, facts: derived }) {
     if (derived.unitMatches.length > 0) return undefined;
     const { unit, unitNumber } = c.service;
-    if (unit === undefined && unitNumber === undefined)
-      return { facts: ['service.unit=(none)', 'service.unitNumber=(none)'], params: { unit: undefined } };
-    const said = [unit, unitNumber && `в/ч ${unitNumber}`].filter(Boolean).join(', ');
+    const atRisk: AtRisk[] = derived.periods.flatMap(({ index, from, to }) => {
+      const region = c.deployments[index]!.region as Region;
+      const regional = atrocityRegionWindows[region];
+      return regional && periodsOverlap(from, to, regional.window.from, regional.window.to)
+        ? [{ index, region, from, to }]
+        : [];
+    });
+    const read = unit === undefined ? undefined : readUnitText(unit);
     const facts = [
-      ...(unit !== undefined ? [`service.unit=${unit}`] : []),
-      ...(unitNumber !== undefined ? [`service.unitNumber=${unitNumber}`] : []),
+      `service.unit=${unit ?? '(none)'}`,
+      `service.unitNumber=${unitNumber ?? '(none)'}`,
+      ...atRisk.map((r) => `deployments[${r.index}].region=${r.region}`),
     ];
-    return { facts, params: { unit: said } };
+    return {
+      facts,
+      params: {
+        said: [unit, unitNumber && `в/ч ${unitNumber}`].filter(Boolean).join(', ') || undefined,
+        designations: read?.designations ?? [],
+        unitNumbers: [...new Set([...(read?.unitNumbers ?? []), ...(unitNumber ? [unitNumber] : [])])],
+        atRisk,
+      },
+    };
   },
   message: {
-    en: ({ unit }) =>
-      unit === undefined
-        ? 'No unit or unit number is recorded. Ask for both (the military unit number, в/ч, is on most papers) and cross-check the unit by hand.'
-        : `The unit "${unit}" is not among the units Waypost links to atrocities. That is not a clearance: cross-check where the unit was, and when, by hand.`,
-    ru: ({ unit }) =>
-      unit === undefined
-        ? 'Часть и номер в/ч не записаны. Спросите и то и другое (номер в/ч есть в большинстве документов) и сверьте часть вручную.'
-        : `Части «${unit}» нет среди частей, которые Waypost связывает с военными преступлениями. Это не оправдание: где и когда была часть, нужно сверить вручную.`,
+    en: (p) =>
+      (p.said
+        ? `The unit "${p.said}" is not among the units Waypost links to atrocities: ${readText(p, 'en')}. That does not clear him: cross-check by hand where his unit was, and when.`
+        : 'No unit or unit number is recorded. Ask for both (the military unit number, в/ч, is on most papers) and cross-check the unit by hand.') +
+      atRiskText(p.atRisk, 'en'),
+    ru: (p) =>
+      (p.said
+        ? `Части «${p.said}» нет среди частей, которые Waypost связывает с военными преступлениями: ${readText(p, 'ru')}. Это не снимает подозрений: где и когда была его часть, нужно сверить вручную.`
+        : 'Ни часть, ни номер в/ч не записаны. Спросите и то и другое (номер в/ч указан в большинстве документов) и сверьте часть вручную.') +
+      atRiskText(p.atRisk, 'ru'),
   },
 });

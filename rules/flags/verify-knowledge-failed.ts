@@ -1,3 +1,4 @@
+import { bbcRussianDesertion } from '../data/sources';
 import { defineFlag } from '../rule';
 
 /** "One wrong answer about a memorial that does not exist is a red flag" (seed 004). */
@@ -5,8 +6,9 @@ export default defineFlag<{ topics: string[] }>({
   id: 'VERIFY_KNOWLEDGE_FAILED',
   category: 'verification',
   severity: 'high',
+  title: { en: 'Failed knowledge check', ru: 'Не прошёл контрольный вопрос' },
   doc: 'Any knowledge check is `inconsistent`.',
-  source: 'Seed 004 (BBC Russian): a wrong answer about a memorial that does not exist is a red flag',
+  source: bbcRussianDesertion,
   check({ case: c }) {
     const failed = c.verification.knowledgeChecks.flatMap((k, i) =>
       k.result === 'inconsistent' ? [{ k, i }] : [],

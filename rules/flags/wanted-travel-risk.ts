@@ -1,5 +1,7 @@
 import type { RouteLeg } from '../case-schema';
-import { listText } from '../i18n';
+import { apDesertersHideAbroad } from '../data/sources';
+import { formatDate } from '../dates';
+import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineFlag } from '../rule';
 
@@ -13,9 +15,9 @@ export default defineFlag<Params>({
   id: 'WANTED_TRAVEL_RISK',
   category: 'passport',
   severity: 'high',
+  title: { en: 'Wanted abroad: travel risk', ru: 'Розыск за рубежом: опасно ехать' },
   doc: 'Wanted list `interstate` or `interpol`, or a route incident `removed_from_flight` or `detained`.',
-  source:
-    'Seed 002 (AP) and seed 003 (DW): deserters on interstate wanted lists taken off flights in Kazakhstan',
+  source: apDesertersHideAbroad,
   check({ case: c }) {
     const { wantedList } = c.persecution;
     const listed = wantedList === 'interstate' || wantedList === 'interpol' ? wantedList : undefined;
@@ -37,16 +39,21 @@ export default defineFlag<Params>({
         ...(wantedList ? [`he is on the ${labels.en.wantedLists[wantedList]}`] : []),
         ...incidents.map(
           (l) =>
-            `he was ${labels.en.routeIncidents[l.incident].toLowerCase()} on ${l.date} (${l.from} → ${l.to})`,
+            `he was ${labels.en.routeIncidents[l.incident].toLowerCase()} on ${formatDate(l.date, 'en')} (${l.from} → ${l.to})`,
         ),
       ];
       return `Travel risk: ${listText(why, 'en')}. No travel through CIS airports or borders without a lawyer's clearance: people on these lists are taken off planes and handed to Russia.`;
     },
     ru: ({ wantedList, incidents }) => {
       const why = [
-        ...(wantedList ? [`он в розыске (${labels.ru.wantedLists[wantedList]})`] : []),
+        ...(wantedList
+          ? [
+              `он объявлен в ${wantedList === 'interpol' ? 'розыск Интерпола' : lowerLabel(labels.ru.wantedLists[wantedList])}`,
+            ]
+          : []),
         ...incidents.map(
-          (l) => `${l.date} (${l.from} → ${l.to}): ${labels.ru.routeIncidents[l.incident].toLowerCase()}`,
+          (l) =>
+            `${formatDate(l.date, 'ru')} (${l.from} → ${l.to}) он ${labels.ru.routeIncidents[l.incident].toLowerCase()}`,
         ),
       ];
       return `Опасно ехать: ${listText(why, 'ru')}. Никаких перелётов и пересечений границ через страны СНГ без согласования с юристом: людей из таких списков снимают с рейсов и выдают России.`;

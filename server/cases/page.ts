@@ -9,8 +9,11 @@ import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
 import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
+import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
+import { latestReviews } from '../reference-data/reviews';
+import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
 import { readTimeline } from './events';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
@@ -62,8 +65,7 @@ const severityOrder: Severity[] = ['critical', 'high', 'warning', 'info'];
 
 function assessmentView(a: Assessment, caseId: string, locale: Locale) {
   const l = labels[locale];
-  const label = (id: string) =>
-    (l.flags as Record<string, string>)[id] ?? (l.checklist as Record<string, string>)[id] ?? id;
+  const label = (id: string) => ruleTitle(id, locale);
   return {
     action: a.recommendation.action,
     actionLabel: l.actions[a.recommendation.action],
@@ -84,7 +86,7 @@ function assessmentView(a: Assessment, caseId: string, locale: Locale) {
           .filter((f) => f.severity === severity)
           .map((f) => ({
             ...f,
-            title: l.flags[f.id as keyof typeof l.flags] ?? f.id,
+            title: flagTitle(f.id, locale),
             category: l.categories[f.category],
           })),
       }))
@@ -135,16 +137,17 @@ export async function casePageModel(
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together.
-  const [assigneeRows, storedRows, caseworkers, review] = await Promise.all([
+  const [assigneeRows, storedRows, caseworkers, review, reviews] = await Promise.all([
     row.assignedTo ? userName(app.db).execute({ id: row.assignedTo }) : [],
     assembled.ok ? lastAssessedAt(app.db).execute({ caseId }) : [],
     user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
     reviewModel(app, loaded, user, locale, t),
+    latestReviews(app.db),
   ]);
   const assignee = assigneeRows[0];
   const stored = storedRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
-  const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+  const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews }) : null;
 
   const sections = layout.map((section) => ({
     id: section.id,
@@ -194,6 +197,7 @@ export async function casePageModel(
           href: `/cases/${caseId}/edit/${requiredPartForm[part]}`,
         })),
     assessment: live ? assessmentView(live, caseId, locale) : null,
+    unitMatches: parts.service ? unitMatchesView(parts.service, locale) : undefined,
     storedAt: stored?.evaluatedAt.toISOString().replace('T', ' ').slice(0, 16),
     sections,
   };
@@ -215,7 +219,7 @@ async function reviewModel(
   const allowed = allowedActions(user, row);
   const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
   const actor = (name: string | null) => name ?? t('review.system');
-  const flagName = (id: unknown) => l.flags[id as keyof typeof l.flags] ?? String(id);
+  const flagName = (id: unknown) => flagTitle(String(id), locale);
   const statusName = (s: unknown) => (s ? t(`case.status.${s}` as MessageKey) : '—');
   const describe = (e: (typeof events)[number]): string => {
     const d = e.detail;
@@ -260,9 +264,7 @@ async function reviewModel(
       .map((e) => ({
         id: e.id,
         by: t('review.requestedBy', { name: actor(e.actorName), date: stamp(e.at) }),
-        items: ((e.detail.items as string[] | undefined) ?? []).map(
-          (id) => l.checklist[id as keyof typeof l.checklist] ?? id,
-        ),
+        items: ((e.detail.items as string[] | undefined) ?? []).map((id) => checklistLabel(id, locale)),
         text: e.text ?? '',
       })),
     timeline: events

@@ -10,6 +10,7 @@ import type { CaseFile, Person } from '../../rules/case-schema';
 import { evaluate } from '../../rules/evaluate';
 import { appendAudit } from '../audit';
 import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
+import { latestReviews } from '../reference-data/reviews';
 import { recordEvent } from './events';
 import {
   assemble,
@@ -268,7 +269,7 @@ export async function reassess(
       .where(eq(cases.id, caseId));
     return;
   }
-  const assessment = evaluate(assembled.file, todayOf(now));
+  const assessment = evaluate(assembled.file, todayOf(now), { reviews: await latestReviews(tx) });
   const { action } = assessment.recommendation;
   const id = randomUUID();
   // Three tables written, nothing read back: sent together.

@@ -33,6 +33,7 @@ function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
       { href: '/admin/audit', label: t('nav.audit') },
       { href: '/admin/security', label: t('nav.security') },
       { href: '/admin/organisation', label: t('nav.organisation') },
+      { href: '/admin/reference-data', label: t('nav.referenceData') },
     );
   }
   items.push({ href: '/account', label: t('nav.account') });

@@ -2,6 +2,7 @@
 // strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
+import { referenceDataEn } from './reference-data.en';
 import { reviewEn } from './review.en';
 import { summaryEn } from './summary.en';
 import { twoFactorEn } from './two-factor.en';
@@ -162,5 +163,13 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn, ...twoFactorEn } as const;
+export const en = {
+  ...core,
+  ...casesEn,
+  ...reviewEn,
+  ...caseListEn,
+  ...summaryEn,
+  ...twoFactorEn,
+  ...referenceDataEn,
+} as const;
 export type MessageKey = keyof typeof en;

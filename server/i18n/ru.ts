@@ -2,6 +2,7 @@
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
 import type { MessageKey } from './en';
+import { referenceDataRu } from './reference-data.ru';
 import { reviewRu } from './review.ru';
 import { summaryRu } from './summary.ru';
 import { twoFactorRu } from './two-factor.ru';
@@ -170,4 +171,5 @@ export const ru: Record<MessageKey, string> = {
   ...caseListRu,
   ...summaryRu,
   ...twoFactorRu,
+  ...referenceDataRu,
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { labels } from '../../rules/labels';
+import { flagTitle } from '../../rules/titles';
 import { myCases, openRequestsFor, queueTop, supervisorCounts } from '../cases/dashboard';
 import { keyProblem } from '../crypto/key-check';
 
@@ -31,7 +32,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
       queue: queue.map((c) => ({
         ...c,
         riskLabel: riskLabel(c.riskLevel),
-        flagTitles: c.queueFlags.map((id) => l.flags[id as keyof typeof l.flags] ?? id),
+        flagTitles: c.queueFlags.map((id) => flagTitle(id, request.locale)),
       })),
     });
   });

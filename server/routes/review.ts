@@ -10,6 +10,7 @@ import { evaluate } from '../../rules/evaluate';
 import { countryName } from '../../rules/i18n';
 import { checklistIds, flagIds } from '../../rules/ids';
 import { labels } from '../../rules/labels';
+import { checklistLabel, flagTitle } from '../../rules/titles';
 import { canSeeCase } from '../cases/access';
 import { readTimeline } from '../cases/events';
 import { assemble } from '../cases/parts';
@@ -20,6 +21,7 @@ import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';
+import { latestReviews } from '../reference-data/reviews';
 
 const reason = z.string().trim().min(1, 'review.reasonRequired').max(5000, 'form.tooLong');
 const version = z.string().regex(/^\d{1,9}$/, 'form.invalid');
@@ -127,7 +129,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
         rows: rows.slice(0, size).map((r) => ({
           ...r,
           riskLabel: r.riskLevel ? l.riskLevels[r.riskLevel as keyof typeof l.riskLevels] : '—',
-          flagTitles: r.queueFlags.map((id) => l.flags[id as keyof typeof l.flags] ?? id),
+          flagTitles: r.queueFlags.map((id) => flagTitle(id, request.locale)),
           daysWaiting: r.queuedAt ? Math.floor((now - r.queuedAt.getTime()) / 86_400_000) : 0,
           statusLabel: request.t(`case.status.${r.status}` as MessageKey),
         })),
@@ -155,7 +157,10 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const locale = request.locale;
     const l = labels[locale];
     const assembled = assemble(loaded.parts, loaded.row.reference);
-    const assessment = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+    const reviews = assembled.ok ? await latestReviews(db) : undefined;
+    const assessment = assembled.ok
+      ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews })
+      : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
     const timeline = await readTimeline(db, app.keyRing, loaded.row.id);
     const answered = new Set(
@@ -163,7 +168,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     );
     const openRequests = timeline.filter((e) => e.kind === 'info_requested' && !answered.has(e.id));
     return {
-      flag: flag ? { ...flag, title: l.flags[flag.id as keyof typeof l.flags] } : undefined,
+      flag: flag ? { ...flag, title: flagTitle(flag.id, locale) } : undefined,
       todoItems: assessment?.checklist.filter((c) => c.status === 'todo' || c.status === 'blocked') ?? [],
       feasible:
         assessment?.destinations
@@ -173,7 +178,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
             label: `${countryName(d.country, locale)} · ${l.pathways[d.pathway]}`,
           })) ?? [],
       openRequest: action === 'answer_request' ? openRequests.find((r) => r.id === query.request) : undefined,
-      itemLabel: (id: string) => l.checklist[id as keyof typeof l.checklist] ?? id,
+      itemLabel: (id: string) => checklistLabel(id, locale),
     };
   }
 

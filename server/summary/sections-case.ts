@@ -1,10 +1,11 @@
 // The sections that tell the person's story: identity, service, deployments, desertion, persecution, and the
 // route to where he is now with the danger he is in there. Each leaves out what the profile withholds.
 import type { CriminalCase } from '../../rules/case-schema';
-import { criminalCode } from '../../rules/data/criminal-code';
+import { penaltyFor } from '../../rules/data/criminal-code';
 import { hostCountries } from '../../rules/data/host-countries';
 import { countryName } from '../../rules/i18n';
 import { type LabelSet, labels } from '../../rules/labels';
+import { citationText } from '../../rules/sources';
 import { profileDate } from './redact';
 import type { Block, Context, Fact, Section } from './shape';
 
@@ -168,7 +169,13 @@ function articleText(c: CriminalCase, ctx: Context): { article: string; penalty:
   const { l } = helpers(ctx);
   const article = `${l.criminalArticles[c.article]}${c.part ? `, ${ctx.t('summary.part', { part: c.part })}` : ''}`;
   if (c.article === 'other') return { article, penalty: ctx.t('summary.notRecorded') };
-  return { article, penalty: criminalCode[c.article].penalty[ctx.locale] };
+  return {
+    article,
+    penalty: penaltyFor(c.article, ctx.file.service.serviceType, {
+      leftOn: ctx.file.desertion.leftOn,
+      openedOn: c.openedOn,
+    }).penalty[ctx.locale],
+  };
 }
 
 function persecution(ctx: Context): Section {
@@ -275,7 +282,7 @@ function situation(ctx: Context): Section {
   );
   blocks.push({ kind: 'heading', text: t('summary.hostDanger') });
   if (host) {
-    const source = helpers(ctx).source(host.source);
+    const source = helpers(ctx).source(citationText(host.source, locale));
     blocks.push({
       kind: 'facts',
       rows: [

@@ -2,6 +2,7 @@
 // supervisor's decision on each, the referral (approved pathway and what it still needs), and the annex of
 // every document.
 import type { Severity } from '../../rules/assessment';
+import { checklistLabel, flagTitle } from '../../rules/titles';
 import type { Approval } from './record';
 import { helpers } from './sections-case';
 import { type Block, type Context, type Item, isoDay, type Section } from './shape';
@@ -192,7 +193,7 @@ function flags(ctx: Context): Section {
     const cited = source(flag.source);
     if (cited) lines.push(`${t('summary.source')}: ${cited}`);
     return {
-      title: `${l.severities[flag.severity]} · ${l.flags[flag.id]}`,
+      title: `${l.severities[flag.severity]} · ${flagTitle(flag.id, ctx.locale)}`,
       tone: flag.cleared || decision?.outcome === 'cleared' ? 'ok' : flag.severity,
       lines,
     };
@@ -258,7 +259,7 @@ function referral(ctx: Context): Section {
     `${country(d.country)} · ${l.pathways[d.pathway]}`;
   const still = (missing: readonly string[]) =>
     missing.length
-      ? missing.map((id) => (l.checklist as Record<string, string>)[id] ?? id).join('; ')
+      ? missing.map((id) => checklistLabel(id, ctx.locale)).join('; ')
       : t('summary.nothingMissing');
   const blocks: Block[] = [];
   if (approval) {

@@ -12,6 +12,7 @@ import { assemble, type RequiredPart } from '../cases/parts';
 import { type CaseRow, loadCase, todayOf } from '../cases/store';
 import type { KeyRing } from '../crypto/field-encryption';
 import { type Translate, translator } from '../i18n';
+import { latestReviews } from '../reference-data/reviews';
 import { buildSummary } from './model';
 import { readOrganisation } from './organisation';
 import type { Profile } from './profiles';
@@ -54,7 +55,7 @@ export async function loadSummary(
   const summary = buildSummary({
     file: assembled.file,
     reference: row.reference,
-    assessment: evaluate(assembled.file, todayOf(now), { locale }),
+    assessment: evaluate(assembled.file, todayOf(now), { locale, reviews: await latestReviews(deps.db) }),
     record: await reviewRecord(deps.db, deps.keyRing, row.id, row.status),
     profile,
     locale,

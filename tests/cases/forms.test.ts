@@ -36,12 +36,12 @@ describe('entering a case through the forms alone', () => {
       expect(page.status).toBe(200);
       const cli = evaluate({ ...file, review: undefined }, todayOf(t.clock.now));
       const { labels } = await import('../../rules/labels');
+      const { flagTitle } = await import('../../rules/titles');
       expect(page.text).toContain(`<strong>${labels.en.actions[cli.recommendation.action]}</strong>`);
       expect(page.text).toContain(`<strong>${labels.en.riskLevels[cli.riskLevel]}</strong>`);
       const html = (text: string) =>
         text.replaceAll('&', '&amp;').replaceAll("'", '&#39;').replaceAll('"', '&quot;');
-      for (const flag of cli.flags)
-        expect(page.text).toContain(html(labels.en.flags[flag.id as keyof typeof labels.en.flags]));
+      for (const flag of cli.flags) expect(page.text).toContain(html(flagTitle(flag.id, 'en')));
       for (const item of cli.checklist) expect(page.text).toContain(html(item.label));
     },
   );

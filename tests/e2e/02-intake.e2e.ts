@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../rules/assessment';
 import type { CaseFile } from '../../rules/case-schema';
 import { labels } from '../../rules/labels';
+import { flagTitle } from '../../rules/titles';
 import { toFormValues } from '../../server/cases/forms/engine';
 import { listFormIds, listForms, type ScalarFormId, scalarForms } from '../../server/cases/forms/specs';
 import { disassemble } from '../../server/cases/parts';
@@ -164,7 +165,7 @@ describe('walk 2: intake through the forms alone', () => {
     );
     expect(text).toContain(labels.en.riskLevels[cli.riskLevel]);
     const shownFlags = (await assessment.locator('.flag > p:first-child strong').allTextContents()).sort();
-    expect(shownFlags).toEqual(cli.flags.map((f) => labels.en.flags[f.id]).sort());
+    expect(shownFlags).toEqual(cli.flags.map((f) => flagTitle(f.id, 'en')).sort());
     for (const item of cli.checklist) expect(text).toContain(item.label);
     await screenshots(page, 'case-page-with-flags');
     await visit(page, '/cases');

@@ -80,6 +80,9 @@ const table: Record<string, Who[]> = {
   'GET /cases/:id/summary.pdf': signedIn,
   'GET /summaries': signedIn,
   'POST /summaries.pdf': signedIn,
+  'GET /admin/reference-data': ['admin'],
+  'POST /admin/reference-data/review': ['admin'],
+  'POST /units/suggest': signedIn,
 };
 
 let t: TestApp;

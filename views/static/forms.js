@@ -14,3 +14,39 @@ for (const form of document.querySelectorAll('form.case-form')) {
     if (unsaved) event.preventDefault();
   });
 }
+
+// The unit field: as the caseworker types, ask the server which reference units the text matches (POST, so the
+// text stays out of URLs and logs) and say so under the field. Without script the datalist still offers names.
+for (const input of document.querySelectorAll('input[data-suggest]')) {
+  const out = document.getElementById(input.dataset.suggest);
+  const token = input.form?.querySelector('input[name="_csrf"]')?.value ?? '';
+  let timer;
+  let asked = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      const mine = ++asked;
+      if (q.length < 2) {
+        out.textContent = '';
+        return;
+      }
+      try {
+        const res = await fetch('/units/suggest', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },
+          body: new URLSearchParams({ q }),
+          credentials: 'same-origin',
+        });
+        if (!res.ok || mine !== asked) return;
+        const { units } = await res.json();
+        const names = units.map((u) => (u.detail ? `${u.name} (${u.detail})` : u.name));
+        out.textContent = names.length
+          ? out.dataset.found.replace('{names}', names.join('; '))
+          : out.dataset.none;
+      } catch {
+        out.textContent = '';
+      }
+    }, 250);
+  });
+}

@@ -33,6 +33,8 @@ export interface Field {
   hint?: boolean;
   /** Input mode and pattern hints for the browser (validation is still on the server). */
   inputmode?: 'numeric';
+  /** Suggests reference units as he types (server-side; a datalist of every name without script). */
+  suggestUnits?: boolean;
   /** Labels for options that are not an enumeration (e.g. which destination an application belongs to). */
   optionLabel?: (value: string, parts: CaseParts, locale: Locale) => string;
 }

@@ -65,7 +65,7 @@ export const scalarForms = {
       fields: [
         select('serviceType', s.serviceTypes, 'serviceTypes'),
         select('branch', s.branches, 'branches'),
-        { ...text('unit'), hint: true },
+        { ...text('unit'), hint: true, suggestUnits: true },
         { ...text('unitNumber'), inputmode: 'numeric', hint: true },
         text('rank'),
         select('role', s.roles, 'roles'),

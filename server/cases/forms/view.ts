@@ -4,6 +4,7 @@ import { countryCodes } from '../../../rules/data/countries';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
 import type { MessageKey, Translate } from '../../i18n';
+import { unitDatalist } from '../../reference-data/units';
 import type { CaseParts } from '../parts';
 import { type Field, type FieldErrors, type FormSpec, type FormValues, optionsOf } from './engine';
 
@@ -21,6 +22,8 @@ export interface FieldView {
   error?: string;
   required: boolean;
   inputmode?: string;
+  /** Reference units to suggest: the datalist behind the input. */
+  suggestions?: OptionView[];
   /** The one value of a single input. */
   value: string;
   /** The values of a multiple input (checkboxes, country slots). */
@@ -80,6 +83,7 @@ export function fieldViews(
       ...(error ? { error: t(error) } : {}),
       required: field.required ?? false,
       ...(field.inputmode ? { inputmode: field.inputmode } : {}),
+      ...(field.suggestUnits ? { suggestions: unitDatalist(locale) } : {}),
       value: typeof raw === 'string' ? raw : '',
       values: Array.isArray(raw) ? raw : [],
       options,

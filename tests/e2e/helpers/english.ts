@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 
 /** Words in Latin letters that belong on a Russian page: names of things, formats, codes. */
-const ALLOWED = new Set(['Waypost', 'PDF', 'JSON', 'ID', 'A4', 'English']);
+// Z and V are part of the Storm-Z / Storm-V units' own names («Шторм-Z»).
+const ALLOWED = new Set(['Waypost', 'PDF', 'JSON', 'ID', 'A4', 'English', 'Z', 'V']);
 
 /** Spans of text that are identifiers, not language: emails, case references, URLs, ISO codes, ids. */
 const NOT_LANGUAGE = [

@@ -1,0 +1,27 @@
+// The reference-data page (admin) and the unit suggestions of the case form.
+export const referenceDataEn = {
+  'nav.referenceData': 'Reference data',
+  'admin.audit.target.reference_data': 'reference data',
+  'refdata.title': 'Reference data',
+  'refdata.intro':
+    'Every fact the rules rest on, with its public source. Facts change only through a code review; what you record here is that a file was checked against its sources on a given day. A file not reviewed for more than {days} days makes every assessment say its reference data is out of date.',
+  'refdata.files': 'Files',
+  'refdata.file': 'File',
+  'refdata.reviewedOn': 'Last reviewed',
+  'refdata.codeReviewedOn': 'Reviewed in the code',
+  'refdata.stale': 'out of date',
+  'refdata.current': 'current',
+  'refdata.history': 'Reviews recorded here',
+  'refdata.facts': 'Facts ({count})',
+  'refdata.fact': 'Fact',
+  'refdata.source': 'Source',
+  'refdata.unsourced': 'No public source yet:',
+  'refdata.note': 'Review note',
+  'refdata.noteHint': 'What you checked and against which sources; anything that needs a change in the code.',
+  'refdata.markReviewed': 'Mark reviewed today',
+  'case.unitMatch.title': 'Reference unit',
+  'case.unitMatch.found': 'Matched to {name} ({how}).',
+  'case.unitMatch.none': 'Not matched to any unit the reference data links to atrocities.',
+  'case.unitSuggest.none': 'No reference unit matches what is typed.',
+  'case.unitSuggest.found': 'Reference units this matches: {names}.',
+} as const;
