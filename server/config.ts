@@ -29,6 +29,8 @@ const envSchema = z.object({
       }
     })
     .optional(),
+  ATTACHMENT_MAX_FILE_MB: z.coerce.number().int().min(1).max(100).default(20),
+  ATTACHMENT_MAX_CASE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 /** Every variable Waypost reads (each documented in .env.example). */
@@ -47,9 +49,13 @@ export interface Config {
   trustProxy: boolean;
   /** Field-encryption keys (see server/crypto); when absent outside production, a key file in dataDir. */
   encryptionKey: string | undefined;
+  /** Document scans: the largest upload accepted, and the most one case may hold (stored bytes). */
+  attachmentLimits: { fileBytes: number; caseBytes: number };
   /** Cookies are Secure unless the app is served over plain http (a local install). */
   secureCookies: boolean;
 }
+
+const MB = 1024 * 1024;
 
 export class ConfigError extends Error {}
 
@@ -80,6 +86,10 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     encryptionKey: e.WAYPOST_ENCRYPTION_KEY,
+    attachmentLimits: {
+      fileBytes: e.ATTACHMENT_MAX_FILE_MB * MB,
+      caseBytes: e.ATTACHMENT_MAX_CASE_MB * MB,
+    },
     secureCookies: publicUrl.startsWith('https://'),
   };
 }
