@@ -17,6 +17,7 @@ import { staticFiles } from './http/static-files';
 import { type RegisteredRoute, requireRoutePolicies } from './policy';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
+import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
@@ -74,7 +75,7 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css', 'summary.css', 'forms.js']);
+  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'attachments.js']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
@@ -84,5 +85,6 @@ export async function buildApp({
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
+  await app.register(attachmentRoutes);
   return app;
 }

@@ -1,5 +1,6 @@
 // The English catalogue: the reference for every visible string of the app. Large features keep their
 // strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
+import { attachmentsEn } from './attachments.en';
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
 import { reviewEn } from './review.en';
@@ -144,5 +145,5 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn } as const;
+export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn, ...attachmentsEn } as const;
 export type MessageKey = keyof typeof en;

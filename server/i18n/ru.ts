@@ -1,5 +1,6 @@
 // Русский каталог: те же ключи, что и в английском (en.ts).
 import { caseListRu } from './case-list.ru';
+import { attachmentsRu } from './attachments.ru';
 import { casesRu } from './cases.ru';
 import type { MessageKey } from './en';
 import { reviewRu } from './review.ru';
@@ -151,4 +152,5 @@ export const ru: Record<MessageKey, string> = {
   ...reviewRu,
   ...caseListRu,
   ...summaryRu,
+  ...attachmentsRu,
 };
