@@ -145,5 +145,12 @@ const core = {
   'admin.audit.older': 'Older entries',
 } as const;
 
-export const en = { ...core, ...casesEn, ...reviewEn, ...caseListEn, ...summaryEn, ...attachmentsEn } as const;
+export const en = {
+  ...core,
+  ...casesEn,
+  ...reviewEn,
+  ...caseListEn,
+  ...summaryEn,
+  ...attachmentsEn,
+} as const;
 export type MessageKey = keyof typeof en;

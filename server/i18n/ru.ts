@@ -1,6 +1,7 @@
 // Русский каталог: те же ключи, что и в английском (en.ts).
-import { caseListRu } from './case-list.ru';
+
 import { attachmentsRu } from './attachments.ru';
+import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
 import type { MessageKey } from './en';
 import { reviewRu } from './review.ru';
