@@ -12,6 +12,8 @@ import {
   users,
 } from '../../db/schema';
 import { appendAudit } from '../audit';
+import { openRequestIds } from '../cases/queue';
+import { loadCase, reassess } from '../cases/store';
 import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
 import { type BlobStore, databaseBlobStore } from './blob-store';
 import type { Cleaned } from './clean';
@@ -33,6 +35,12 @@ export interface NewAttachment {
   file: Cleaned;
   actorId: string;
   now: Date;
+}
+
+/** A scan of a document counts in the rules (server/attachments/scans.ts): the stored assessment follows. */
+async function reassessWithScans(tx: Tx, ring: KeyRing, caseId: string, actorId: string, now: Date) {
+  const current = await loadCase(tx, ring, caseId);
+  if (current) await reassess(tx, ring, current, (await openRequestIds(tx, caseId)).length, now, actorId);
 }
 
 export type AddResult = { ok: true; id: string } | { ok: false; reason: 'caseFull'; usedBytes: number };
@@ -105,6 +113,7 @@ export async function addAttachment(
       },
       at: input.now,
     });
+    if (input.document) await reassessWithScans(tx, ring, caseId, input.actorId, input.now);
     return { ok: true, id };
   });
   return result;
@@ -154,6 +163,7 @@ export async function readAttachment(
  */
 export async function eraseAttachment(
   db: Db,
+  ring: KeyRing,
   row: AttachmentRow,
   audit: { actorId: string; now: Date },
   store: (tx: Tx) => BlobStore = databaseBlobStore,
@@ -171,6 +181,8 @@ export async function eraseAttachment(
       detail: { attachmentId: row.id },
       at: audit.now,
     });
+    if (row.documentPosition !== null)
+      await reassessWithScans(tx, ring, row.caseId, audit.actorId, audit.now);
   });
   await db.execute(sql`vacuum ${attachmentChunks}`);
 }

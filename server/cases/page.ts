@@ -9,6 +9,7 @@ import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
 import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
+import { documentScans as scansOf } from '../attachments/scans';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
 import { activeCaseworkers } from './caseworkers';
@@ -144,7 +145,10 @@ export async function casePageModel(
   const assignee = assigneeRows[0];
   const stored = storedRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
-  const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+  const documentScans = await scansOf(app.db, caseId, parts.documents ?? []);
+  const live = assembled.ok
+    ? evaluate(assembled.file, todayOf(app.clock()), { locale, documentScans })
+    : null;
 
   const sections = layout.map((section) => ({
     id: section.id,

@@ -8,6 +8,7 @@ import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } fr
 import type { Assessment } from '../../rules/assessment';
 import type { CaseFile, Person } from '../../rules/case-schema';
 import { evaluate } from '../../rules/evaluate';
+import { documentScans as scansOf } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
 import { recordEvent } from './events';
@@ -268,7 +269,8 @@ export async function reassess(
       .where(eq(cases.id, caseId));
     return;
   }
-  const assessment = evaluate(assembled.file, todayOf(now));
+  const documentScans = await scansOf(tx, caseId, parts.documents ?? []);
+  const assessment = evaluate(assembled.file, todayOf(now), { documentScans });
   const { action } = assessment.recommendation;
   const id = randomUUID();
   // Three tables written, nothing read back: sent together.

@@ -388,7 +388,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const found = await visibleAttachment(request, reply);
       if (!found) return reply;
-      await eraseAttachment(db, found.row, { actorId: request.user!.id, now: app.clock() });
+      await eraseAttachment(db, app.keyRing, found.row, { actorId: request.user!.id, now: app.clock() });
       return reply.redirect(`/cases/${found.loaded.row.id}/attachments`, 303);
     },
   );

@@ -1,5 +1,6 @@
 // The review queue, and the decisions taken on a case: each has its own page, which explains what is being
 // decided, takes the written reason, and is refused when the case changed since the page was loaded.
+
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { evaluate } from '../../rules/evaluate';
 import { countryName } from '../../rules/i18n';
 import { checklistIds, flagIds } from '../../rules/ids';
 import { labels } from '../../rules/labels';
+import { documentScans as scansOf } from '../attachments/scans';
 import { canSeeCase } from '../cases/access';
 import { readTimeline } from '../cases/events';
 import { assemble } from '../cases/parts';
@@ -155,7 +157,10 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const locale = request.locale;
     const l = labels[locale];
     const assembled = assemble(loaded.parts, loaded.row.reference);
-    const assessment = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale }) : null;
+    const documentScans = await scansOf(db, loaded.row.id, loaded.parts.documents ?? []);
+    const assessment = assembled.ok
+      ? evaluate(assembled.file, todayOf(app.clock()), { locale, documentScans })
+      : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
     const timeline = await readTimeline(db, app.keyRing, loaded.row.id);
     const answered = new Set(

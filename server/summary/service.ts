@@ -1,8 +1,10 @@
 // From a case id to a summary the user may have: access, completeness, today's assessment in the reader's
 // language, the review record, then the model. Also the group's cover index and the audit entries.
+
 import type { FastifyInstance } from 'fastify';
 import { evaluate } from '../../rules/evaluate';
 import type { Locale } from '../../rules/i18n';
+import { documentScans } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { canSeeCase } from '../cases/access';
@@ -40,7 +42,10 @@ export async function loadSummary(
   const summary = buildSummary({
     file: assembled.file,
     reference: row.reference,
-    assessment: evaluate(assembled.file, todayOf(now), { locale }),
+    assessment: evaluate(assembled.file, todayOf(now), {
+      locale,
+      documentScans: await documentScans(app.db, row.id, loaded.parts.documents ?? []),
+    }),
     record: await reviewRecord(app.db, app.keyRing, row.id, row.status),
     profile,
     locale,

@@ -8,8 +8,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentChunks, auditLog, caseAttachments } from '../../db/schema';
 import { readAttachment } from '../../server/attachments/repository';
-import { importCase } from '../../server/cases/store';
-import { type Agent, addUser, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
+import { importCase, latestStoredAssessment } from '../../server/cases/store';
+import { type Agent, addUser, MINUTE, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 import {
   executable,
@@ -61,6 +61,7 @@ describe('uploading scans', () => {
   let ids: string[] = [];
 
   beforeAll(async () => {
+    t.clock.advance(MINUTE); // the assessment the upload stores comes after the import's
     const res = await upload(ownerClient, caseId, [
       [await jpegWithMetadata(), 'military-id-1.jpg'],
       [await pngWithText(), 'military-id-2.png'],
@@ -78,6 +79,14 @@ describe('uploading scans', () => {
       expect(row.documentType).toBe('military_id');
       expect(await markersIn(await readAttachment(t.app.db, t.app.keyRing, row, 'file'))).toEqual([]);
     }
+  });
+
+  it('counts in the rules: the case page and the stored assessment name the scanned document', async () => {
+    const page = await ownerClient.agent.get(`/cases/${caseId}`);
+    expect(page.text).toContain('Scans attached: Military ID (3).');
+    const stored = await latestStoredAssessment(t.app.db, t.app.keyRing, caseId);
+    const proof = stored!.assessment.checklist.find((i) => i.id === 'DOC_SERVICE_PROOF');
+    expect(proof?.detail).toContain('Scans attached: Military ID (3).');
   });
 
   it('shows thumbnails and what was removed on the page', async () => {
