@@ -19,6 +19,10 @@ export const removedKinds = [
 ] as const;
 export type RemovedKind = (typeof removedKinds)[number];
 
+/** The kinds found, most betraying first (the order of `removedKinds`). */
+export const inOrder = (found: Iterable<RemovedKind>): RemovedKind[] =>
+  [...new Set(found)].sort((a, b) => removedKinds.indexOf(a) - removedKinds.indexOf(b));
+
 const GPS_IFD = 0x8825;
 const EXIF_IFD = 0x8769;
 const cameraTags = new Set([0x010f, 0x0110, 0xa430, 0xa431, 0xa432, 0xa433, 0xa434, 0x0131]);

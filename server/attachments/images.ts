@@ -4,7 +4,7 @@
 // from the header refuses decompression bombs before any pixel is decoded, and a truncated or corrupt file
 // fails on sharp's first warning.
 import sharp, { type Sharp } from 'sharp';
-import { exifFindings, jpegHasComment, type RemovedKind } from './exif';
+import { exifFindings, inOrder, jpegHasComment, type RemovedKind } from './exif';
 import type { ImageKind } from './sniff';
 
 // Decoded images are not kept between requests: memory stays bounded by the upload being processed.
@@ -44,7 +44,7 @@ async function findings(bytes: Uint8Array, kind: ImageKind): Promise<RemovedKind
   if (meta.xmp) found.add('xmp');
   if (meta.icc) found.add('colourProfile');
   if (meta.iptc || meta.comments?.length || (kind === 'jpeg' && jpegHasComment(bytes))) found.add('comments');
-  return [...found].sort();
+  return inOrder(found);
 }
 
 const refusalOf = (error: unknown): ImageRefusal =>

@@ -13,7 +13,7 @@ import {
   PDFRef,
   PDFStream,
 } from 'pdf-lib';
-import type { RemovedKind } from './exif';
+import { inOrder, type RemovedKind } from './exif';
 
 export const MAX_PDF_PAGES = 500;
 
@@ -71,7 +71,7 @@ function findings(doc: PDFDocument, bytes: Uint8Array): RemovedKind[] {
   // Each incremental update ends with its own end-of-file marker.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if ((text.match(/%%EOF/g) ?? []).length > 1) found.add('earlierRevisions');
-  return [...found].sort();
+  return inOrder(found);
 }
 
 /** Removes the scrubbed keys from every dictionary reachable from the catalog; returns what it reached. */

@@ -18,8 +18,8 @@ import {
   usedBytes,
 } from '../attachments/repository';
 import { appendAudit } from '../audit';
-import { canSeeCase } from '../cases/access';
-import { type LoadedCase, loadCase } from '../cases/store';
+import { visibleCase } from '../attachments/case-access';
+import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
 import { allows, anyRole } from '../policy';
 
@@ -113,25 +113,14 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     if (reply.getHeader('Content-Disposition')) reply.header('Content-Security-Policy', FILE_CSP);
   });
 
-  /**
-   * The one place this file loads a case and checks the user may see it (the existing helpers of the case
-   * routes); a case someone may not see answers 404 like one that does not exist.
-   */
-  async function visibleCase(request: CaseRequest, reply: FastifyReply): Promise<LoadedCase | null> {
-    const loaded = await loadCase(db, app.keyRing, request.params.id);
-    if (!loaded || !canSeeCase(request.user!, loaded.row)) {
-      await reply.callNotFound();
-      return null;
-    }
-    return loaded;
-  }
+  const caseFor = (request: CaseRequest, reply: FastifyReply) => visibleCase(app, request, reply);
 
   /** The case and one of its attachments; an attachment of another case is not found. */
   async function visibleAttachment(
     request: CaseRequest,
     reply: FastifyReply,
   ): Promise<{ loaded: LoadedCase; row: AttachmentRow } | null> {
-    const loaded = await visibleCase(request, reply);
+    const loaded = await caseFor(request, reply);
     if (!loaded) return null;
     const id = request.params.attachmentId ?? '';
     const row = z.uuid().safeParse(id).success ? await findAttachment(db, loaded.row.id, id) : undefined;
@@ -203,7 +192,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     const message = request.t(key, { file: megabytes(limits.fileBytes), max: MAX_FILES_AT_ONCE });
     const code = status === 413 && !tooManyParts.has(error.code) ? 413 : 400;
     if (wantsJson(request)) return reply.code(code).send({ results: [{ ok: false, message }] });
-    const loaded = await visibleCase(caseRequest, reply);
+    const loaded = await caseFor(caseRequest, reply);
     if (!loaded) return reply;
     return renderPage(
       request,
@@ -218,7 +207,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     '/cases/:id/attachments',
     { config: { access } },
     async (request, reply) => {
-      const loaded = await visibleCase(request, reply);
+      const loaded = await caseFor(request, reply);
       if (!loaded) return reply;
       await audit(request, loaded.row.id, 'case.viewed', { view: 'attachments' });
       const target = typeof request.query.target === 'string' ? request.query.target : 'case';
@@ -231,7 +220,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Params: Params }>('/cases/:id/attachments', { config: { access } }, async (request, reply) => {
-    const loaded = await visibleCase(request, reply);
+    const loaded = await caseFor(request, reply);
     if (!loaded) return reply;
     const { t } = request;
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 
 /** Words in Latin letters that belong on a Russian page: names of things, formats, codes. */
-const ALLOWED = new Set(['Waypost', 'PDF', 'JSON', 'ID', 'A4', 'English']);
+const ALLOWED = new Set(['Waypost', 'PDF', 'JSON', 'ID', 'A4', 'English', 'WebP']);
 
 /** Spans of text that are identifiers, not language: emails, case references, URLs, ISO codes, ids. */
 const NOT_LANGUAGE = [
