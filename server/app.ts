@@ -18,6 +18,7 @@ import { type RegisteredRoute, requireRoutePolicies } from './policy';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
+import { attachmentExportRoutes } from './routes/attachments-export';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
@@ -86,5 +87,6 @@ export async function buildApp({
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
   await app.register(attachmentRoutes);
+  await app.register(attachmentExportRoutes);
   return app;
 }

@@ -1,5 +1,6 @@
 // Strings of document scans and other evidence attached to a case.
 export const attachmentsEn = {
+  'att.exportZip': 'Export the case with its attachments (zip, for another Waypost)',
   'att.link': 'Scans and evidence',
   'att.title': 'Scans and evidence',
   'att.count': '{n} attached',

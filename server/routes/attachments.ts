@@ -6,7 +6,9 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type AttachmentVariant, attachmentKinds } from '../../db/schema';
+import { visibleCase } from '../attachments/case-access';
 import { cleanUpload, type Refusal } from '../attachments/clean';
+import { sandboxFileResponses } from '../attachments/file-responses';
 import { attachmentGroups, documentLabel, kindOptions, megabytes, removedNote } from '../attachments/page';
 import {
   type AttachmentRow,
@@ -18,14 +20,12 @@ import {
   usedBytes,
 } from '../attachments/repository';
 import { appendAudit } from '../audit';
-import { visibleCase } from '../attachments/case-access';
 import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
 import { allows, anyRole } from '../policy';
 
 const access = anyRole;
 export const MAX_FILES_AT_ONCE = 5;
-const FILE_CSP = "sandbox; default-src 'none'";
 
 type Params = { id: string; attachmentId?: string };
 type CaseRequest = FastifyRequest<{ Params: Params }>;
@@ -108,10 +108,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  // Files are never rendered as part of a page: a sandbox with nothing allowed, even if a browser sniffed.
-  app.addHook('onSend', async (_request, reply) => {
-    if (reply.getHeader('Content-Disposition')) reply.header('Content-Security-Policy', FILE_CSP);
-  });
+  sandboxFileResponses(app);
 
   const caseFor = (request: CaseRequest, reply: FastifyReply) => visibleCase(app, request, reply);
 

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import sharp from 'sharp';
+import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentChunks, auditLog, caseAttachments } from '../../db/schema';
 import { readAttachment } from '../../server/attachments/repository';
@@ -53,6 +55,13 @@ const upload = (
     .field('caption', fields.caption ?? '');
   for (const [bytes, name] of files) req = req.attach('files', bytes, name);
   return req;
+};
+
+/** Collects a response body as bytes, whatever its type. */
+const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 const rowsOf = (id: string) => t.app.db.select().from(caseAttachments).where(eq(caseAttachments.caseId, id));
@@ -104,11 +113,7 @@ describe('uploading scans', () => {
         const res = await ownerClient.agent
           .get(`/cases/${caseId}/attachments/${id}/${path}`)
           .buffer(true)
-          .parse((r, done) => {
-            const chunks: Buffer[] = [];
-            r.on('data', (c: Buffer) => chunks.push(c));
-            r.on('end', () => done(null, Buffer.concat(chunks)));
-          });
+          .parse(binary);
         expect(res.status).toBe(200);
         expect(await markersIn(res.body as Buffer)).toEqual([]);
         expect(res.headers['cache-control']).toBe('no-store');
@@ -152,6 +157,40 @@ describe('uploading scans', () => {
     expect(views.map((v) => v.detail.view).sort()).toEqual(
       expect.arrayContaining(['download', 'download', 'download', 'file', 'file', 'file']),
     );
+  });
+
+  it('exports the case with its stripped attachments as a zip, audited', async () => {
+    const res = await ownerClient.agent
+      .get(`/cases/${caseId}/export-with-attachments.zip`)
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="WP-[\d-]+-with-attachments\.zip"$/,
+    );
+    expect(res.headers['content-security-policy']).toMatch(/^sandbox/);
+    const entries = unzipSync(new Uint8Array(res.body as Buffer));
+    const names = Object.keys(entries).sort();
+    expect(names[0]).toMatch(/^WP-[\d-]+\.json$/);
+    expect(names.at(-1)).toBe('attachments/manifest.json');
+    const files = names.slice(1, -1);
+    expect(files.map((n) => n.replace(/^attachments\/00[1-3]-document_page\./, '')).sort()).toEqual([
+      'jpg',
+      'pdf',
+      'png',
+    ]);
+    const caseFile = JSON.parse(Buffer.from(entries[names[0]!]!).toString('utf8'));
+    expect(caseFile.format).toBe('waypost-case/1');
+    const listed = JSON.parse(Buffer.from(entries['attachments/manifest.json']!).toString('utf8'));
+    expect(listed.attachments[0].document).toEqual({ index: MILITARY_ID, type: 'military_id' });
+    for (const name of names.filter((n) => /\.(jpg|png|pdf)$/.test(n))) {
+      expect(await markersIn(Buffer.from(entries[name]!))).toEqual([]);
+    }
+    const [entry] = await t.app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'case.exported'), eq(auditLog.targetId, caseId)));
+    expect(entry?.detail).toEqual({ format: 'zip', attachments: 3 });
   });
 
   it('answers 404 to a caseworker who may not see the case, by either case id', async () => {

@@ -65,6 +65,7 @@ const table: Record<string, Who[]> = {
   'GET /cases/:id/attachments/:attachmentId/download': signedIn,
   'GET /cases/:id/attachments/:attachmentId/remove': signedIn,
   'POST /cases/:id/attachments/:attachmentId/remove': signedIn,
+  'GET /cases/:id/export-with-attachments.zip': signedIn,
 };
 
 let t: TestApp;
