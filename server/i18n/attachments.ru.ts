@@ -2,7 +2,7 @@
 import type { attachmentsEn } from './attachments.en';
 
 export const attachmentsRu: Record<keyof typeof attachmentsEn, string> = {
-  'att.exportZip': 'Выгрузить дело с вложениями (zip, для другой установки Waypost)',
+  'att.exportZip': 'Выгрузить дело с вложениями (архив ZIP, для другой установки Waypost)',
   'att.link': 'Сканы и доказательства',
   'att.title': 'Сканы и доказательства',
   'att.count': 'Приложено: {n}',
