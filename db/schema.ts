@@ -6,6 +6,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -593,4 +594,67 @@ export const referenceReviews = pgTable(
     reviewedAt: moment('reviewed_at').notNull(),
   },
   (t) => [index('reference_reviews_file_idx').on(t.file, t.reviewedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Document scans and other evidence (server/attachments). Only the rewritten file is stored, never the
+// upload; its bytes are sealed (AES-256-GCM) in chunks of at most 1 MiB, each bound to its case, attachment,
+// variant and place in the sequence. `document_position` names the document entry a scan belongs to (null:
+// the case as a whole), with the entry's type at the time, so a scan never follows a shifted entry.
+// ---------------------------------------------------------------------------------------------------------
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const attachmentKinds = [
+  'document_page',
+  'photo',
+  'screenshot',
+  'medical_record',
+  'letter',
+  'other',
+] as const;
+export type AttachmentKind = (typeof attachmentKinds)[number];
+
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    documentPosition: integer('document_position'),
+    documentType: text('document_type'),
+    kind: text('kind', { enum: attachmentKinds }).notNull(),
+    captionEnc: text('caption_enc'),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    pages: integer('pages').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    hasThumbnail: boolean('has_thumbnail').notNull(),
+    // What the rewrite removed (location, camera, ...), shown to the caseworker.
+    removed: text('removed').array().notNull(),
+    addedBy: uuid('added_by').references(() => users.id),
+    addedAt: moment('added_at').notNull(),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseId, t.addedAt)],
+);
+
+export const attachmentVariants = ['file', 'thumbnail'] as const;
+export type AttachmentVariant = (typeof attachmentVariants)[number];
+
+export const attachmentChunks = pgTable(
+  'attachment_chunks',
+  {
+    attachmentId: uuid('attachment_id')
+      .notNull()
+      .references(() => caseAttachments.id, { onDelete: 'cascade' }),
+    variant: text('variant', { enum: attachmentVariants }).notNull(),
+    seq: integer('seq').notNull(),
+    keyVersion: integer('key_version').notNull(),
+    // IV (12 bytes), ciphertext, GCM tag (16 bytes).
+    sealed: bytea('sealed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attachmentId, t.variant, t.seq] })],
 );

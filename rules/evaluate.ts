@@ -14,8 +14,9 @@ import {
 } from './assessment';
 import type { CaseFile, Destination } from './case-schema';
 import type { ReferenceReviews } from './data/index';
-import { deriveFacts } from './facts';
+import { type DocumentScans, deriveFacts } from './facts';
 import { type Locale, lowerFirst, type Text } from './i18n';
+import { labels } from './labels';
 import { recommend } from './recommend';
 import { checklistRules, destinationRules, flagRules } from './registry';
 import type { DestinationRule, Readiness, RuleContext } from './rule';
@@ -24,7 +25,19 @@ export type EvaluateOptions = {
   locale?: Locale;
   /** Latest admin review date per reference-data file (see data/index.ts); the code's own dates otherwise. */
   reviews?: ReferenceReviews;
+  /** Scans attached to documents (kept beside the case file, not in it): each counts the document seen. */
+  documentScans?: DocumentScans;
 };
+
+/** Which documents have scans, added to the documents checklist's reasons; undefined when none has. */
+function scansNote(caseFile: CaseFile, scans: DocumentScans, locale: Locale): string | undefined {
+  const listed = caseFile.documents
+    .map((d, i) => ({ type: d.type, n: scans.get(i) ?? 0 }))
+    .filter((d) => d.n > 0)
+    .map((d) => `${labels[locale].documentTypes[d.type]} (${d.n})`);
+  if (listed.length === 0) return undefined;
+  return locale === 'ru' ? `Приложены сканы: ${listed.join(', ')}.` : `Scans attached: ${listed.join(', ')}.`;
+}
 
 /** The first destination rule that applies; the last rule applies to every destination, so one is found. */
 function ruleFor(destination: Destination, ctx: RuleContext): DestinationRule {
@@ -57,21 +70,24 @@ function verdictFor(
 
 export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOptions = {}): Assessment {
   const locale = options.locale ?? 'en';
+  const scans = options.documentScans ?? new Map();
   const ctx: RuleContext = {
     case: caseFile,
     today,
-    facts: deriveFacts(caseFile, today),
+    facts: deriveFacts(caseFile, today, scans),
     reviews: options.reviews,
   };
+  const note = scansNote(caseFile, scans, locale);
 
   const checklist: ChecklistItem[] = checklistRules.map((rule) => {
     const item = rule.run(ctx);
+    const detail = item.detail(locale);
     return {
       id: rule.id,
       category: rule.category,
       label: rule.label[locale],
       status: item.status,
-      detail: item.detail(locale),
+      detail: note && rule.category === 'documents' ? `${detail} ${note}` : detail,
     };
   });
 

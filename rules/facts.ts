@@ -5,7 +5,7 @@ import { matchImplicatedUnits, type UnitMatch } from './unit-match';
 export type Period = { index: number; from: string; to: string };
 
 export type Facts = {
-  /** Types of the documents seen as original or copy. */
+  /** Types of the documents seen as original or copy, or with a scan attached (a scan is a copy). */
   seenTypes: ReadonlySet<DocumentType>;
   /** The first valid, unexpired international passport or travel document, if any. */
   travelDocument: { index: number; document: Document } | undefined;
@@ -30,11 +30,14 @@ export function isValidTravelDocument(document: Document, today: string): boolea
   );
 }
 
-export function deriveFacts(caseFile: CaseFile, today: string): Facts {
+/** Scans attached to the case's documents: document index to number of scans (not part of the case file). */
+export type DocumentScans = ReadonlyMap<number, number>;
+
+export function deriveFacts(caseFile: CaseFile, today: string, scans: DocumentScans = new Map()): Facts {
   const seenTypes = new Set<DocumentType>();
   let travelDocument: Facts['travelDocument'];
   caseFile.documents.forEach((document, index) => {
-    if (isSeen(document)) seenTypes.add(document.type);
+    if (isSeen(document) || (scans.get(index) ?? 0) > 0) seenTypes.add(document.type);
     if (!travelDocument && isValidTravelDocument(document, today)) travelDocument = { index, document };
   });
   const periods = caseFile.deployments.map((d, index) => ({

@@ -20,6 +20,8 @@ import { type RegisteredRoute, requireRoutePolicies } from './policy';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { adminSecurityRoutes } from './routes/admin-security';
+import { attachmentRoutes } from './routes/attachments';
+import { attachmentExportRoutes } from './routes/attachments-export';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
@@ -103,7 +105,7 @@ export async function buildApp({
   guard(app);
   errorPages(app);
 
-  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js', 'copy.js']);
+  staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js', 'copy.js', 'attachments.js']);
   await app.register(homeRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
@@ -118,5 +120,7 @@ export async function buildApp({
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
   await app.register(referenceDataRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(attachmentExportRoutes);
   return app;
 }

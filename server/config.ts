@@ -49,6 +49,8 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   SECOND_FACTOR_DEFAULT: z.enum(['required', 'optional'], 'must be required or optional').optional(),
   STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  ATTACHMENT_MAX_FILE_MB: z.coerce.number().int().min(1).max(100).default(20),
+  ATTACHMENT_MAX_CASE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 /** Every variable Waypost reads (each documented in .env.example). */
@@ -79,6 +81,8 @@ export interface Config {
   trustProxy: boolean;
   /** Field-encryption keys (see server/crypto); when absent outside production, a key file in dataDir. */
   encryptionKey: string | undefined;
+  /** Document scans: the largest upload accepted, and the most one case may hold (stored bytes). */
+  attachmentLimits: { fileBytes: number; caseBytes: number };
   /** Cookies are Secure unless the app is served over plain http (a local install). */
   secureCookies: boolean;
   /** Worker processes to start: 1 serves from the starting process itself. */
@@ -88,6 +92,8 @@ export interface Config {
   /** How long a fresh second-factor check lets the user export, approve or administer users. */
   stepUpMs: number;
 }
+
+const MB = 1024 * 1024;
 
 export class ConfigError extends Error {}
 
@@ -135,6 +141,10 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     encryptionKey: e.WAYPOST_ENCRYPTION_KEY,
+    attachmentLimits: {
+      fileBytes: e.ATTACHMENT_MAX_FILE_MB * MB,
+      caseBytes: e.ATTACHMENT_MAX_CASE_MB * MB,
+    },
     secureCookies: publicUrl.startsWith('https://'),
     workers: e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? availableParallelism() : 1),
     secondFactorRequiredByDefault:

@@ -10,6 +10,7 @@ import { countryName, type Locale } from '../../rules/i18n';
 import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
+import { documentScans as scansOf } from '../attachments/scans';
 import type { SessionUser } from '../auth/sessions';
 import type { MessageKey, Translate } from '../i18n';
 import { latestReviews } from '../reference-data/reviews';
@@ -147,7 +148,10 @@ export async function casePageModel(
   const assignee = assigneeRows[0];
   const stored = storedRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
-  const live = assembled.ok ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews }) : null;
+  const documentScans = await scansOf(app.db, caseId, parts.documents ?? []);
+  const live = assembled.ok
+    ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
+    : null;
 
   const sections = layout.map((section) => ({
     id: section.id,

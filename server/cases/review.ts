@@ -1,12 +1,14 @@
 // Decisions on a case, each on the record: flags cleared or upheld, information requested and answered,
 // referrals approved or declined, cases sent for review, closed and reopened, and comments. Every decision
 // names the case version it was made on; if the case changed since, nothing is written.
+
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type CaseEventKind, caseClearedFlags, cases } from '../../db/schema';
 import type { Pathway } from '../../rules/case-schema';
 import { evaluate } from '../../rules/evaluate';
 import type { ChecklistId, FlagId } from '../../rules/ids';
+import { documentScans as scansOf } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import { encryptField, type KeyRing } from '../crypto/field-encryption';
 import { recordEvent } from './events';
@@ -91,7 +93,9 @@ export async function decide(
     if (decision.action === 'approve_referral') {
       const assembled = assemble(loaded.parts, row.reference);
       const feasible = assembled.ok
-        ? evaluate(assembled.file, todayOf(now)).destinations.filter((d) => d.status === 'feasible')
+        ? evaluate(assembled.file, todayOf(now), {
+            documentScans: await scansOf(tx, caseId, loaded.parts.documents ?? []),
+          }).destinations.filter((d) => d.status === 'feasible')
         : [];
       if (!feasible.some((d) => d.country === decision.country && d.pathway === decision.pathway)) {
         return { ok: false, problem: 'invalid', detail: 'pathway' };

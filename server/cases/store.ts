@@ -8,6 +8,7 @@ import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } fr
 import type { Assessment } from '../../rules/assessment';
 import type { CaseFile, Person } from '../../rules/case-schema';
 import { evaluate } from '../../rules/evaluate';
+import { documentScans as scansOf } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
 import { latestReviews } from '../reference-data/reviews';
@@ -269,7 +270,11 @@ export async function reassess(
       .where(eq(cases.id, caseId));
     return;
   }
-  const assessment = evaluate(assembled.file, todayOf(now), { reviews: await latestReviews(tx) });
+  const documentScans = await scansOf(tx, caseId, parts.documents ?? []);
+  const assessment = evaluate(assembled.file, todayOf(now), {
+    reviews: await latestReviews(tx),
+    documentScans,
+  });
   const { action } = assessment.recommendation;
   const id = randomUUID();
   // Three tables written, nothing read back: sent together.

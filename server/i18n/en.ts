@@ -1,5 +1,6 @@
 // The English catalogue: the reference for every visible string of the app. Large features keep their
 // strings in their own file (NAME.en.ts beside NAME.ru.ts), merged here.
+import { attachmentsEn } from './attachments.en';
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
 import { referenceDataEn } from './reference-data.en';
@@ -171,5 +172,6 @@ export const en = {
   ...summaryEn,
   ...twoFactorEn,
   ...referenceDataEn,
+  ...attachmentsEn,
 } as const;
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 // Русский каталог: те же ключи, что и в английском (en.ts).
+
+import { attachmentsRu } from './attachments.ru';
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
 import type { MessageKey } from './en';
@@ -172,4 +174,5 @@ export const ru: Record<MessageKey, string> = {
   ...summaryRu,
   ...twoFactorRu,
   ...referenceDataRu,
+  ...attachmentsRu,
 };

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditLog, type CaseStatus, cases, users } from '../../db/schema';
 import { personSchema } from '../../rules/case-schema';
+import { followDocumentRemoval } from '../attachments/repository';
 import { appendAudit } from '../audit';
 import { canSeeCase } from '../cases/access';
 import { activeCaseworkers } from '../cases/caseworkers';
@@ -474,6 +475,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
           changed: true,
         });
       }
+      // Scans follow their document entry; those of the removed entry stay with the case as a whole.
+      if (target.listId === 'documents') await followDocumentRemoval(db, loaded.row.id, target.index);
       return reply.redirect(`/cases/${loaded.row.id}#${target.listId}`, 303);
     },
   );

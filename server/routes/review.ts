@@ -1,5 +1,6 @@
 // The review queue, and the decisions taken on a case: each has its own page, which explains what is being
 // decided, takes the written reason, and is refused when the case changed since the page was loaded.
+
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { countryName } from '../../rules/i18n';
 import { checklistIds, flagIds } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle } from '../../rules/titles';
+import { documentScans as scansOf } from '../attachments/scans';
 import { canSeeCase } from '../cases/access';
 import { readTimeline } from '../cases/events';
 import { assemble } from '../cases/parts';
@@ -158,8 +160,9 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const l = labels[locale];
     const assembled = assemble(loaded.parts, loaded.row.reference);
     const reviews = assembled.ok ? await latestReviews(db) : undefined;
+    const documentScans = await scansOf(db, loaded.row.id, loaded.parts.documents ?? []);
     const assessment = assembled.ok
-      ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews })
+      ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
       : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
     const timeline = await readTimeline(db, app.keyRing, loaded.row.id);

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/client';
 import { evaluate } from '../../rules/evaluate';
 import type { Locale } from '../../rules/i18n';
+import { documentScans } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { canSeeCase } from '../cases/access';
@@ -55,7 +56,11 @@ export async function loadSummary(
   const summary = buildSummary({
     file: assembled.file,
     reference: row.reference,
-    assessment: evaluate(assembled.file, todayOf(now), { locale, reviews: await latestReviews(deps.db) }),
+    assessment: evaluate(assembled.file, todayOf(now), {
+      locale,
+      reviews: await latestReviews(deps.db),
+      documentScans: await documentScans(deps.db, row.id, loaded.parts.documents ?? []),
+    }),
     record: await reviewRecord(deps.db, deps.keyRing, row.id, row.status),
     profile,
     locale,

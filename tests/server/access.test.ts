@@ -83,6 +83,15 @@ const table: Record<string, Who[]> = {
   'GET /admin/reference-data': ['admin'],
   'POST /admin/reference-data/review': ['admin'],
   'POST /units/suggest': signedIn,
+  'GET /cases/:id/attachments': signedIn,
+  'POST /cases/:id/attachments': signedIn,
+  'GET /cases/:id/attachments/:attachmentId': signedIn,
+  'GET /cases/:id/attachments/:attachmentId/thumbnail': signedIn,
+  'GET /cases/:id/attachments/:attachmentId/file': signedIn,
+  'GET /cases/:id/attachments/:attachmentId/download': signedIn,
+  'GET /cases/:id/attachments/:attachmentId/remove': signedIn,
+  'POST /cases/:id/attachments/:attachmentId/remove': signedIn,
+  'GET /cases/:id/export-with-attachments.zip': signedIn,
 };
 
 let t: TestApp;
@@ -128,7 +137,8 @@ describe('authorization table', () => {
     const url = pattern
       .replace(':file', 'app.css')
       .replace(':token', 'aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb')
-      .replace(':id', '00000000-0000-4000-8000-000000000000');
+      .replace(':id', '00000000-0000-4000-8000-000000000000')
+      .replace(':attachmentId', '00000000-0000-4000-8000-000000000001');
     const { agent, csrf } = await client(who);
     const res =
       method === 'GET' ? await agent.get(url) : await agent.post(url).type('form').send({ _csrf: csrf });

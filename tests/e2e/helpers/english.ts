@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 
 /** Words in Latin letters that belong on a Russian page: names of things, formats, codes. */
 // Z and V are part of the Storm-Z / Storm-V units' own names («Шторм-Z»).
-const ALLOWED = new Set(['Waypost', 'PDF', 'JSON', 'ID', 'A4', 'English', 'Z', 'V']);
+const ALLOWED = new Set(['Waypost', 'PDF', 'JSON', 'ID', 'A4', 'English', 'Z', 'V', 'WebP']);
 
 /** Spans of text that are identifiers, not language: emails, case references, URLs, ISO codes, ids. */
 const NOT_LANGUAGE = [

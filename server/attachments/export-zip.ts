@@ -1,0 +1,66 @@
+// The "case with attachments" export: a zip (fflate) of the case file and the stripped files, for moving a
+// case between installations. Built as a stream, one attachment decrypted at a time, so a full case (200 MB)
+// is never held in memory; files are stored, not compressed (images and PDFs are compressed already).
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { ListedAttachment } from './repository';
+
+const extensions: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+const HIGH_WATER = 8 * 1024 * 1024;
+
+export const attachmentFileName = (a: ListedAttachment, n: number) =>
+  `attachments/${String(n + 1).padStart(3, '0')}-${a.kind}.${extensions[a.mediaType] ?? 'bin'}`;
+
+/** What each file is, beside it in the zip: the case file itself carries no binaries. */
+export function manifest(attachments: readonly ListedAttachment[]) {
+  return {
+    format: 'waypost-attachments/1',
+    attachments: attachments.map((a, n) => ({
+      file: attachmentFileName(a, n),
+      document: a.documentPosition === null ? null : { index: a.documentPosition, type: a.documentType },
+      kind: a.kind,
+      caption: a.caption ?? null,
+      mediaType: a.mediaType,
+      pages: a.pages,
+      addedAt: a.addedAt.toISOString(),
+      removed: a.removed,
+    })),
+  };
+}
+
+export function caseZip(
+  caseFileName: string,
+  caseFile: unknown,
+  attachments: readonly ListedAttachment[],
+  read: (a: ListedAttachment) => Promise<Buffer>,
+): Readable {
+  const out = new PassThrough();
+  const zip = new Zip((error, chunk, final) => {
+    if (error) return out.destroy(error);
+    out.write(chunk);
+    if (final) out.end();
+  });
+  const text = (name: string, value: unknown) => {
+    const entry = new ZipDeflate(name, { level: 6 });
+    zip.add(entry);
+    entry.push(new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), true);
+  };
+  (async () => {
+    text(caseFileName, caseFile);
+    text('attachments/manifest.json', manifest(attachments));
+    for (const [n, a] of attachments.entries()) {
+      const entry = new ZipPassThrough(attachmentFileName(a, n));
+      zip.add(entry);
+      entry.push(await read(a), true);
+      if (out.writableLength > HIGH_WATER) await once(out, 'drain');
+    }
+    zip.end();
+  })().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
