@@ -99,7 +99,8 @@ async function migrateOnce(
   connectTimeout: number,
 ): Promise<void> {
   const owner = migrationUrl
-    ? postgres(migrationUrl, { max: 1, onnotice: () => {}, connect_timeout: connectTimeout })
+    ? // Two connections: one holds the lock while the other migrates.
+      postgres(migrationUrl, { max: 2, onnotice: () => {}, connect_timeout: connectTimeout })
     : client;
   const lock = await owner.reserve();
   try {

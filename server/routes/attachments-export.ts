@@ -13,7 +13,7 @@ export async function attachmentExportRoutes(app: FastifyInstance): Promise<void
   sandboxFileResponses(app);
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export-with-attachments.zip',
-    { config: { access: anyRole } },
+    { config: { access: anyRole, stepUp: true } },
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const loaded = await visibleCase(app, request, reply);
       if (!loaded) return reply;

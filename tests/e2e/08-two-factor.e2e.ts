@@ -1,4 +1,4 @@
-// Walk 7: two-step sign-in in Chromium. A caseworker turns on an authenticator app (the key read from the
+// Walk 8: two-step sign-in in Chromium. A caseworker turns on an authenticator app (the key read from the
 // page, codes computed here as the phone would), signs out and back in with a code, registers a passkey on
 // Chromium's virtual authenticator (DevTools protocol) and signs in with it, then opens a case's export and
 // passes the step-up check on the way. The same walk again with the pages in Russian.
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await running?.stop();
-  console.log(`walk 7: ${checkedPages.length} pages checked`);
+  console.log(`walk 8: ${checkedPages.length} pages checked`);
 });
 
 /** A code for the app's clock, one step after the last one used (a code is accepted once). */
@@ -63,7 +63,7 @@ describe.each([
       stepUp: 'Подтвердите, что это вы',
     },
   ],
-] as const)('walk 7 (%s): two-step sign-in and step-up', (locale, words) => {
+] as const)('walk 8 (%s): two-step sign-in and step-up', (locale, words) => {
   let page: Page;
   let who: Account;
   let key: Uint8Array;
