@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
 import { AuditWriter } from './audit/writer';
+import { caseRepository } from './cases/repository';
 import { type Config, databaseOptions } from './config';
 import type { KeyRing } from './crypto/field-encryption';
 import { openKeyRings } from './crypto/key-check';
@@ -95,6 +96,7 @@ export async function buildApp({
     await database.close();
   });
 
+  await app.register(caseRepository);
   requireRoutePolicies(app, app.routePolicies);
   await app.register(formbody);
   await app.register(cookie);

@@ -3,7 +3,7 @@
 // A case someone may not see answers 404 like one that does not exist.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canSeeCase } from '../cases/access';
-import { type LoadedCase, loadCase } from '../cases/store';
+import { type LoadedCase, loadCase } from '../cases/repository';
 
 export async function visibleCase(
   app: FastifyInstance,

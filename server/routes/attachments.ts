@@ -20,7 +20,7 @@ import {
   usedBytes,
 } from '../attachments/repository';
 import { appendAudit } from '../audit';
-import type { LoadedCase } from '../cases/store';
+import type { LoadedCase } from '../cases/repository';
 import type { MessageKey } from '../i18n';
 import { allows, anyRole } from '../policy';
 

@@ -13,8 +13,8 @@ import {
   NONE,
   PAGE_SIZE,
   readListQuery,
-} from '../cases/list-query';
-import { todayOf } from '../cases/store';
+} from '../cases/repository/list-query';
+import { todayOf } from '../cases/repository';
 import type { MessageKey } from '../i18n';
 import { anyRole } from '../policy';
 

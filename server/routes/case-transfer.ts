@@ -9,7 +9,7 @@ import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
 import { canSeeCase } from '../cases/access';
 import { assemble } from '../cases/parts';
-import { importCase, loadCase } from '../cases/store';
+import { importCase, loadCase } from '../cases/repository';
 import type { MessageKey, Translate } from '../i18n';
 import { anyRole } from '../policy';
 import { type ImportProblem, renderCaseList } from './case-list';

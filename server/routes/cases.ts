@@ -28,7 +28,7 @@ import {
 import { fieldViews, recordRows } from '../cases/forms/view';
 import { casePageModel } from '../cases/page';
 import type { CaseParts } from '../cases/parts';
-import { createCase, type LoadedCase, loadCase, saveSection } from '../cases/store';
+import { createCase, type LoadedCase, loadCase, saveSection } from '../cases/repository';
 import { readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { canSeeCase } from '../cases/access';
 import { assemble, type RequiredPart } from '../cases/parts';
-import { type CaseRow, loadCase, todayOf } from '../cases/store';
+import { type CaseRow, loadCase, todayOf } from '../cases/repository';
 import type { KeyRing } from '../crypto/field-encryption';
 import { type Translate, translator } from '../i18n';
 import { latestReviews } from '../reference-data/reviews';

@@ -1,11 +1,11 @@
 // What each role sees first: a caseworker their cases and the requests waiting for them; supervisors and
 // admins the queue and the counts that say where attention is needed.
 import { and, count, desc, eq, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { caseEvents, caseStatuses, cases } from '../../db/schema';
-import { decryptOptional, type KeyRing } from '../crypto/field-encryption';
+import type { Db } from '../../../db/client';
+import { caseEvents, caseStatuses, cases } from '../../../db/schema';
+import { decryptOptional, type KeyRing } from '../../crypto/field-encryption';
+import { todayOf } from './assessment';
 import { queueOrder } from './queue';
-import { todayOf } from './store';
 
 const closedStatuses = ['referred', 'closed'] as const;
 
