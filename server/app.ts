@@ -24,9 +24,14 @@ import { adminSecurityRoutes } from './routes/admin-security';
 import { attachmentRoutes } from './routes/attachments';
 import { attachmentExportRoutes } from './routes/attachments-export';
 import { authRoutes } from './routes/auth';
+import { casePageRoutes } from './routes/case/case-page';
+import { caseListEntryRoutes } from './routes/case/list-entries';
+import { caseListRemovalRoutes } from './routes/case/list-removal';
+import { newCaseRoutes } from './routes/case/new-case';
+import { caseSectionRoutes } from './routes/case/sections';
 import { caseListRoutes } from './routes/case-list';
+import { caseScoped } from './routes/case-scope';
 import { caseTransferRoutes } from './routes/case-transfer';
-import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
 import { referenceDataRoutes } from './routes/reference-data';
@@ -117,7 +122,10 @@ export async function buildApp({
   await app.register(adminSecurityRoutes);
   await app.register(organisationRoutes);
   await app.register(caseListRoutes);
-  await app.register(caseRoutes);
+  await app.register(newCaseRoutes);
+  await app.register(
+    caseScoped(casePageRoutes, caseSectionRoutes, caseListEntryRoutes, caseListRemovalRoutes),
+  );
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
 import { labels } from '../../rules/labels';
+import { todayOf } from '../cases/repository';
 import {
   assigneeOptions,
   type ListQuery,
@@ -14,7 +15,6 @@ import {
   PAGE_SIZE,
   readListQuery,
 } from '../cases/repository/list-query';
-import { todayOf } from '../cases/repository';
 import type { MessageKey } from '../i18n';
 import { anyRole } from '../policy';
 

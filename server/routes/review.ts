@@ -14,11 +14,16 @@ import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle } from '../../rules/titles';
 import { documentScans as scansOf } from '../attachments/scans';
 import { canSeeCase } from '../cases/access';
-import { readTimeline } from '../cases/repository';
 import { assemble } from '../cases/parts';
-import { queueOrder } from '../cases/repository';
-import { type Decision, decide } from '../cases/repository';
-import { type LoadedCase, loadCase, todayOf } from '../cases/repository';
+import {
+  type Decision,
+  decide,
+  type LoadedCase,
+  loadCase,
+  queueOrder,
+  readTimeline,
+  todayOf,
+} from '../cases/repository';
 import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
