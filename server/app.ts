@@ -35,8 +35,8 @@ import { caseTransferRoutes } from './routes/case-transfer';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
 import { referenceDataRoutes } from './routes/reference-data';
-import { reviewRoutes } from './routes/review';
-import { summaryRoutes } from './routes/summary';
+import { caseDecisionRoutes, reviewRoutes } from './routes/review';
+import { caseSummaryRoutes, summaryGroupRoutes } from './routes/summary';
 import { twoFactorRoutes } from './routes/two-factor';
 import { twoFactorSignInRoutes } from './routes/two-factor-sign-in';
 
@@ -124,11 +124,18 @@ export async function buildApp({
   await app.register(caseListRoutes);
   await app.register(newCaseRoutes);
   await app.register(
-    caseScoped(casePageRoutes, caseSectionRoutes, caseListEntryRoutes, caseListRemovalRoutes),
+    caseScoped(
+      casePageRoutes,
+      caseSectionRoutes,
+      caseListEntryRoutes,
+      caseListRemovalRoutes,
+      caseDecisionRoutes,
+      caseSummaryRoutes,
+    ),
   );
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
-  await app.register(summaryRoutes);
+  await app.register(summaryGroupRoutes);
   await app.register(referenceDataRoutes);
   await app.register(attachmentRoutes);
   await app.register(attachmentExportRoutes);

@@ -1,7 +1,7 @@
 // The case repository: the one front door to the case tables. Built from the database, the key ring and a
 // clock; registered as a plugin that decorates the app with `app.cases`. Free functions in this folder take
 // a transaction where a caller must compose them (tests, seeding, the attachments' writes).
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../../db/client';
@@ -11,11 +11,12 @@ import type { Locale } from '../../../rules/i18n';
 import { appendAudit } from '../../audit';
 import type { SessionUser } from '../../auth/sessions';
 import type { KeyRing } from '../../crypto/field-encryption';
-import { canSeeCase } from '../access';
+import { canSeeCase, visibleCases } from '../access';
 import type { CaseParts, Section } from '../parts';
 import { assessCase } from './assessment';
-import { myCases, openRequestsFor, queueTop, supervisorCounts } from './dashboard';
+import { myCases, openRequestsFor, queuePage, queueTop, supervisorCounts } from './dashboard';
 import { type Decision, decide } from './decisions';
+import { readTimeline } from './events';
 import { type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 import { createCase, importCase, saveSection } from './writes';
 
@@ -121,6 +122,36 @@ export class CaseRepository {
   async supervisorHome() {
     const [counts, queue] = await Promise.all([supervisorCounts(this.db, this.clock()), queueTop(this.db)]);
     return { counts, queue };
+  }
+
+  /** The referred cases this user may see, by reference: the ones a group summary can be made of. */
+  referred(user: Pick<SessionUser, 'id' | 'role'>) {
+    return this.db
+      .select({ id: cases.id, reference: cases.reference, pseudonym: cases.pseudonym })
+      .from(cases)
+      .where(and(eq(cases.status, 'referred'), visibleCases(user)))
+      .orderBy(asc(cases.reference));
+  }
+
+  /** A page of the review queue: `limit` cases from `offset`, in the queue's order. */
+  queuePage(limit: number, offset: number) {
+    return queuePage(this.db).execute({ limit, offset });
+  }
+
+  /** The case's timeline: events and decisions, oldest first, their words decrypted. */
+  timeline(caseId: string) {
+    return readTimeline(this.db, this.ring, caseId);
+  }
+
+  /** Records which cases a list showed a user: their references, never their contents. */
+  recordListed(actorId: string, view: string, references: readonly string[]) {
+    return appendAudit(this.db, {
+      actorId,
+      action: 'case.listed',
+      targetType: 'case',
+      detail: { view, references },
+      at: this.clock(),
+    });
   }
 
   /** Records that a user read a case on a page (which page, never what it showed). */
