@@ -31,7 +31,7 @@ import { newCaseRoutes } from './routes/case/new-case';
 import { caseSectionRoutes } from './routes/case/sections';
 import { caseListRoutes } from './routes/case-list';
 import { caseScoped } from './routes/case-scope';
-import { caseTransferRoutes } from './routes/case-transfer';
+import { caseExportRoutes, caseTransferRoutes } from './routes/case-transfer';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
 import { referenceDataRoutes } from './routes/reference-data';
@@ -131,13 +131,14 @@ export async function buildApp({
       caseListRemovalRoutes,
       caseDecisionRoutes,
       caseSummaryRoutes,
+      caseExportRoutes,
+      attachmentRoutes,
+      attachmentExportRoutes,
     ),
   );
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryGroupRoutes);
   await app.register(referenceDataRoutes);
-  await app.register(attachmentRoutes);
-  await app.register(attachmentExportRoutes);
   return app;
 }

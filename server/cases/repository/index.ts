@@ -17,6 +17,7 @@ import { assessCase } from './assessment';
 import { myCases, openRequestsFor, queuePage, queueTop, supervisorCounts } from './dashboard';
 import { type Decision, decide } from './decisions';
 import { readTimeline } from './events';
+import { assigneeOptions, type ListQuery, listCases } from './list-query';
 import { type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 import { createCase, importCase, saveSection } from './writes';
 
@@ -131,6 +132,16 @@ export class CaseRepository {
       .from(cases)
       .where(and(eq(cases.status, 'referred'), visibleCases(user)))
       .orderBy(asc(cases.reference));
+  }
+
+  /** A page of the case list as this user may see it, filtered and sorted as the query asks. */
+  list(user: SessionUser, query: ListQuery) {
+    return listCases(this.db, user, query);
+  }
+
+  /** Whom the case list can be filtered by. */
+  assigneeOptions() {
+    return assigneeOptions(this.db);
   }
 
   /** A page of the review queue: `limit` cases from `offset`, in the queue's order. */
