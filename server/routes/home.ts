@@ -21,7 +21,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         requests,
       });
     }
-    const { counts, queue } = await app.cases.supervisorHome();
+    const { counts, queue } = await app.cases.supervisorHome(user.id);
     return reply.render('home', {
       title: request.t('home.title'),
       counts,

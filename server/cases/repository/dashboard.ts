@@ -18,6 +18,7 @@ export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
       at: caseEvents.at,
       textEnc: caseEvents.textEnc,
       caseId: cases.id,
+      reference: cases.reference,
       pseudonym: cases.pseudonym,
     })
     .from(caseEvents)

@@ -116,12 +116,19 @@ export class CaseRepository {
       myCases(this.db, userId),
       openRequestsFor(this.db, this.ring, userId),
     ]);
+    const listed = new Set([...mine.map((c) => c.reference), ...requests.map((r) => r.reference)]);
+    await this.recordListed(userId, 'home', [...listed]);
     return { cases: mine, requests };
   }
 
   /** The home page of a supervisor or admin: counts of cases by state and the top of the review queue. */
-  async supervisorHome() {
+  async supervisorHome(userId: string) {
     const [counts, queue] = await Promise.all([supervisorCounts(this.db, this.clock()), queueTop(this.db)]);
+    await this.recordListed(
+      userId,
+      'home',
+      queue.map((c) => c.reference),
+    );
     return { counts, queue };
   }
 
