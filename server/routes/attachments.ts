@@ -19,6 +19,7 @@ import {
   readAttachment,
   usedBytes,
 } from '../attachments/repository';
+import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
 import { appendAudit } from '../audit';
 import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
@@ -84,7 +85,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     // Every file becomes its name and bytes, whatever type the browser claimed (a text/plain part would
     // otherwise arrive as a string). Nothing is decoded here: the handler judges the bytes.
     onFile: async (part: MultipartFile) => {
-      const bytes = await part.toBuffer();
+      const bytes = await readBounded(part.file, limits.fileBytes).catch((error: unknown) => {
+        throw error instanceof UploadTooLarge ? new app.multipartErrors.RequestFileTooLargeError() : error;
+      });
       (part as MultipartFile & { value: Upload }).value = { name: part.filename.slice(0, 120), bytes };
     },
     limits: {
