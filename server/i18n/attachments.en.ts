@@ -79,4 +79,14 @@ export const attachmentsEn = {
   'case.history.action.attachment.viewed': 'Attached file viewed',
   'case.history.action.attachment.removed': 'Attached file erased',
   'att.cancel': 'Cancel',
+  'att.summary.scans': 'Scans',
+  'att.summary.appendix': 'Appendix: scans of the documents',
+  'att.summary.scanOf': 'Document {n}: {type}, scan {nth} of {of}',
+  'att.summary.filePage': 'page {n} of {m} of the file',
+  'att.summary.withScans': 'Append the scans of the documents (full and partner profiles only)',
+  'att.summary.withScansHint':
+    'Each scan page is scaled to A4 and stamped with the case reference, the profile and its page number. The minimal profile never carries scans.',
+  'att.summary.minimalRefused.title': 'Scans are not appended to a minimal summary',
+  'att.summary.minimalRefused.message':
+    'Scans show the names and numbers the minimal profile withholds. Choose the full or partner profile to append them, or download the minimal summary without scans.',
 } as const;

@@ -81,4 +81,14 @@ export const attachmentsRu: Record<keyof typeof attachmentsEn, string> = {
   'case.history.action.attachment.viewed': 'Просмотрен приложенный файл',
   'case.history.action.attachment.removed': 'Стёрт приложенный файл',
   'att.cancel': 'Отмена',
+  'att.summary.scans': 'Сканы',
+  'att.summary.appendix': 'Приложение: сканы документов',
+  'att.summary.scanOf': 'Документ {n}: {type}, скан {nth} из {of}',
+  'att.summary.filePage': 'страница {n} из {m} файла',
+  'att.summary.withScans': 'Приложить сканы документов (только полный профиль и профиль для партнёров)',
+  'att.summary.withScansHint':
+    'Каждая страница скана уменьшается до формата A4 и получает номер дела, профиль и номер страницы. К минимальному профилю сканы не прикладываются никогда.',
+  'att.summary.minimalRefused.title': 'К минимальной сводке сканы не прикладываются',
+  'att.summary.minimalRefused.message':
+    'На сканах видны имена и номера, которые минимальный профиль скрывает. Чтобы приложить сканы, выберите полный профиль или профиль для партнёров, либо скачайте минимальную сводку без сканов.',
 };

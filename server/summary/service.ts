@@ -35,7 +35,7 @@ interface Reader {
 }
 
 type Loaded =
-  | { ok: true; summary: Summary; row: CaseRow }
+  | { ok: true; summary: Summary; row: CaseRow; documents: readonly { type: string }[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'incomplete'; row: CaseRow; missing: RequiredPart[] };
 
@@ -53,13 +53,14 @@ export async function loadSummary(
   if (!assembled.ok) return { ok: false, reason: 'incomplete', row, missing: assembled.missing };
   const now = deps.clock();
   const t = translator(locale);
+  const scans = await documentScans(deps.db, row.id, loaded.parts.documents ?? []);
   const summary = buildSummary({
     file: assembled.file,
     reference: row.reference,
     assessment: evaluate(assembled.file, todayOf(now), {
       locale,
       reviews: await latestReviews(deps.db),
-      documentScans: await documentScans(deps.db, row.id, loaded.parts.documents ?? []),
+      documentScans: scans,
     }),
     record: await reviewRecord(deps.db, deps.keyRing, row.id, row.status),
     profile,
@@ -68,8 +69,9 @@ export async function loadSummary(
     organisation: await readOrganisation(deps.db, deps.orgName),
     generatedBy: { name: user.displayName, role: t(`role.${user.role}`) },
     now,
+    documentScans: scans,
   });
-  return { ok: true, summary, row };
+  return { ok: true, summary, row, documents: loaded.parts.documents ?? [] };
 }
 
 /** One audit entry per case: ids and codes only. */
@@ -77,7 +79,7 @@ export async function auditExport(
   deps: SummaryDeps,
   user: SessionUser,
   caseIds: readonly string[],
-  detail: { profile: Profile; format: 'pdf' | 'html'; language: Locale },
+  detail: { profile: Profile; format: 'pdf' | 'html'; language: Locale; scans?: number },
 ): Promise<void> {
   const at = deps.clock();
   const group = caseIds.length > 1 ? { group: [...caseIds] } : {};
