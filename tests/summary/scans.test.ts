@@ -60,8 +60,9 @@ describe('the annex', () => {
     const annex = pages.find((p) => p.includes('Annex: every document held'))!;
     expect(annex).toContain('Scans');
     // Anton's military ID (third row) has two scans; the others none.
-    expect(annex).toMatch(/3 Military ID[^]*? 2 /);
-    expect(annex).toMatch(/1 Internal passport[^]*? 0 /);
+    expect(annex).toContain('Authenticity check Scans');
+    expect(annex).toMatch(/ 3 Military ID [^0-9]*Consistent 2 4 /);
+    expect(annex).toMatch(/ 1 Internal passport \(ID\) [^0-9]*Consistent 0 2 /);
   });
 });
 
