@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin';
 import { adminSecurityRoutes } from './routes/admin-security';
 import { attachmentRoutes } from './routes/attachments';
 import { attachmentExportRoutes } from './routes/attachments-export';
+import { attachmentImportRoutes } from './routes/attachments-import';
 import { authRoutes } from './routes/auth';
 import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
@@ -122,5 +123,6 @@ export async function buildApp({
   await app.register(referenceDataRoutes);
   await app.register(attachmentRoutes);
   await app.register(attachmentExportRoutes);
+  await app.register(attachmentImportRoutes);
   return app;
 }

@@ -89,4 +89,34 @@ export const attachmentsEn = {
   'att.summary.minimalRefused.title': 'Scans are not appended to a minimal summary',
   'att.summary.minimalRefused.message':
     'Scans show the names and numbers the minimal profile withholds. Choose the full or partner profile to append them, or download the minimal summary without scans.',
+  'att.import.title': 'Import a case with its attachments',
+  'att.import.link': 'Import a case with its attachments (zip)',
+  'att.import.back': 'Back to the cases',
+  'att.import.intro':
+    'Choose a zip exported by Waypost as "case with attachments": the case file, its manifest and the stripped files. The case file is imported as a JSON case file is; every file is checked and stripped again as if it were uploaded. If anything is refused, nothing is imported.',
+  'att.import.file': 'Zip file',
+  'att.import.limits': 'At most {files} files, {file} MB a file and {case} MB in all.',
+  'att.import.submit': 'Import the case',
+  'att.import.failed': 'Nothing was imported.',
+  'att.import.noFile': 'Choose a zip file.',
+  'att.import.tooLarge': 'The zip is larger than {max} MB.',
+  'att.import.caseProblems': 'The case file in the zip has problems:',
+  'att.import.filesRefused': 'These files in the zip were refused:',
+  'att.import.refused.notZip': 'The file is not a zip archive, or it is damaged.',
+  'att.import.refused.tooManyEntries': 'The zip holds more than {max} files.',
+  'att.import.refused.noCaseFile': 'The zip must hold exactly one case file (.json) at its top level.',
+  'att.import.refused.noManifest':
+    'The zip has no attachments/manifest.json: it was not exported by Waypost.',
+  'att.import.refused.caseTooLarge': 'The case file or the manifest is larger than 1 MB.',
+  'att.import.refused.caseNotJson': 'The case file is not valid JSON text.',
+  'att.import.refused.badManifest': 'The manifest (attachments/manifest.json) is not one Waypost writes.',
+  'att.import.refused.fileTooLarge':
+    '{file} is larger than {fileMb} MB, or the files together are larger than {caseMb} MB.',
+  'att.import.refused.unexpectedEntry': '{file} is not named in the manifest.',
+  'att.import.refused.duplicateEntry': '{file} appears twice in the zip.',
+  'att.import.refused.missingEntry': '{file} is named in the manifest but missing from the zip.',
+  'att.import.refused.badCompression':
+    '{file} is compressed in a way Waypost does not read (only stored or deflated).',
+  'case.history.action.case.import_attachments': 'Attachments imported from a zip',
+  'case.history.action.case.import_undone': 'Import undone: a file in the zip was refused',
 } as const;

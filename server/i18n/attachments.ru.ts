@@ -91,4 +91,33 @@ export const attachmentsRu: Record<keyof typeof attachmentsEn, string> = {
   'att.summary.minimalRefused.title': 'К минимальной сводке сканы не прикладываются',
   'att.summary.minimalRefused.message':
     'На сканах видны имена и номера, которые минимальный профиль скрывает. Чтобы приложить сканы, выберите полный профиль или профиль для партнёров, либо скачайте минимальную сводку без сканов.',
+  'att.import.title': 'Импорт дела с вложениями',
+  'att.import.link': 'Импортировать дело с вложениями (ZIP)',
+  'att.import.back': 'Назад к делам',
+  'att.import.intro':
+    'Выберите архив ZIP, выгруженный из Waypost как «дело с вложениями»: файл дела, его опись и очищенные файлы. Файл дела импортируется так же, как файл JSON; каждый файл заново проверяется и очищается, как при загрузке. Если хоть что-то отклонено, ничего не импортируется.',
+  'att.import.file': 'Архив ZIP',
+  'att.import.limits': 'Не больше {files} файлов, {file} МБ на файл и {case} МБ всего.',
+  'att.import.submit': 'Импортировать дело',
+  'att.import.failed': 'Ничего не импортировано.',
+  'att.import.noFile': 'Выберите архив ZIP.',
+  'att.import.tooLarge': 'Архив больше {max} МБ.',
+  'att.import.caseProblems': 'В файле дела из архива есть ошибки:',
+  'att.import.filesRefused': 'Эти файлы из архива отклонены:',
+  'att.import.refused.notZip': 'Это не архив ZIP, или он повреждён.',
+  'att.import.refused.tooManyEntries': 'В архиве больше {max} файлов.',
+  'att.import.refused.noCaseFile': 'В корне архива должен быть ровно один файл дела (.json).',
+  'att.import.refused.noManifest': 'В архиве нет attachments/manifest.json: он выгружен не из Waypost.',
+  'att.import.refused.caseTooLarge': 'Файл дела или опись больше 1 МБ.',
+  'att.import.refused.caseNotJson': 'Файл дела не является текстом JSON.',
+  'att.import.refused.badManifest':
+    'Опись (attachments/manifest.json) не в том виде, в каком её пишет Waypost.',
+  'att.import.refused.fileTooLarge': '{file} больше {fileMb} МБ, или все файлы вместе больше {caseMb} МБ.',
+  'att.import.refused.unexpectedEntry': '{file} не указан в описи.',
+  'att.import.refused.duplicateEntry': '{file} встречается в архиве дважды.',
+  'att.import.refused.missingEntry': '{file} указан в описи, но его нет в архиве.',
+  'att.import.refused.badCompression':
+    '{file} сжат способом, который Waypost не читает (только без сжатия или deflate).',
+  'case.history.action.case.import_attachments': 'Вложения импортированы из архива',
+  'case.history.action.case.import_undone': 'Импорт отменён: файл из архива отклонён',
 };

@@ -9,6 +9,7 @@ import { type AttachmentVariant, attachmentKinds } from '../../db/schema';
 import { visibleCase } from '../attachments/case-access';
 import { cleanUpload, type Refusal } from '../attachments/clean';
 import { sandboxFileResponses } from '../attachments/file-responses';
+import { refuseUnadmittedMultipart } from '../attachments/multipart-guard';
 import { attachmentGroups, documentLabel, kindOptions, megabytes, removedNote } from '../attachments/page';
 import {
   type AttachmentRow,
@@ -23,7 +24,7 @@ import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
 import { appendAudit } from '../audit';
 import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
-import { allows, anyRole } from '../policy';
+import { anyRole } from '../policy';
 
 const access = anyRole;
 export const MAX_FILES_AT_ONCE = 5;
@@ -100,16 +101,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  // A multipart body from someone the route does not admit is refused before it is read.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
-    if (allows(request.routeOptions.config?.access ?? 'public', request.user?.role)) return;
-    return reply.render(
-      'error',
-      { title: request.t('error.forbidden.title'), message: request.t('error.forbidden.message') },
-      request.user ? 403 : 401,
-    );
-  });
+  refuseUnadmittedMultipart(app);
 
   sandboxFileResponses(app);
 
