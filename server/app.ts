@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/admin';
 import { adminSecurityRoutes } from './routes/admin-security';
 import { attachmentRoutes } from './routes/attachments';
 import { attachmentExportRoutes } from './routes/attachments-export';
+import { attachmentImportRoutes } from './routes/attachments-import';
 import { authRoutes } from './routes/auth';
 import { casePageRoutes } from './routes/case/case-page';
 import { caseListEntryRoutes } from './routes/case/list-entries';
@@ -140,5 +141,6 @@ export async function buildApp({
   await app.register(caseTransferRoutes);
   await app.register(summaryGroupRoutes);
   await app.register(referenceDataRoutes);
+  await app.register(attachmentImportRoutes);
   return app;
 }

@@ -70,7 +70,7 @@ async function time(bytes: Buffer): Promise<{ ms: number; out: number }> {
     const start = performance.now();
     const cleaned = await cleanUpload(bytes);
     if (!cleaned.ok) throw new Error(`bench file refused: ${cleaned.reason}`);
-    seal(ring, { caseId: 'c', attachmentId: 'a', variant: 'file' }, cleaned.file.bytes);
+    Array.from(seal(ring, { caseId: 'c', attachmentId: 'a', variant: 'file' }, cleaned.file.bytes));
     if (i > 0) runs.push(performance.now() - start); // the first run warms up
     out = cleaned.file.bytes.length;
   }

@@ -25,17 +25,21 @@ export interface SealedChunk {
 const aad = (key: BlobKey, seq: number, count: number) =>
   Buffer.from(`waypost:attachment:${key.caseId}:${key.attachmentId}:${key.variant}:${seq}/${count}`, 'utf8');
 
-export function seal(ring: KeyRing, key: BlobKey, plaintext: Buffer): SealedChunk[] {
+/**
+ * The sealed chunks, made one at a time as they are consumed: a store writing each before asking for the
+ * next holds one sealed megabyte, not a sealed copy of the whole file.
+ */
+export function* seal(ring: KeyRing, key: BlobKey, plaintext: Buffer): Generator<SealedChunk> {
   const count = Math.max(1, Math.ceil(plaintext.length / CHUNK_BYTES));
   const secret = ring.keys.get(ring.current)!;
-  return Array.from({ length: count }, (_, seq) => {
+  for (let seq = 0; seq < count; seq++) {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', secret, iv);
     cipher.setAAD(aad(key, seq, count));
     const part = plaintext.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES);
     const sealed = Buffer.concat([iv, cipher.update(part), cipher.final(), cipher.getAuthTag()]);
-    return { seq, keyVersion: ring.current, sealed };
-  });
+    yield { seq, keyVersion: ring.current, sealed };
+  }
 }
 
 /** The plaintext of every chunk in order; throws DecryptionError when any is missing, altered or moved. */

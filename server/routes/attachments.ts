@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type AttachmentVariant, attachmentKinds } from '../../db/schema';
 import { cleanUpload, type Refusal } from '../attachments/clean';
 import { sandboxFileResponses } from '../attachments/file-responses';
+import { refuseUnadmittedMultipart } from '../attachments/multipart-guard';
 import { attachmentGroups, documentLabel, kindOptions, megabytes, removedNote } from '../attachments/page';
 import {
   type AttachmentRow,
@@ -18,10 +19,11 @@ import {
   readAttachment,
   usedBytes,
 } from '../attachments/repository';
+import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
 import { appendAudit } from '../audit';
 import type { LoadedCase } from '../cases/repository';
 import type { MessageKey } from '../i18n';
-import { allows, anyRole } from '../policy';
+import { anyRole } from '../policy';
 
 const access = anyRole;
 export const MAX_FILES_AT_ONCE = 5;
@@ -83,7 +85,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     // Every file becomes its name and bytes, whatever type the browser claimed (a text/plain part would
     // otherwise arrive as a string). Nothing is decoded here: the handler judges the bytes.
     onFile: async (part: MultipartFile) => {
-      const bytes = await part.toBuffer();
+      const bytes = await readBounded(part.file, limits.fileBytes).catch((error: unknown) => {
+        throw error instanceof UploadTooLarge ? new app.multipartErrors.RequestFileTooLargeError() : error;
+      });
       (part as MultipartFile & { value: Upload }).value = { name: part.filename.slice(0, 120), bytes };
     },
     limits: {
@@ -96,16 +100,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  // A multipart body from someone the route does not admit is refused before it is read.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
-    if (allows(request.routeOptions.config?.access ?? 'public', request.user?.role)) return;
-    return reply.render(
-      'error',
-      { title: request.t('error.forbidden.title'), message: request.t('error.forbidden.message') },
-      request.user ? 403 : 401,
-    );
-  });
+  refuseUnadmittedMultipart(app);
 
   sandboxFileResponses(app);
 

@@ -7,6 +7,7 @@ import { anyRole } from '../policy';
 import { languageFrom, summaryLanguages } from '../summary/language';
 import type { PdfInfo } from '../summary/pdf';
 import { type Profile, profileFrom, profileSchema, profiles } from '../summary/profiles';
+import { refuseScansOnMinimal, summaryPdfAsked } from '../summary/scans-option';
 import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary/service';
 import type { Summary } from '../summary/shape';
 
@@ -114,7 +115,7 @@ export async function caseSummaryRoutes(app: FastifyInstance): Promise<void> {
       else await incompletePage(request, reply, loaded.row.id, loaded.missing);
       return null;
     }
-    return { profile, summary: loaded.summary, caseId: loaded.row.id };
+    return { profile, summary: loaded.summary, caseId: loaded.row.id, documents: loaded.documents };
   }
 
   const langOf = (request: FastifyRequest) => languageFrom((request.query as { lang?: unknown }).lang);
@@ -161,6 +162,7 @@ export async function caseSummaryRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const lang = langOf(request);
       if (!lang) return errorPage(request, reply, 'badLanguage', 400);
+      if (await refuseScansOnMinimal(request, reply)) return reply;
       // A PDF is never written in a language nobody chose: without one, the summary page asks for it (once
       // the profile, the right to see the case and its completeness are checked as for any export).
       const got = await requested(request, reply, lang === 'absent' ? request.locale : lang);
@@ -168,12 +170,17 @@ export async function caseSummaryRoutes(app: FastifyInstance): Promise<void> {
       if (lang === 'absent')
         return reply.redirect(`/cases/${got.caseId}/summary?profile=${got.profile}#export`, 303);
       const { summary } = got;
-      const { summaryPdf } = await pdfWriter();
-      const pdf = await summaryPdf(summary, pdfInfo(app, summary, summary.reference));
+      const { pdf, scans } = await summaryPdfAsked(
+        deps,
+        request.query,
+        got,
+        pdfInfo(app, summary, summary.reference),
+      );
       await auditExport(deps, request.user!, [got.caseId], {
         profile: got.profile,
         format: 'pdf',
         language: lang,
+        ...(scans === undefined ? {} : { scans }),
       });
       return sendPdf(reply, pdf, `${summary.reference}-summary-${got.profile}-${lang}.pdf`);
     },

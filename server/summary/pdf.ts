@@ -183,9 +183,12 @@ function writeSummary(doc: Doc, s: Summary): PageMarks[] {
   return Array.from({ length: pages }, () => marksOf(s));
 }
 
-export async function summaryPdf(s: Summary, info: PdfInfo): Promise<Buffer> {
+/** `appendix` draws pages after the summary's own (the scans): they carry its marks and count in its pages. */
+export async function summaryPdf(s: Summary, info: PdfInfo, appendix?: (doc: Doc) => void): Promise<Buffer> {
   const doc = newDoc(info);
-  decorate(doc, writeSummary(doc, printableSummary(s)));
+  const owners = writeSummary(doc, printableSummary(s));
+  appendix?.(doc);
+  decorate(doc, [...owners, ...Array(doc.bufferedPageRange().count - owners.length).fill(owners[0])]);
   return finish(doc);
 }
 

@@ -330,10 +330,11 @@ function annex(ctx: Context): Section {
     t('case.field.documents.validity'),
     t('case.field.documents.expiresOn'),
     t('case.field.documents.authenticity'),
+    t('att.summary.scans'),
   ];
   const widths = rules.documentNotes
-    ? [0.05, 0.25, 0.15, 0.12, 0.12, 0.13, 0.18]
-    : [0.05, 0.33, 0.18, 0.14, 0.14, 0.16];
+    ? [0.05, 0.22, 0.14, 0.12, 0.11, 0.12, 0.07, 0.17]
+    : [0.05, 0.3, 0.16, 0.14, 0.13, 0.14, 0.08];
   if (rules.documentNotes) columns.push(t('case.field.documents.note'));
   return {
     id: 'annex',
@@ -351,6 +352,7 @@ function annex(ctx: Context): Section {
           l.documentValidities[d.validity],
           d.expiresOn ? date(d.expiresOn) : '—',
           l.documentAuthenticities[d.authenticity],
+          String(ctx.documentScans.get(i) ?? 0),
           ...(rules.documentNotes ? [d.note ?? '—'] : []),
         ]),
       },

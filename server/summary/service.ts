@@ -32,7 +32,7 @@ interface Reader {
 }
 
 type Loaded =
-  | { ok: true; summary: Summary; row: CaseRow }
+  | { ok: true; summary: Summary; row: CaseRow; documents: readonly { type: string }[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'incomplete'; row: CaseRow; missing: RequiredPart[] };
 
@@ -50,6 +50,7 @@ export async function loadSummary(
   const assessed = await assessCase(deps.db, loaded, now, locale);
   if (!assessed.ok) return { ok: false, reason: 'incomplete', row, missing: assessed.missing };
   const t = translator(locale);
+  const { scans } = assessed;
   const summary = buildSummary({
     file: assessed.file,
     reference: row.reference,
@@ -61,8 +62,9 @@ export async function loadSummary(
     organisation: await readOrganisation(deps.db, deps.orgName),
     generatedBy: { name: user.displayName, role: t(`role.${user.role}`) },
     now,
+    documentScans: scans,
   });
-  return { ok: true, summary, row };
+  return { ok: true, summary, row, documents: loaded.parts.documents ?? [] };
 }
 
 /** One audit entry per case: ids and codes only. */
@@ -70,7 +72,7 @@ export async function auditExport(
   deps: SummaryDeps,
   user: SessionUser,
   caseIds: readonly string[],
-  detail: { profile: Profile; format: 'pdf' | 'html'; language: Locale },
+  detail: { profile: Profile; format: 'pdf' | 'html'; language: Locale; scans?: number },
 ): Promise<void> {
   const at = deps.clock();
   const group = caseIds.length > 1 ? { group: [...caseIds] } : {};

@@ -105,6 +105,8 @@ export interface SummaryInput {
   organisation: Organisation;
   generatedBy: { name: string; role: string };
   now: Date;
+  /** Scans attached to each document entry (index to count), as the rules counted them. */
+  documentScans: ReadonlyMap<number, number>;
 }
 
 export interface Context extends SummaryInput {

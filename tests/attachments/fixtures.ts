@@ -160,8 +160,15 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   const parts = [Buffer.from(bytes).toString('latin1')];
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFRawStream)
-      parts.push(Buffer.from(decodePDFRawStream(object).decode()).toString('latin1'));
+    if (!(object instanceof PDFRawStream)) continue;
+    // An image stream (DCTDecode) pdf-lib cannot decode is searched as it is: a JPEG's metadata is not coded.
+    let decoded: Uint8Array;
+    try {
+      decoded = decodePDFRawStream(object).decode();
+    } catch {
+      decoded = object.contents;
+    }
+    parts.push(Buffer.from(decoded).toString('latin1'));
   }
   return parts.join('\n');
 }

@@ -1,19 +1,15 @@
 // Walk 4: the anton case, entered, reviewed and approved, is exported: the printable summary in each
 // redaction profile, its print layout, the PDF a caseworker hands over in the language chosen at export
 // (rendered to PNG under test-results/e2e/ for a person to look at), and the group export of referred cases.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/fixtures';
 import { type Account, createAccount, type RunningApp, startApp } from './helpers/app';
 import { launchBrowser, newPerson } from './helpers/browser';
 import { decideAs, importAs } from './helpers/cases';
 import { checkedPages, follow, heading, signIn, submit, visit } from './helpers/pages';
-import { SCREENSHOTS_DIR, screenshots } from './helpers/screens';
+import { download as downloadFrom, pagesAsPng, pdfPages } from './helpers/pdf';
+import { screenshots } from './helpers/screens';
 
 let running: RunningApp;
 let browser: Browser;
@@ -51,34 +47,7 @@ afterAll(async () => {
   console.log(`walk 4: ${checkedPages.length} pages checked`);
 });
 
-/** Clicks a link that downloads a file; returns its name and bytes. */
-async function download(link: ReturnType<Page['locator']>): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  const stream = await file.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
-
-/** Each page of a PDF as a PNG in test-results/e2e/ (poppler's pdftoppm), to be looked at by a person. */
-function pagesAsPng(bytes: Buffer, name: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'waypost-pdf-'));
-  writeFileSync(join(dir, 'summary.pdf'), bytes);
-  execFileSync('pdftoppm', ['-png', '-r', '80', join(dir, 'summary.pdf'), join(dir, 'page')]);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.png'))
-    .sort()
-    .map((f, i) => {
-      const to = join(SCREENSHOTS_DIR, `${name}-page-${i + 1}.png`);
-      renameSync(join(dir, f), to);
-      return to;
-    });
-}
-
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  return (await extractText(pdf, { mergePages: false })).text;
-}
+const download = (link: ReturnType<Page['locator']>) => downloadFrom(page, link);
 
 describe('walk 4: export of the approved case', () => {
   it("an admin sets the organisation's letterhead and the role under the approver's name", async () => {

@@ -1,5 +1,6 @@
 // Walk 7: scans of anton's military ID. A caseworker attaches two photos from the file input (with script:
-// one request a file, with progress), sees their thumbnails and what was removed, opens the viewer; then,
+// one request a file, with progress), sees their thumbnails and what was removed, opens the viewer, exports
+// the partner summary with the scans appended (pages rendered to PNG to be looked at); then,
 // without script, the plain form attaches a PDF to the case as a whole. The Russian page is checked too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { type Account, createAccount, type RunningApp, startApp } from './helper
 import { launchBrowser, navigating, newPerson } from './helpers/browser';
 import { importAs } from './helpers/cases';
 import { checkedPages, checkPage, follow, heading, signIn, submit, visit } from './helpers/pages';
+import { download, pagesAsPng, pdfPages } from './helpers/pdf';
 import { screenshots } from './helpers/screens';
 
 let running: RunningApp;
@@ -68,6 +70,35 @@ describe('walk 7: scans and evidence', () => {
     expect(size).toEqual([400, 600]);
     await follow(page, page.locator('a', { hasText: 'Remove' }));
     expect(await heading(page).textContent()).toBe('Remove this attachment?');
+  });
+
+  it('exports the partner summary with the scans appended, each page stamped', async () => {
+    await visit(page, `/cases/${caseId}/summary?profile=partner&lang=en`);
+    const form = page.locator('form#export');
+    await form.locator('input[name=profile][value=partner]').check();
+    await form.getByLabel('English').check();
+    await form.getByLabel('Append the scans of the documents (full and partner profiles only)').check();
+    const { name, bytes } = await download(page, form.locator('button[type=submit]'));
+    expect(name).toMatch(/^WP-\d{4}-\d{4}-summary-partner-en\.pdf$/);
+    const pages = await pdfPages(bytes);
+    const reference = name.slice(0, 12);
+    pages.forEach((text, i) => {
+      expect(text).toContain(reference);
+      expect(text).toContain('Profile: partner');
+      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    const [first, second] = pages.slice(-2);
+    expect(first).toContain('Appendix: scans of the documents');
+    expect(first).toContain('Document 3: Military ID, scan 1 of 2');
+    expect(second).toContain('Document 3: Military ID, scan 2 of 2');
+    const annex = pages.find((p) => p.includes('Annex: every document held'))!;
+    expect(annex).toMatch(/3 Military ID[^0-9]*Consistent 2/);
+    expect(pagesAsPng(bytes, 'summary-pdf-partner-scans').length).toBe(pages.length);
+
+    // The minimal profile never carries scans: the export says why instead.
+    await form.locator('input[name=profile][value=minimal]').check();
+    await navigating(page, () => form.locator('button[type=submit]').click());
+    expect(await heading(page).textContent()).toBe('Scans are not appended to a minimal summary');
   });
 
   it('without script, the plain form attaches a PDF to the case as a whole', async () => {

@@ -92,6 +92,8 @@ const table: Record<string, Who[]> = {
   'GET /cases/:id/attachments/:attachmentId/remove': signedIn,
   'POST /cases/:id/attachments/:attachmentId/remove': signedIn,
   'GET /cases/:id/export-with-attachments.zip': signedIn,
+  'GET /cases/import-with-attachments': signedIn,
+  'POST /cases/import-with-attachments': signedIn,
 };
 
 let t: TestApp;

@@ -20,7 +20,7 @@ import { together } from './together';
 export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 export type Assessed =
-  | { ok: true; file: CaseFile; assessment: Assessment }
+  | { ok: true; file: CaseFile; assessment: Assessment; scans: Map<number, number> }
   | { ok: false; missing: RequiredPart[] };
 
 /**
@@ -44,7 +44,7 @@ export async function assessCase(
     reviews,
     documentScans: scans,
   });
-  return { ok: true, file: assembled.file, assessment };
+  return { ok: true, file: assembled.file, assessment, scans };
 }
 
 const riskRanks: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };

@@ -1,0 +1,95 @@
+// Importing a "case with attachments": the case file through the same import as a JSON case file
+// (importCase: whatever it does with the decisions a file carries, it does here too), then each file of the
+// zip through the same cleaning and sealed storage as an upload. All of it or nothing: if any file is
+// refused, the case just imported is deleted again with everything stored under it, and the history says so.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { attachmentChunks, cases } from '../../db/schema';
+import type { CaseFile } from '../../rules/case-schema';
+import { appendAudit } from '../audit';
+import { importCase } from '../cases/store';
+import type { KeyRing } from '../crypto/field-encryption';
+import { cleanUpload, type Refusal } from './clean';
+import { inflateEntry, type ManifestEntry } from './import-zip';
+import { addAttachment } from './repository';
+
+export interface ImportDeps {
+  db: Db;
+  keyRing: KeyRing;
+  caseBytes: number;
+  clock: () => Date;
+}
+
+export type FileRefusal = { file: string; reason: Refusal | 'caseFull' };
+
+type Imported = { ok: true; id: string; attachments: number } | { ok: false; refused: FileRefusal[] };
+
+/** The document entry a scan belongs to, if the case file still has that entry with that type. */
+function slotOf(entry: ManifestEntry, file: CaseFile) {
+  const d = entry.document;
+  return d && file.documents[d.index]?.type === d.type ? { position: d.index, type: d.type } : null;
+}
+
+async function undo(deps: ImportDeps, id: string, actorId: string, refused: FileRefusal[]) {
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(cases).where(eq(cases.id, id));
+    await appendAudit(tx, {
+      actorId,
+      action: 'case.import_undone',
+      targetType: 'case',
+      targetId: id,
+      detail: { format: 'zip', refused: refused.map((r) => r.reason) },
+      at: deps.clock(),
+    });
+  });
+  await deps.db.execute(sql`vacuum ${attachmentChunks}`);
+}
+
+export async function importWithAttachments(
+  deps: ImportDeps,
+  zip: Uint8Array,
+  file: CaseFile,
+  entries: readonly ManifestEntry[],
+  actorId: string,
+): Promise<Imported> {
+  const { id } = await importCase(deps.db, deps.keyRing, file, {
+    assignedTo: actorId,
+    actorId,
+    now: deps.clock(),
+  });
+  const refused: FileRefusal[] = [];
+  try {
+    for (const entry of entries) {
+      // Every file is judged (so that all refusals are listed at once); none is stored after a refusal.
+      const cleaned = await cleanUpload(inflateEntry(zip, entry.file));
+      if (!cleaned.ok) refused.push({ file: entry.file, reason: cleaned.reason });
+      if (!cleaned.ok || refused.length > 0) continue;
+      const added = await addAttachment(deps.db, deps.keyRing, deps.caseBytes, {
+        caseId: id,
+        document: slotOf(entry, file),
+        kind: entry.kind,
+        caption: entry.caption ?? undefined,
+        file: cleaned.file,
+        actorId,
+        now: deps.clock(),
+      });
+      if (!added.ok) refused.push({ file: entry.file, reason: 'caseFull' });
+    }
+  } catch (error) {
+    await undo(deps, id, actorId, refused);
+    throw error;
+  }
+  if (refused.length > 0) {
+    await undo(deps, id, actorId, refused);
+    return { ok: false, refused };
+  }
+  await appendAudit(deps.db, {
+    actorId,
+    action: 'case.import_attachments',
+    targetType: 'case',
+    targetId: id,
+    detail: { format: 'zip', attachments: entries.length },
+    at: deps.clock(),
+  });
+  return { ok: true, id, attachments: entries.length };
+}
