@@ -7,7 +7,7 @@ import type { Db } from '../../db/client';
 import { attachmentChunks, cases } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
 import { appendAudit } from '../audit';
-import { importCase } from '../cases/store';
+import { importCase } from '../cases/repository';
 import type { KeyRing } from '../crypto/field-encryption';
 import { cleanUpload, type Refusal } from './clean';
 import { inflateEntry, type ManifestEntry } from './import-zip';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseAttachments, cases } from '../../db/schema';
 import { inflateEntry } from '../../server/attachments/import-zip';
 import { listAttachments, readAttachment } from '../../server/attachments/repository';
-import { importCase, loadCase } from '../../server/cases/store';
+import { importCase, loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, MINUTE, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 import { executable, jpegWithMetadata, markersIn, pdfWithHiddenContent } from './fixtures';

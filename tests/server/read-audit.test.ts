@@ -34,6 +34,7 @@ const routes: Record<string, 'case' | 'list' | 'none'> = {
   'GET /cases/:id/attachments/:attachmentId/remove': 'case',
   'GET /cases/:id/export-with-attachments.zip': 'case',
   'GET /cases/new': 'none',
+  'GET /cases/import-with-attachments': 'none',
   'GET /healthz': 'none',
   'GET /static/:file': 'none',
   'GET /sign-in': 'none',
