@@ -4,6 +4,7 @@
  */
 import type { Service } from './case-schema';
 import { type ImplicatedUnit, implicatedUnits } from './data/implicated-units';
+import { memoByText } from './lists';
 import { type Designation, type ReadUnit, readUnitName, stem, unitWords } from './unit-names';
 
 /** How the text named the unit, for the case page and the messages ("unit number 51460"). */
@@ -71,17 +72,7 @@ function hasName(stems: string[], name: string[]): boolean {
   return false;
 }
 
-// The same unit names recur across cases: read each once (bounded, so a long-running server cannot grow it).
-const readCache = new Map<string, ReadUnit>();
-function readCached(text: string): ReadUnit {
-  let read = readCache.get(text);
-  if (!read) {
-    if (readCache.size >= 5_000) readCache.clear();
-    read = readUnitName(text);
-    readCache.set(text, read);
-  }
-  return read;
-}
+const readCached = memoByText(readUnitName);
 
 /** What the unit text was read as: its numbers and kinds, for UNIT_UNKNOWN's message. */
 export function readUnitText(text: string): ReadUnit {

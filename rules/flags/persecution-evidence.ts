@@ -3,6 +3,7 @@ import { type AppliedPenalty, criminalCode, penaltyFor, persecutionArticles } fr
 import { formatDate } from '../dates';
 import type { Locale } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Article = keyof typeof criminalCode;
@@ -46,7 +47,7 @@ export default defineFlag<Params>({
   title: { en: 'Criminal case for leaving the army', ru: 'Уголовное дело за уход из армии' },
   doc: 'A criminal case under art. 337, 338, 332, 339, 352.1 or 328: the message states the maximum penalty in force when he left, and with several cases the harshest.',
   check({ case: c }) {
-    const charged: Charged[] = c.persecution.criminalCases.flatMap((criminalCase, index) =>
+    const charged: Charged[] = concatMap(c.persecution.criminalCases, (criminalCase, index) =>
       isListed(criminalCase)
         ? [
             {
