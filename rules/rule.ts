@@ -75,10 +75,13 @@ type FlagSpec<P> = Omit<FlagRule, 'run' | 'message'> & {
 
 export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
   const { check, ...rule } = spec;
+  // The rule's own citation, read once; a hit citing a specific reference entry is read per hit.
+  const ruleSource = citationUrl(spec.source);
+  const ruleSuffix: Text = { en: unsourcedSuffix(spec.source, 'en'), ru: unsourcedSuffix(spec.source, 'ru') };
   const raise = (hit: FlagHit<P>, locale: Locale, cleared: ReadonlySet<string>, out: Flag[]) => {
-    const citation = hit.source ?? spec.source;
-    const source = citationUrl(citation);
-    const message = spec.message[locale](hit.params) + unsourcedSuffix(citation, locale);
+    const source = hit.source ? citationUrl(hit.source) : ruleSource;
+    const suffix = hit.source ? unsourcedSuffix(hit.source, locale) : ruleSuffix[locale];
+    const message = spec.message[locale](hit.params) + suffix;
     const { id, category } = spec;
     const severity = hit.severity ?? spec.severity;
     const isCleared = cleared.has(id);

@@ -79,8 +79,8 @@ export function readUnitText(text: string): ReadUnit {
   return readCached(text);
 }
 
-/** Every implicated unit the text names, each once, with how it was named. */
-function matchUnitText(text: string): { unit: ImplicatedUnit; by: MatchedBy }[] {
+/** Every implicated unit the text names, each once, with how it was named (remembered: see memoByText). */
+const matchUnitText = memoByText((text: string): readonly { unit: ImplicatedUnit; by: MatchedBy }[] => {
   const found = new Map<string, { unit: ImplicatedUnit; by: MatchedBy }>();
   const add = (unit: ImplicatedUnit | undefined, by: MatchedBy) => {
     if (unit && !found.has(unit.id)) found.set(unit.id, { unit, by });
@@ -96,7 +96,7 @@ function matchUnitText(text: string): { unit: ImplicatedUnit; by: MatchedBy }[] 
       add(entry.unit, { kind: 'common_name', name: entry.name });
   }
   return [...found.values()];
-}
+});
 
 /** Every implicated unit the service record names, each once, with the fact that matched it. */
 export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber'>): UnitMatch[] {

@@ -71,7 +71,13 @@ export default defineFlag<Params>({
         `persecution.criminalCases[${one.index}].stage=${one.criminalCase.stage}`,
         ...(c.desertion.leftOn ? [`desertion.leftOn=${c.desertion.leftOn}`] : []),
       ],
-      params: { ...one, harshest, cases: charged.length },
+      params: {
+        index: one.index,
+        criminalCase: one.criminalCase,
+        applied: one.applied,
+        harshest,
+        cases: charged.length,
+      },
       source: one.applied.source,
     }));
   },
