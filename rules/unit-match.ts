@@ -112,7 +112,8 @@ export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber
   }
   if (service.unit) {
     for (const m of matchUnitText(service.unit))
-      if (!found.has(m.unit.id)) found.set(m.unit.id, { ...m, fact: `service.unit=${service.unit}` });
+      if (!found.has(m.unit.id))
+        found.set(m.unit.id, { unit: m.unit, by: m.by, fact: `service.unit=${service.unit}` });
   }
   return [...found.values()];
 }
