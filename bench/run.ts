@@ -163,9 +163,13 @@ async function warmUp(scenario: Scenario, target: Target): Promise<number[]> {
   return windows;
 }
 
+/** When the last warm-up ended: the profile tables count from there to the app's stop. */
+let steadySince = 0;
+
 /** `withOpenLoop` false for the references: their rates are beyond what the open-loop sender can issue. */
 async function measure(scenario: Scenario, target: Target, withOpenLoop = true): Promise<Measured> {
   const warmUpWindows = await warmUp(scenario, target);
+  steadySince = performance.now();
   const watch = watchCpu(target.pid, target.pg, target.database);
   await watch.start();
   const closed = await closedLoop(scenario, duration, connections);
@@ -323,7 +327,9 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
       } finally {
         await stop(app.child);
       }
-      if (profile) measured.at(-1)!.profile = tables(readProfiles([dir]), 15);
+      // Steady state only: the measured runs, not the start-up and warm-up the profile also recorded.
+      const steadyMs = performance.now() - steadySince;
+      if (profile) measured.at(-1)!.profile = tables(readProfiles([dir]), 15, steadyMs);
     }
     return {
       size,

@@ -5,11 +5,8 @@
 // section.
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -156,6 +153,12 @@ async function openPglite(options: DatabaseOptions) {
       `${dataDir}: ${loosened} file(s) or folder(s) were readable by other users; made owner-only (0600/0700).`,
     );
   }
+  // Loaded only for the embedded database: a PostgreSQL deployment never pays for PGlite's WebAssembly.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const client = await PGlite.create(dir);
   // Files PGlite creates itself (it asks for 0666) are made owner-only too.
   restrictToOwner(dataDir);

@@ -56,7 +56,10 @@ const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
  * use only this, so one assessment never mixes formats; the `facts` keep ISO dates for the record.
  */
 export function formatDate(date: string, locale: 'en' | 'ru'): string {
-  const [y, m, d] = date.split('-');
+  // Slices, not split('-'): messages format several dates per flag, and split allocates an array each time.
+  const y = date.slice(0, 4);
+  const m = date.slice(5, 7);
+  const d = date.slice(8, 10);
   if (locale === 'ru') return `${d}.${m}.${y}`;
   return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
 }

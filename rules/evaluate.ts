@@ -31,6 +31,7 @@ export type EvaluateOptions = {
 
 /** Which documents have scans, added to the documents checklist's reasons; undefined when none has. */
 function scansNote(caseFile: CaseFile, scans: DocumentScans, locale: Locale): string | undefined {
+  if (scans.size === 0) return undefined;
   const listed = caseFile.documents
     .map((d, i) => ({ type: d.type, n: scans.get(i) ?? 0 }))
     .filter((d) => d.n > 0)
@@ -48,12 +49,13 @@ const STILL_NEEDED: Text = { en: 'Still needed:', ru: 'Ещё нужно:' };
 
 function verdictFor(
   destination: Destination,
+  rule: DestinationRule,
   ctx: RuleContext,
   readiness: Readiness,
   checklist: readonly ChecklistItem[],
   locale: Locale,
 ): DestinationVerdict {
-  const { status, missing, notes } = ruleFor(destination, ctx).verdict(destination, ctx, readiness);
+  const { status, missing, notes } = rule.verdict(destination, ctx, readiness);
   // "Still needed: ..." names the checklist items the verdict waits for, as the checklist words them.
   const stillNeeded = missing.map((id) => lowerFirst(checklist.find((i) => i.id === id)?.label ?? id));
   return {
@@ -80,47 +82,33 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
   const note = scansNote(caseFile, scans, locale);
 
   const checklist: ChecklistItem[] = checklistRules.map((rule) => {
-    const item = rule.run(ctx);
-    const detail = item.detail(locale);
-    return {
-      id: rule.id,
-      category: rule.category,
-      label: rule.label[locale],
-      status: item.status,
-      detail: note && rule.category === 'documents' ? `${detail} ${note}` : detail,
-    };
+    const item = rule.run(ctx, locale);
+    if (note && item.category === 'documents') item.detail = `${item.detail} ${note}`;
+    return item;
   });
 
   const cleared = new Set<string>(caseFile.review?.clearedFlags ?? []);
   const flags: Flag[] = [];
+  for (const rule of flagRules) rule.run(ctx, locale, cleared, flags);
   let worst: Severity | undefined;
-  for (const rule of flagRules) {
-    for (const f of rule.run(ctx)) {
-      const isCleared = cleared.has(f.id);
-      if (!isCleared) worst = worst ? moreSevere(worst, f.severity) : f.severity;
-      // Built in the contract's key order; `source` only when the rule rests on outside knowledge.
-      const { id, severity, category, facts, source } = f;
-      const message = f.say(locale);
-      flags.push(
-        source
-          ? { id, severity, category, message, facts, source, cleared: isCleared }
-          : { id, severity, category, message, facts, cleared: isCleared },
-      );
-    }
-  }
+  for (const f of flags) if (!f.cleared) worst = worst ? moreSevere(worst, f.severity) : f.severity;
 
   const unfinished = checklist
     .filter((i) => i.category !== 'passport' && (i.status === 'todo' || i.status === 'blocked'))
     .map((i) => i.id);
   const passportDone = checklist.some((i) => i.id === 'PASSPORT_TRAVEL_DOCUMENT' && i.status === 'done');
   const readiness: Readiness = { verified: unfinished.length === 0, unfinished, passportDone };
-  const destinations = caseFile.destinations.map((d) => verdictFor(d, ctx, readiness, checklist, locale));
+  // Each destination's rule is found once, for its verdict now and, while unverified, once verified.
+  const rules = caseFile.destinations.map((d) => ruleFor(d, ctx));
+  const destinations = caseFile.destinations.map((d, i) =>
+    verdictFor(d, rules[i]!, ctx, readiness, checklist, locale),
+  );
 
   // Where the case is heading once verified, for `then` (only needed while it is not verified).
   const onceVerified: Readiness = { verified: true, unfinished: [], passportDone };
   const feasibleOnceVerified = readiness.verified
     ? undefined
-    : caseFile.destinations.find((d) => ruleFor(d, ctx).verdict(d, ctx, onceVerified).status === 'feasible');
+    : caseFile.destinations.find((d, i) => rules[i]!.verdict(d, ctx, onceVerified).status === 'feasible');
 
   return {
     ruleset: RULESET,

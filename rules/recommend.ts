@@ -10,6 +10,7 @@
  */
 import type { Action, ChecklistItem, DestinationVerdict, Flag, Recommendation } from './assessment';
 import { isAtLeast } from './assessment';
+import { concatMap } from './lists';
 
 export type RecommendInput = {
   /** Flags in the assessment; cleared ones are ignored here. */
@@ -23,7 +24,11 @@ export type RecommendInput = {
 
 const isVerificationItem = (item: ChecklistItem) =>
   item.category === 'documents' || item.category === 'verification';
-const unique = (ids: string[]) => [...new Set(ids)];
+
+/** Adds `id` to `ids` unless it is there already (a handful of ids: a scan beats a Set). */
+const addOnce = (ids: string[], id: string) => {
+  if (!ids.includes(id)) ids.push(id);
+};
 
 export function recommend({
   flags,
@@ -31,21 +36,24 @@ export function recommend({
   destinations,
   feasibleOnceVerified,
 }: RecommendInput): Recommendation {
-  const active = flags.filter((f) => !f.cleared);
-  const urgent = active.filter((f) => f.category === 'host_country' && f.severity === 'critical');
-  const forReview = active.filter((f) => isAtLeast(f.severity, 'high') && !urgent.includes(f));
-  const unfinished = checklist.filter(
-    (i) => isVerificationItem(i) && (i.status === 'todo' || i.status === 'blocked'),
-  );
+  // One pass over the uncleared flags: host-country criticals are urgent, other high or critical need review.
+  const urgent: string[] = [];
+  const forReview: string[] = [];
+  for (const f of flags) {
+    if (f.cleared) continue;
+    if (f.category === 'host_country' && f.severity === 'critical') addOnce(urgent, f.id);
+    else if (isAtLeast(f.severity, 'high')) addOnce(forReview, f.id);
+  }
+  const unfinished = checklist
+    .filter((i) => isVerificationItem(i) && (i.status === 'todo' || i.status === 'blocked'))
+    .map((i) => i.id);
   const verified = unfinished.length === 0;
   const feasible = destinations.find((d) => d.status === 'feasible');
 
   const steps: { action: Action; because: string[] }[] = [];
-  if (urgent.length > 0)
-    steps.push({ action: 'urgent_protection', because: unique(urgent.map((f) => f.id)) });
-  if (forReview.length > 0)
-    steps.push({ action: 'supervisor_review', because: unique(forReview.map((f) => f.id)) });
-  if (!verified) steps.push({ action: 'complete_verification', because: unfinished.map((i) => i.id) });
+  if (urgent.length > 0) steps.push({ action: 'urgent_protection', because: urgent });
+  if (forReview.length > 0) steps.push({ action: 'supervisor_review', because: forReview });
+  if (!verified) steps.push({ action: 'complete_verification', because: unfinished });
 
   const target = verified ? feasible : feasibleOnceVerified;
   if (target) {
@@ -54,7 +62,7 @@ export function recommend({
     steps.push({ action: 'refer_for_visa', because: done });
   } else {
     // Nothing feasible: the items the destinations still miss say why.
-    const missing = new Set(destinations.flatMap((d) => d.missing));
+    const missing = new Set(concatMap(destinations, (d) => d.missing));
     steps.push({
       action: 'refer_local_legal_aid',
       because: checklist.filter((i) => missing.has(i.id)).map((i) => i.id),

@@ -5,7 +5,15 @@
  * the registries in registry.ts.
  */
 
-import type { Category, ChecklistCategory, ChecklistStatus, Severity, Verdict } from './assessment';
+import type {
+  Category,
+  ChecklistCategory,
+  ChecklistItem,
+  ChecklistStatus,
+  Flag,
+  Severity,
+  Verdict,
+} from './assessment';
 import type { CaseFile, Destination } from './case-schema';
 import type { ReferenceReviews } from './data/index';
 import type { Facts } from './facts';
@@ -42,33 +50,6 @@ export type FlagHit<P> = {
   source?: Citation;
 };
 
-/**
- * A flag a rule raised, not yet worded. A class rather than an object with a closure: the evaluator words
- * only the locale asked for, and a hot path should not allocate a function per flag.
- */
-export class RaisedFlag {
-  constructor(
-    readonly id: FlagId,
-    readonly category: Category,
-    readonly severity: Severity,
-    readonly facts: string[],
-    private readonly citation: Citation | undefined,
-    private readonly wording: Wording<never>,
-    private readonly params: unknown,
-  ) {}
-
-  /** The URL of the public source the flag rests on; none for an unsourced fact. */
-  get source(): string | undefined {
-    return citationUrl(this.citation);
-  }
-
-  /** The message; one resting on an unsourced fact says so. */
-  say(locale: Locale): string {
-    // defineFlag pairs each wording with the params of its own rule.
-    return this.wording[locale](this.params as never) + unsourcedSuffix(this.citation, locale);
-  }
-}
-
 export type FlagRule = {
   id: FlagId;
   category: Category;
@@ -79,7 +60,12 @@ export type FlagRule = {
   source?: Citation;
   parameters?: Record<string, Parameter>;
   message: Wording<never>;
-  run: (ctx: RuleContext) => RaisedFlag[];
+  /**
+   * Appends the flags this rule raises, worded in `locale` only, to `out`; `cleared` holds the flag ids a
+   * supervisor cleared on this case. Appending (rather than returning a list to copy) keeps the evaluator's
+   * hot path to one object per flag.
+   */
+  run: (ctx: RuleContext, locale: Locale, cleared: ReadonlySet<string>, out: Flag[]) => void;
 };
 
 type FlagSpec<P> = Omit<FlagRule, 'run' | 'message'> & {
@@ -89,24 +75,30 @@ type FlagSpec<P> = Omit<FlagRule, 'run' | 'message'> & {
 
 export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
   const { check, ...rule } = spec;
+  // The rule's own citation, read once; a hit citing a specific reference entry is read per hit.
+  const ruleSource = citationUrl(spec.source);
+  const ruleSuffix: Text = { en: unsourcedSuffix(spec.source, 'en'), ru: unsourcedSuffix(spec.source, 'ru') };
+  const raise = (hit: FlagHit<P>, locale: Locale, cleared: ReadonlySet<string>, out: Flag[]) => {
+    const source = hit.source ? citationUrl(hit.source) : ruleSource;
+    const suffix = hit.source ? unsourcedSuffix(hit.source, locale) : ruleSuffix[locale];
+    const message = spec.message[locale](hit.params) + suffix;
+    const { id, category } = spec;
+    const severity = hit.severity ?? spec.severity;
+    const isCleared = cleared.has(id);
+    // Built in the contract's key order; `source` only when the rule rests on a public source.
+    out.push(
+      source
+        ? { id, severity, category, message, facts: hit.facts, source, cleared: isCleared }
+        : { id, severity, category, message, facts: hit.facts, cleared: isCleared },
+    );
+  };
   return {
     ...rule,
-    run(ctx) {
+    run(ctx, locale, cleared, out) {
       const result = check(ctx);
-      if (result === undefined) return [];
-      const hits = Array.isArray(result) ? result : [result];
-      return hits.map(
-        (hit) =>
-          new RaisedFlag(
-            spec.id,
-            spec.category,
-            hit.severity ?? spec.severity,
-            hit.facts,
-            hit.source ?? spec.source,
-            spec.message,
-            hit.params,
-          ),
-      );
+      if (result === undefined) return;
+      if (!Array.isArray(result)) return raise(result, locale, cleared, out);
+      for (const hit of result) raise(hit, locale, cleared, out);
     },
   };
 }
@@ -114,20 +106,6 @@ export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
 // --- Checklist items ----------------------------------------------------------------------------------------
 
 export type CheckResult<P> = { status: ChecklistStatus; params: P };
-
-/** A checklist item's status, with its detail worded on demand (see RaisedFlag). */
-export class CheckedItem {
-  constructor(
-    readonly status: ChecklistStatus,
-    private readonly wording: Wording<never>,
-    private readonly params: unknown,
-  ) {}
-
-  detail(locale: Locale): string {
-    // defineCheck pairs each wording with the params of its own rule.
-    return this.wording[locale](this.params as never);
-  }
-}
 
 export type ChecklistRule = {
   id: ChecklistId;
@@ -138,7 +116,8 @@ export type ChecklistRule = {
   source?: Citation;
   parameters?: Record<string, Parameter>;
   detail: Wording<never>;
-  run: (ctx: RuleContext) => CheckedItem;
+  /** The item for this case, its label and detail worded in `locale` only. */
+  run: (ctx: RuleContext, locale: Locale) => ChecklistItem;
 };
 
 type CheckSpec<P> = Omit<ChecklistRule, 'run' | 'detail'> & {
@@ -150,9 +129,15 @@ export function defineCheck<P>(spec: CheckSpec<P>): ChecklistRule {
   const { check, ...rule } = spec;
   return {
     ...rule,
-    run(ctx) {
+    run(ctx, locale) {
       const { status, params } = check(ctx);
-      return new CheckedItem(status, spec.detail, params);
+      return {
+        id: spec.id,
+        category: spec.category,
+        label: spec.label[locale],
+        status,
+        detail: spec.detail[locale](params),
+      };
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Service } from './case-schema';
 import { type ImplicatedUnit, implicatedUnits } from './data/implicated-units';
+import { memoByText } from './lists';
 import { type Designation, type ReadUnit, readUnitName, stem, unitWords } from './unit-names';
 
 /** How the text named the unit, for the case page and the messages ("unit number 51460"). */
@@ -71,25 +72,15 @@ function hasName(stems: string[], name: string[]): boolean {
   return false;
 }
 
-// The same unit names recur across cases: read each once (bounded, so a long-running server cannot grow it).
-const readCache = new Map<string, ReadUnit>();
-function readCached(text: string): ReadUnit {
-  let read = readCache.get(text);
-  if (!read) {
-    if (readCache.size >= 5_000) readCache.clear();
-    read = readUnitName(text);
-    readCache.set(text, read);
-  }
-  return read;
-}
+const readCached = memoByText(readUnitName);
 
 /** What the unit text was read as: its numbers and kinds, for UNIT_UNKNOWN's message. */
 export function readUnitText(text: string): ReadUnit {
   return readCached(text);
 }
 
-/** Every implicated unit the text names, each once, with how it was named. */
-function matchUnitText(text: string): { unit: ImplicatedUnit; by: MatchedBy }[] {
+/** Every implicated unit the text names, each once, with how it was named (remembered: see memoByText). */
+const matchUnitText = memoByText((text: string): readonly { unit: ImplicatedUnit; by: MatchedBy }[] => {
   const found = new Map<string, { unit: ImplicatedUnit; by: MatchedBy }>();
   const add = (unit: ImplicatedUnit | undefined, by: MatchedBy) => {
     if (unit && !found.has(unit.id)) found.set(unit.id, { unit, by });
@@ -105,7 +96,7 @@ function matchUnitText(text: string): { unit: ImplicatedUnit; by: MatchedBy }[] 
       add(entry.unit, { kind: 'common_name', name: entry.name });
   }
   return [...found.values()];
-}
+});
 
 /** Every implicated unit the service record names, each once, with the fact that matched it. */
 export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber'>): UnitMatch[] {
@@ -121,7 +112,8 @@ export function matchImplicatedUnits(service: Pick<Service, 'unit' | 'unitNumber
   }
   if (service.unit) {
     for (const m of matchUnitText(service.unit))
-      if (!found.has(m.unit.id)) found.set(m.unit.id, { ...m, fact: `service.unit=${service.unit}` });
+      if (!found.has(m.unit.id))
+        found.set(m.unit.id, { unit: m.unit, by: m.by, fact: `service.unit=${service.unit}` });
   }
   return [...found.values()];
 }

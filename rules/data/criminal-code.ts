@@ -137,6 +137,17 @@ export type AppliedPenalty = Penalty & {
   dateUnknown: boolean;
 };
 
+// Each penalty as applied, with and without a known date, built once: spreading a penalty into a new object
+// on every evaluation was a tenth of the criminal-case flag's cost.
+const appliedForms = new Map<Penalty, { dated: AppliedPenalty; undated: AppliedPenalty }>();
+for (const { penalties } of Object.values(criminalCode))
+  for (const p of penalties)
+    appliedForms.set(p, { dated: { ...p, dateUnknown: false }, undated: { ...p, dateUnknown: true } });
+const applied = (p: Penalty, dateUnknown: boolean): AppliedPenalty => {
+  const forms = appliedForms.get(p)!;
+  return dateUnknown ? forms.undated : forms.dated;
+};
+
 /** When the offence happened, as far as the case says: the day he left, or at least the day a case was opened. */
 export type OffenceDates = { leftOn?: string; openedOn?: string };
 
@@ -155,7 +166,10 @@ export function penaltyFor(
     const possible = candidates.filter((p) => openedOn === undefined || p.since <= openedOn);
     const pool = possible.length > 0 ? possible : candidates;
     const harshest = pool.reduce((a, b) => (b.maxYears > a.maxYears ? b : a));
-    return { ...harshest, dateUnknown: pool.some((p) => p.maxYears !== harshest.maxYears) };
+    return applied(
+      harshest,
+      pool.some((p) => p.maxYears !== harshest.maxYears),
+    );
   }
   const inForce = candidates.filter(
     (p) => p.since <= offenceOn && (p.until === undefined || offenceOn < p.until),
@@ -167,7 +181,7 @@ export function penaltyFor(
       undefined,
     ) ??
     candidates[0]!;
-  return { ...chosen, dateUnknown: false };
+  return applied(chosen, false);
 }
 
 /** Articles whose case is persecution evidence for PERSECUTION_EVIDENCE (275 is treason risk instead). */

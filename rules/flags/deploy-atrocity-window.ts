@@ -3,6 +3,7 @@ import { type AtrocityPlace, atrocityPlaces, atrocityRegionWindows } from '../da
 import { formatDate, periodsOverlap } from '../dates';
 import type { Locale } from '../i18n';
 import { labels } from '../labels';
+import { concatMap, memoByText } from '../lists';
 import { defineFlag } from '../rule';
 
 type Hit = { index: number; deployment: Deployment; to: string; place: AtrocityPlace; exact: boolean };
@@ -12,7 +13,7 @@ const placeBySpelling = new Map<string, AtrocityPlace>();
 for (const place of atrocityPlaces) for (const s of place.spellings) placeBySpelling.set(s, place);
 const placeById = new Map(atrocityPlaces.map((p) => [p.id, p]));
 
-export function findAtrocityPlace(text: string): AtrocityPlace | undefined {
+export const findAtrocityPlace = memoByText((text: string): AtrocityPlace | undefined => {
   for (const word of text
     .toLowerCase()
     .replaceAll('ё', 'е')
@@ -21,7 +22,7 @@ export function findAtrocityPlace(text: string): AtrocityPlace | undefined {
     if (place) return place;
   }
   return undefined;
-}
+});
 
 /** Places sharing the region and window, for the region-only message ("Bucha, Irpin, Hostomel, Borodianka"). */
 function placesLike(place: AtrocityPlace, locale: Locale): string {
@@ -63,7 +64,7 @@ export default defineFlag<{ hits: Hit[] }>({
     const exact = hits.some((h) => h.exact);
     return {
       severity: exact ? 'high' : 'warning',
-      facts: hits.flatMap((h) => [
+      facts: concatMap(hits, (h) => [
         `deployments[${h.index}].region=${h.deployment.region}`,
         ...(h.deployment.place ? [`deployments[${h.index}].place=${h.deployment.place}`] : []),
         `deployments[${h.index}]=${h.deployment.from}..${h.to}`,

@@ -2,6 +2,7 @@ import type { Deployment } from '../case-schema';
 import { bbcRussianDesertion } from '../data/sources';
 import { formatDate } from '../dates';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Return = { earlier: number; later: number; ended: Deployment; back: Deployment };
@@ -29,7 +30,7 @@ export default defineFlag<{ returns: Return[] }>({
     });
     if (returns.length === 0) return undefined;
     return {
-      facts: returns.flatMap((r) => [
+      facts: concatMap(returns, (r) => [
         `deployments[${r.earlier}].endedBy=${r.ended.endedBy}`,
         `deployments[${r.earlier}].to=${r.ended.to}`,
         `deployments[${r.later}].from=${r.back.from}`,

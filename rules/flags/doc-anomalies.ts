@@ -1,6 +1,7 @@
 import type { DocumentType } from '../case-schema';
 import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 /** Anomalies in a document: France's asylum court rejected a deserter over exactly this (CNDA, 20 Jul 2023). */
@@ -18,7 +19,7 @@ export default defineFlag<{ types: DocumentType[] }>({
     },
   },
   check({ case: c }) {
-    const odd = c.documents.flatMap((d, i) => (d.authenticity === 'anomalies' ? [{ d, i }] : []));
+    const odd = concatMap(c.documents, (d, i) => (d.authenticity === 'anomalies' ? [{ d, i }] : []));
     if (odd.length === 0) return undefined;
     return {
       facts: odd.map(({ i }) => `documents[${i}].authenticity=anomalies`),

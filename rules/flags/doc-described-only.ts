@@ -1,5 +1,6 @@
 import type { Document } from '../case-schema';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 /**
@@ -13,7 +14,7 @@ export default defineFlag<{ document: Document }>({
   title: { en: 'Document described but not seen', ru: 'Документ известен только со слов' },
   doc: 'A document is claimed (`seen: none`) but was never seen.',
   check({ case: c }) {
-    return c.documents.flatMap((document, i) =>
+    return concatMap(c.documents, (document, i) =>
       document.seen === 'none'
         ? [
             {

@@ -2,6 +2,7 @@ import type { DocumentType } from '../case-schema';
 import { apDesertersHideAbroad } from '../data/sources';
 import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 /** Any document judged forged. Some deserters carry real and fake passports (seed 002). */
@@ -13,7 +14,7 @@ export default defineFlag<{ types: DocumentType[] }>({
   doc: 'Any document has authenticity `forged`.',
   source: apDesertersHideAbroad,
   check({ case: c }) {
-    const forged = c.documents.flatMap((d, i) => (d.authenticity === 'forged' ? [{ d, i }] : []));
+    const forged = concatMap(c.documents, (d, i) => (d.authenticity === 'forged' ? [{ d, i }] : []));
     if (forged.length === 0) return undefined;
     return {
       facts: forged.map(({ i }) => `documents[${i}].authenticity=forged`),

@@ -1,6 +1,7 @@
 import type { OpenSourceCheck } from '../case-schema';
 import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 /** Court records, wanted lists, media or leaks tell another story. */
@@ -11,7 +12,9 @@ export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
   title: { en: 'Open sources contradict his story', ru: 'Открытые источники противоречат его рассказу' },
   doc: 'Any open-source check `contradicts`.',
   check({ case: c }) {
-    const found = c.verification.openSource.flatMap((o, i) => (o.result === 'contradicts' ? [{ o, i }] : []));
+    const found = concatMap(c.verification.openSource, (o, i) =>
+      o.result === 'contradicts' ? [{ o, i }] : [],
+    );
     if (found.length === 0) return undefined;
     return {
       facts: found.map(({ o, i }) => `verification.openSource[${i}]=${o.source}:contradicts`),

@@ -3,6 +3,7 @@ import { schengenWithoutPassport } from '../data/destinations';
 import { formatDate } from '../dates';
 import { listText } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Held = Pick<Document, 'type' | 'validity' | 'expiresOn'>;
@@ -20,7 +21,7 @@ export default defineFlag<{ held: Held[] }>({
   source: schengenWithoutPassport.source,
   check({ case: c, facts }) {
     if (facts.travelDocument) return undefined;
-    const held = c.documents.flatMap((d, i) =>
+    const held = concatMap(c.documents, (d, i) =>
       d.type === 'international_passport' || d.type === 'travel_document' ? [{ d, i }] : [],
     );
     return {

@@ -3,6 +3,7 @@ import { type AppliedPenalty, criminalCode, penaltyFor, persecutionArticles } fr
 import { formatDate } from '../dates';
 import type { Locale } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Article = keyof typeof criminalCode;
@@ -46,7 +47,7 @@ export default defineFlag<Params>({
   title: { en: 'Criminal case for leaving the army', ru: 'Уголовное дело за уход из армии' },
   doc: 'A criminal case under art. 337, 338, 332, 339, 352.1 or 328: the message states the maximum penalty in force when he left, and with several cases the harshest.',
   check({ case: c }) {
-    const charged: Charged[] = c.persecution.criminalCases.flatMap((criminalCase, index) =>
+    const charged: Charged[] = concatMap(c.persecution.criminalCases, (criminalCase, index) =>
       isListed(criminalCase)
         ? [
             {
@@ -70,7 +71,13 @@ export default defineFlag<Params>({
         `persecution.criminalCases[${one.index}].stage=${one.criminalCase.stage}`,
         ...(c.desertion.leftOn ? [`desertion.leftOn=${c.desertion.leftOn}`] : []),
       ],
-      params: { ...one, harshest, cases: charged.length },
+      params: {
+        index: one.index,
+        criminalCase: one.criminalCase,
+        applied: one.applied,
+        harshest,
+        cases: charged.length,
+      },
       source: one.applied.source,
     }));
   },

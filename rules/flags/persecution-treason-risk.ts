@@ -1,6 +1,7 @@
 import type { CriminalArticle } from '../case-schema';
 import { criminalCode } from '../data/criminal-code';
 import { listText } from '../i18n';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type TreasonArticle = Extract<CriminalArticle, '275' | '352.1'>;
@@ -14,7 +15,7 @@ export default defineFlag<{ articles: TreasonArticle[] }>({
   doc: 'A criminal case under art. 275 (treason) or art. 352.1 (voluntary surrender).',
   source: criminalCode['275'].penalties[0]!.source,
   check({ case: c }) {
-    const cases = c.persecution.criminalCases.flatMap((cc, i) =>
+    const cases = concatMap(c.persecution.criminalCases, (cc, i) =>
       cc.article === '275' || cc.article === '352.1' ? [{ article: cc.article, i }] : [],
     );
     if (cases.length === 0) return undefined;

@@ -3,6 +3,7 @@ import { internalPassportEntry, internalPassportSource } from '../data/host-coun
 import { formatDate } from '../dates';
 import { countryName } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Leg = { index: number; leg: RouteLeg };
@@ -26,12 +27,12 @@ export default defineFlag<{ legs: Leg[] }>({
   doc: 'A route leg made on `internal_passport` into a country that needs a foreign passport: every country except Kazakhstan, Kyrgyzstan, Belarus, and Armenia by air.',
   source: internalPassportSource,
   check({ case: c }) {
-    const legs = c.route.flatMap((leg, index) =>
+    const legs = concatMap(c.route, (leg, index) =>
       leg.documentUsed === 'internal_passport' && needsForeignPassport(leg) ? [{ index, leg }] : [],
     );
     if (legs.length === 0) return undefined;
     return {
-      facts: legs.flatMap(({ index, leg }) => [
+      facts: concatMap(legs, ({ index, leg }) => [
         `route[${index}].to=${leg.to}`,
         `route[${index}].mode=${leg.mode}`,
         `route[${index}].documentUsed=internal_passport`,

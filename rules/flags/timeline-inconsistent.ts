@@ -1,6 +1,7 @@
 import type { CaseFile } from '../case-schema';
 import { formatDate } from '../dates';
 import type { Text } from '../i18n';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Contradiction = { facts: string[]; text: Text };
@@ -145,7 +146,7 @@ export default defineFlag<{ contradictions: Contradiction[] }>({
   check({ case: c, today }) {
     const contradictions = findContradictions(c, today);
     if (contradictions.length === 0) return undefined;
-    return { facts: [...new Set(contradictions.flatMap((x) => x.facts))], params: { contradictions } };
+    return { facts: [...new Set(concatMap(contradictions, (x) => x.facts))], params: { contradictions } };
   },
   message: {
     en: ({ contradictions }) =>

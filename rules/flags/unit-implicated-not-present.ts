@@ -1,6 +1,7 @@
 import type { ImplicatedUnit } from '../data/implicated-units';
 import { bbcRussianDesertion } from '../data/sources';
 import { listText } from '../i18n';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 import type { MatchedBy } from '../unit-match';
 import { matchedByText, ruAgree, unitName } from '../unit-words';
@@ -18,7 +19,7 @@ export default defineFlag<{ unit: ImplicatedUnit; by: MatchedBy; deployed: boole
   doc: 'The unit matches a unit linked to atrocities, but no deployment overlaps its incident windows.',
   source: bbcRussianDesertion,
   check(ctx) {
-    return ctx.facts.unitMatches.flatMap(({ unit, by, fact }) =>
+    return concatMap(ctx.facts.unitMatches, ({ unit, by, fact }) =>
       overlaps(unit, ctx).length > 0
         ? []
         : [

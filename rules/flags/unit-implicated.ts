@@ -2,6 +2,7 @@ import type { ImplicatedUnit, IncidentWindow } from '../data/implicated-units';
 import { formatDate, periodsOverlap } from '../dates';
 import type { Period } from '../facts';
 import { type Locale, listText } from '../i18n';
+import { concatMap } from '../lists';
 import { defineFlag, type RuleContext } from '../rule';
 import type { MatchedBy } from '../unit-match';
 import { matchedByText, ruAgree, unitName } from '../unit-words';
@@ -39,7 +40,7 @@ export default defineFlag<{ unit: ImplicatedUnit; by: MatchedBy; overlaps: Overl
   },
   doc: "The unit or unit number matches a unit linked to atrocities and a deployment overlaps that unit's incident window.",
   check(ctx) {
-    return ctx.facts.unitMatches.flatMap(({ unit, by, fact }) => {
+    return concatMap(ctx.facts.unitMatches, ({ unit, by, fact }) => {
       const found = overlaps(unit, ctx);
       if (found.length === 0) return [];
       const facts = [fact, ...found.map(({ period: p }) => `deployments[${p.index}]=${p.from}..${p.to}`)];

@@ -2,6 +2,7 @@ import { atrocityPlaces, atrocityRegionWindows } from '../data/atrocity-places';
 import { formatDate, periodsOverlap } from '../dates';
 import { type Locale, listText } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 import { readUnitText } from '../unit-match';
 import type { Designation } from '../unit-names';
@@ -57,7 +58,7 @@ export default defineFlag<Params>({
   check({ case: c, facts: derived }) {
     if (derived.unitMatches.length > 0) return undefined;
     const { unit, unitNumber } = c.service;
-    const atRisk: AtRisk[] = derived.periods.flatMap(({ index, from, to }) => {
+    const atRisk: AtRisk[] = concatMap(derived.periods, ({ index, from, to }) => {
       const region = c.deployments[index]!.region as Region;
       const regional = atrocityRegionWindows[region];
       return regional && periodsOverlap(from, to, regional.window.from, regional.window.to)

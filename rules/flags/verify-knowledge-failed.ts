@@ -1,4 +1,5 @@
 import { bbcRussianDesertion } from '../data/sources';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 /** "One wrong answer about a memorial that does not exist is a red flag" (seed 004). */
@@ -10,7 +11,7 @@ export default defineFlag<{ topics: string[] }>({
   doc: 'Any knowledge check is `inconsistent`.',
   source: bbcRussianDesertion,
   check({ case: c }) {
-    const failed = c.verification.knowledgeChecks.flatMap((k, i) =>
+    const failed = concatMap(c.verification.knowledgeChecks, (k, i) =>
       k.result === 'inconsistent' ? [{ k, i }] : [],
     );
     if (failed.length === 0) return undefined;

@@ -3,6 +3,7 @@ import { apDesertersHideAbroad } from '../data/sources';
 import { formatDate } from '../dates';
 import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
+import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
 
 type Params = { wantedList: 'interstate' | 'interpol' | undefined; incidents: RouteLeg[] };
@@ -21,7 +22,7 @@ export default defineFlag<Params>({
   check({ case: c }) {
     const { wantedList } = c.persecution;
     const listed = wantedList === 'interstate' || wantedList === 'interpol' ? wantedList : undefined;
-    const legs = c.route.flatMap((leg, i) =>
+    const legs = concatMap(c.route, (leg, i) =>
       leg.incident === 'removed_from_flight' || leg.incident === 'detained' ? [{ leg, i }] : [],
     );
     if (!listed && legs.length === 0) return undefined;

@@ -2,9 +2,13 @@
 // its visible content is kept. The original bytes go no further than this function.
 
 import type { RemovedKind } from './exif';
-import { cleanImage, type ImageRefusal } from './images';
-import { cleanPdf, type PdfRefusal } from './pdf';
-import { type FileKind, mediaTypes, type SniffRefusal, sniff } from './sniff';
+import type { ImageRefusal } from './images';
+import type { PdfRefusal } from './pdf';
+import type { FileKind, SniffRefusal } from './sniff';
+
+// The file libraries (sharp, pdf-lib, file-type: together about a third of a second to load) are loaded on
+// the first upload, not at start-up: most processes never receive one, and a restart should serve at once.
+const libraries = () => Promise.all([import('./sniff'), import('./images'), import('./pdf')]);
 
 export type Refusal = SniffRefusal | ImageRefusal | PdfRefusal;
 
@@ -23,6 +27,7 @@ export interface Cleaned {
 export async function cleanUpload(
   bytes: Uint8Array,
 ): Promise<{ ok: true; file: Cleaned } | { ok: false; reason: Refusal }> {
+  const [{ mediaTypes, sniff }, { cleanImage }, { cleanPdf }] = await libraries();
   const sniffed = await sniff(bytes);
   if (!sniffed.ok) return sniffed;
   const { kind } = sniffed;

@@ -3,7 +3,6 @@
 // is never held in memory; files are stored, not compressed (images and PDFs are compressed already).
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { ListedAttachment } from './repository';
 
 const extensions: Record<string, string> = {
@@ -41,17 +40,19 @@ export function caseZip(
   read: (a: ListedAttachment) => Promise<Buffer>,
 ): Readable {
   const out = new PassThrough();
-  const zip = new Zip((error, chunk, final) => {
-    if (error) return out.destroy(error);
-    out.write(chunk);
-    if (final) out.end();
-  });
-  const text = (name: string, value: unknown) => {
-    const entry = new ZipDeflate(name, { level: 6 });
-    zip.add(entry);
-    entry.push(new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), true);
-  };
   (async () => {
+    // fflate is loaded by the first export, not at start-up.
+    const { Zip, ZipDeflate, ZipPassThrough } = await import('fflate');
+    const zip = new Zip((error, chunk, final) => {
+      if (error) return out.destroy(error);
+      out.write(chunk);
+      if (final) out.end();
+    });
+    const text = (name: string, value: unknown) => {
+      const entry = new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      entry.push(new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), true);
+    };
     text(caseFileName, caseFile);
     text('attachments/manifest.json', manifest(attachments));
     for (const [n, a] of attachments.entries()) {

@@ -3,17 +3,15 @@
 // session row and used once.
 
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { passkeys } from '../../db/schema';
 import type { Config } from '../config';
+
+// @simplewebauthn/server (with its certificate parsers) takes about half a second to load: loaded when a
+// passkey is first registered or used, not at start-up.
+const webauthn = () => import('@simplewebauthn/server');
 
 const b64url = z
   .string()
@@ -76,6 +74,7 @@ export async function registrationOptions(
   existing: Passkey[],
 ) {
   const { rpID, rpName } = relyingParty(config);
+  const { generateRegistrationOptions } = await webauthn();
   return generateRegistrationOptions({
     rpName,
     rpID,
@@ -101,6 +100,7 @@ export async function registerPasskey(
   },
 ): Promise<boolean> {
   const { rpID, origin } = relyingParty(config);
+  const { verifyRegistrationResponse } = await webauthn();
   const result = await verifyRegistrationResponse({
     response: input.response,
     expectedChallenge: input.challenge,
@@ -127,6 +127,7 @@ export async function registerPasskey(
 }
 
 export async function authenticationOptions(config: Config, keys: Passkey[]) {
+  const { generateAuthenticationOptions } = await webauthn();
   return generateAuthenticationOptions({
     rpID: relyingParty(config).rpID,
     allowCredentials: keys.map((k) => ({ id: k.id, transports: k.transports })),
@@ -146,6 +147,7 @@ export async function verifyPasskey(
     .where(and(eq(passkeys.id, input.response.id), eq(passkeys.userId, input.userId)));
   if (!key) return false;
   const { rpID, origin } = relyingParty(config);
+  const { verifyAuthenticationResponse } = await webauthn();
   const result = await verifyAuthenticationResponse({
     response: input.response,
     expectedChallenge: input.challenge,

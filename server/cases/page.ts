@@ -1,9 +1,6 @@
 // Everything the case page shows, worked out here so the template only lays it out: the assessment in the
 // reader's language, the checklist with links to the forms that complete it, and each section's values.
-import { desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { preparedPerDatabase } from '../../db/prepared';
-import { caseAssessments, users } from '../../db/schema';
 import type { Assessment, Severity } from '../../rules/assessment';
 import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
@@ -19,7 +16,7 @@ import { activeCaseworkers } from './caseworkers';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
-import { type LoadedCase, readTimeline, todayOf } from './repository';
+import { type CaseEvent, type LoadedCase, readCasePage, todayOf } from './repository';
 import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */
@@ -108,24 +105,6 @@ function assessmentView(a: Assessment, caseId: string, locale: Locale) {
   };
 }
 
-const userName = preparedPerDatabase((db) =>
-  db
-    .select({ displayName: users.displayName })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare('user_name'),
-);
-// Only when the stored assessment was made: decrypting it to show a date would be wasted work.
-const lastAssessedAt = preparedPerDatabase((db) =>
-  db
-    .select({ evaluatedAt: caseAssessments.evaluatedAt })
-    .from(caseAssessments)
-    .where(eq(caseAssessments.caseId, sql.placeholder('caseId')))
-    .orderBy(desc(caseAssessments.evaluatedAt))
-    .limit(1)
-    .prepare('last_assessed_at'),
-);
-
 export async function casePageModel(
   app: FastifyInstance,
   loaded: LoadedCase,
@@ -136,18 +115,15 @@ export async function casePageModel(
   const { row, parts } = loaded;
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
-  // Independent reads, sent together.
-  const [assigneeRows, storedRows, caseworkers, review, reviews] = await Promise.all([
-    row.assignedTo ? userName(app.db).execute({ id: row.assignedTo }) : [],
-    assembled.ok ? lastAssessedAt(app.db).execute({ caseId }) : [],
+  // Independent reads, sent together: the assignee, the last stored assessment and the timeline are one.
+  const [reads, caseworkers, reviews, documentScans] = await Promise.all([
+    readCasePage(app.db, app.keyRing, caseId),
     user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
-    reviewModel(app, loaded, user, locale, t),
     latestReviews(app.db),
+    scansOf(app.db, caseId, parts.documents ?? []),
   ]);
-  const assignee = assigneeRows[0];
-  const stored = storedRows[0];
+  const review = reviewModel(loaded, user, locale, t, reads.timeline);
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
-  const documentScans = await scansOf(app.db, caseId, parts.documents ?? []);
   const live = assembled.ok
     ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
     : null;
@@ -190,7 +166,7 @@ export async function casePageModel(
     review,
     caseRow: row,
     statusLabel: t(`case.status.${row.status}` as MessageKey),
-    assigneeName: assignee?.displayName ?? t('case.unassigned'),
+    assigneeName: (row.assignedTo && reads.assigneeName) || t('case.unassigned'),
     isStaff: user.role !== 'caseworker',
     caseworkers,
     missing: assembled.ok
@@ -201,7 +177,10 @@ export async function casePageModel(
         })),
     assessment: live ? assessmentView(live, caseId, locale) : null,
     unitMatches: parts.service ? unitMatchesView(parts.service, locale) : undefined,
-    storedAt: stored?.evaluatedAt.toISOString().replace('T', ' ').slice(0, 16),
+    storedAt:
+      assembled.ok && reads.lastAssessedAt
+        ? reads.lastAssessedAt.toISOString().replace('T', ' ').slice(0, 16)
+        : undefined,
     sections,
   };
 }
@@ -209,16 +188,15 @@ export async function casePageModel(
 const stamp = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16);
 
 /** The review side of the page: what this user may do, open requests, the timeline and comments. */
-async function reviewModel(
-  app: FastifyInstance,
+function reviewModel(
   loaded: LoadedCase,
   user: SessionUser,
   locale: Locale,
   t: Translate,
+  events: CaseEvent[],
 ) {
   const { row } = loaded;
   const l = labels[locale];
-  const events = await readTimeline(app.db, app.keyRing, row.id);
   const allowed = allowedActions(user, row);
   const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
   const actor = (name: string | null) => name ?? t('review.system');

@@ -2,17 +2,16 @@
 // ө ұ ү һ і and the rest), but no emoji or symbols beyond; a character it lacks would print as an empty box.
 // Such characters are dropped before layout (with the joiners and variation selectors that came with them),
 // and the space they leave is closed up. The on-screen summary keeps them: the browser has fonts for them.
-import { create } from 'fontkit';
-import { fonts } from './fonts';
+import { faces } from './fonts';
 import { type Cover, type Fact, mapSectionText, type Summary } from './shape';
 
-const faces = [fonts.regular, fonts.bold, fonts.italic].map((buffer) => create(buffer));
 const drawable = new Map<number, boolean>();
 
 function canDraw(codePoint: number): boolean {
   let known = drawable.get(codePoint);
   if (known === undefined) {
-    known = faces.every((face) => 'hasGlyphForCodePoint' in face && face.hasGlyphForCodePoint(codePoint));
+    const { regular, bold, italic } = faces();
+    known = [regular, bold, italic].every((face) => face.hasGlyphForCodePoint(codePoint));
     drawable.set(codePoint, known);
   }
   return known;

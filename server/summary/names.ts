@@ -2,7 +2,16 @@
 // spelled: Cyrillic or Latin under any transliteration scheme (ICAO, GOST, MVD, BGN/PCGN, Wikipedia...),
 // in any letter case, and with the endings Russian gives names in its cases ("Антона", "Petrovym"). Every word
 // is reduced to a skeleton that the schemes agree on, so one comparison covers every spelling.
-import { translate, WIKIPEDIA } from 'iuliia';
+import { createRequire } from 'node:module';
+
+// iuliia's scheme tables load on the first name scrubbed, not at start-up (a fifth of a second under load).
+const require = createRequire(import.meta.url);
+let iuliia: typeof import('iuliia') | undefined;
+const transliterate = (word: string) => {
+  const loaded: typeof import('iuliia') = iuliia ?? require('iuliia');
+  iuliia = loaded;
+  return loaded.translate(word, loaded.WIKIPEDIA);
+};
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** A word, with an apostrophe inside it ("Anton's") kept as part of it. */
@@ -14,7 +23,7 @@ const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
  * they disagree most on (y, j, i, soft and hard signs) left out.
  */
 function skeleton(word: string, reading: Reading): string {
-  const latin = CYRILLIC.test(word) ? translate(word, WIKIPEDIA) : word;
+  const latin = CYRILLIC.test(word) ? transliterate(word) : word;
   return (
     latin
       .toLowerCase()

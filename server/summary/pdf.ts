@@ -4,7 +4,7 @@
 // reference), the profile, the draft or approval mark and "page N of M". Blocks are drawn by pdf-blocks.ts;
 // every text first loses the characters the font cannot draw (glyphs.ts), so none prints as a box.
 import PDFDocument from 'pdfkit';
-import { fonts } from './fonts';
+import { faces } from './fonts';
 import { printableCover, printableSummary } from './glyphs';
 import {
   block,
@@ -37,6 +37,9 @@ function newDoc(info: PdfInfo): Doc {
     margins,
     bufferPages: true,
     autoFirstPage: false,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and every text here sets
+    // one of the registered faces first (an empty name is pdfkit's "none").
+    font: '',
     lang: info.lang,
     displayTitle: true,
     info: {
@@ -47,9 +50,10 @@ function newDoc(info: PdfInfo): Doc {
       CreationDate: info.now,
     },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('italic', fonts.italic);
+  const { regular, bold, italic } = faces();
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  doc.registerFont('italic', italic);
   return doc;
 }
 

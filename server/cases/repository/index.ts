@@ -23,7 +23,7 @@ import { createCase, importCase, saveSection } from './writes';
 
 export { type Assessed, assessCase, reassess, todayOf } from './assessment';
 export { type Decision, type DecisionResult, decide } from './decisions';
-export { type CaseEvent, readTimeline, recordEvent } from './events';
+export { type CaseEvent, readCasePage, readTimeline, recordEvent } from './events';
 export { writePart } from './part-writers';
 export { openRequestIds, openRequestsOf, queuedSince, queueOrder, refreshQueue } from './queue';
 export { type CaseRow, type LoadedCase, latestStoredAssessment, loadCase } from './reads';

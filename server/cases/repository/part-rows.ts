@@ -30,7 +30,7 @@ export type PartTable = PgTable & { caseId: AnyPgColumn };
  * A row as `row_to_json` spells it (keys are column names) turned into the row `db.select()` would give, with
  * each value decoded by its column as drizzle does (dates, arrays, integers); nulls stay null.
  */
-function fromJson<T extends Table>(table: T): (json: Json) => T['$inferSelect'] {
+export function fromJson<T extends Table>(table: T): (json: Json) => T['$inferSelect'] {
   const columns = Object.entries(getTableColumns(table));
   return (json) =>
     Object.fromEntries(
