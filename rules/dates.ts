@@ -60,3 +60,10 @@ export function formatDate(date: string, locale: 'en' | 'ru'): string {
   if (locale === 'ru') return `${d}.${m}.${y}`;
   return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
 }
+
+/** A month (`YYYY-MM`) the same way: "Jul 2023" in English, "07.2023" in Russian. */
+export function formatMonth(month: string, locale: 'en' | 'ru'): string {
+  const [y, m] = month.split('-');
+  if (locale === 'ru') return `${m}.${y}`;
+  return `${MONTHS_EN[Number(m) - 1]} ${y}`;
+}

@@ -6,6 +6,7 @@ import type { Locale } from '../../db/schema';
 import { attachmentKinds } from '../../db/schema';
 import { labels } from '../../rules/labels';
 import type { Translate } from '../i18n';
+import { formatDay } from '../i18n/dates';
 import type { ListedAttachment } from './repository';
 
 export interface DocumentEntry {
@@ -69,7 +70,7 @@ export function attachmentGroups(
     kindLabel: t(`att.kind.${a.kind}`),
     caption: a.caption,
     pages: a.pages,
-    addedBy: t('att.addedBy', { name: a.addedByName ?? '—', date: a.addedAt.toISOString().slice(0, 10) }),
+    addedBy: t('att.addedBy', { name: a.addedByName ?? '—', date: formatDay(a.addedAt, locale) }),
     removedNote: removedNote(a.removed, t),
     orphanedFrom:
       orphaned && a.documentType

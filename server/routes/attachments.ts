@@ -22,6 +22,7 @@ import {
 import { appendAudit } from '../audit';
 import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
+import { isMessageKey } from '../i18n/keys';
 import { allows, anyRole } from '../policy';
 
 const access = anyRole;
@@ -230,7 +231,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     const fields: NonNullable<Problems['fields']> = {};
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        fields[issue.path[0] as 'target'] = t(issue.message as MessageKey);
+        fields[issue.path[0] as 'target'] = t(isMessageKey(issue.message) ? issue.message : 'form.invalid');
     } else if (position !== null && !documents[position]) fields.target = t('att.refused.target');
     const uploads = uploadsOf(body);
     if (uploads.length === 0) fields.files = t('att.refused.noFile');

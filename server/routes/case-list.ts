@@ -85,7 +85,7 @@ function stayState(stayEndsOn: string | null, today: string): 'ended' | 'soon' |
   return stayEndsOn <= soon ? 'soon' : undefined;
 }
 
-const statusKey = (status: CaseStatus) => `cases.status.label.${status}` as MessageKey;
+const statusKey = (status: CaseStatus): MessageKey => `cases.status.label.${status}`;
 
 /** Renders the case list for this request's query, with the import form's outcome when there is one. */
 export async function renderCaseList(
@@ -116,8 +116,7 @@ export async function renderCaseList(
     risk: row.riskLevel ? (enumLabels.riskLevels[row.riskLevel as never] ?? row.riskLevel) : undefined,
     stayEndsOn: row.stayEndsOn ?? undefined,
     stayState: stayState(row.stayEndsOn, today),
-    updatedIso: row.updatedAt.toISOString(),
-    updatedText: `${row.updatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    updatedAt: row.updatedAt,
   }));
   const page = result.page;
   const current = { ...query, page };

@@ -21,8 +21,10 @@ import {
   isListForm,
   isScalarForm,
   type ListForm,
+  type ListFormId,
   listForms,
   type ScalarForm,
+  type ScalarFormId,
   scalarForms,
 } from '../cases/forms/specs';
 import { fieldViews, recordRows } from '../cases/forms/view';
@@ -30,7 +32,6 @@ import { casePageModel } from '../cases/page';
 import type { CaseParts } from '../cases/parts';
 import { createCase, type LoadedCase, loadCase, saveSection } from '../cases/store';
 import { readForm } from '../http/forms';
-import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';
 
 type CaseRequest = FastifyRequest<{ Params: { id: string; form?: string; list?: string; index?: string } }>;
@@ -229,8 +230,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  const scalarHeading = (request: FastifyRequest, id: string) =>
-    request.t(`case.form.${id}.title` as MessageKey);
+  const scalarHeading = (request: FastifyRequest, id: ScalarFormId) => request.t(`case.form.${id}.title`);
 
   app.get<{ Params: { id: string; form: string } }>(
     '/cases/:id/edit/:form',
@@ -299,8 +299,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   // --- List entries --------------------------------------------------------------------------------------
 
-  const listHeading = (request: FastifyRequest, id: string, adding: boolean) =>
-    request.t(`case.list.${id}.${adding ? 'add' : 'edit'}` as MessageKey);
+  const listHeading = (request: FastifyRequest, id: ListFormId, adding: boolean) =>
+    request.t(`case.list.${id}.${adding ? 'add' : 'edit'}`);
 
   /** The list and, for an entry URL, the entry's index (null when the URL names no such entry). */
   function listTarget(request: CaseRequest, loaded: LoadedCase) {
@@ -417,7 +417,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const renderRemove = (
     request: FastifyRequest,
     reply: FastifyReply,
-    page: { loaded: LoadedCase; listId: string; list: ListForm; index: number; changed?: boolean },
+    page: { loaded: LoadedCase; listId: ListFormId; list: ListForm; index: number; changed?: boolean },
   ) => {
     const { loaded, listId, list, index } = page;
     return reply.render(
@@ -425,7 +425,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       {
         title: request.t('case.remove.title'),
         caseRow: loaded.row,
-        heading: request.t(`case.list.${listId}.item` as MessageKey),
+        heading: request.t(`case.list.${listId}.item`),
         rows: recordRows(list.spec, list.read(loaded.parts)[index], loaded.parts, request.locale, request.t),
         action: `/cases/${loaded.row.id}/lists/${listId}/${index}/remove`,
         version: loaded.versions[list.section],
