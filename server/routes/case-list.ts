@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
+import { addDays } from '../../rules/dates';
+import { stayWarning } from '../../rules/flags/host-stay-ending';
 import { labels } from '../../rules/labels';
 import {
   assigneeOptions,
@@ -29,9 +31,6 @@ export interface PageLink {
   href: string;
   current: boolean;
 }
-
-const SOON_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /** The list URL for a query, keeping only what differs from the defaults. */
 export function listHref(query: ListQuery, page = query.page): string {
@@ -81,7 +80,7 @@ function pluralKey(locale: string, n: number): MessageKey {
 function stayState(stayEndsOn: string | null, today: string): 'ended' | 'soon' | undefined {
   if (!stayEndsOn) return undefined;
   if (stayEndsOn < today) return 'ended';
-  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + SOON_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const soon = addDays(today, stayWarning.value); // "soon" is when the rule warns
   return stayEndsOn <= soon ? 'soon' : undefined;
 }
 
