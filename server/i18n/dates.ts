@@ -87,4 +87,3 @@ export function datesFor(locale: Locale) {
     machine: machineTime,
   };
 }
-export type Dates = ReturnType<typeof datesFor>;

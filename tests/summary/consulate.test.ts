@@ -149,13 +149,14 @@ describe('letterhead and signature block', () => {
     expect(pages[0]).toMatch(/^Safe Passage Network Postfach 1234, 10117 Berlin, Germany \+49 30 000000/);
     const text = pages.join(' ');
     const day = formatDay(t.app.clock(), 'en');
+    const dayRu = formatDay(t.app.clock(), 'ru');
     const [approver] = await t.app.db.select().from(users).where(eq(users.id, sup.id));
     const name = approver!.displayName;
     expect(text).toContain(`Approved by ${name} Role Head of casework Date ${day} Signature`);
     const ru = (
       await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=partner&lang=ru`)).body)
     ).join(' ');
-    expect(ru).toContain(`Утвердил(а) ${name} Должность Head of casework Дата ${day} Подпись`);
+    expect(ru).toContain(`Утвердил(а) ${name} Должность Head of casework Дата ${dayRu} Подпись`);
     // A draft has no signature block: nothing to sign yet.
     const draft = await importFor(t.app, fixture('anton'), holder);
     expect(await pdfText(draft, 'partner')).not.toContain('Signature');
