@@ -26,7 +26,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Days since 1970-01-01 for a valid ISO date. */
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 

@@ -32,7 +32,7 @@ export type NoParams = Record<string, never>;
 
 // --- Flags --------------------------------------------------------------------------------------------------
 
-export type FlagHit<P> = {
+type FlagHit<P> = {
   /** Overrides the rule's default severity (e.g. HOST_STAY_ENDING is critical within 14 days). */
   severity?: Severity;
   /** The case facts the flag read, as `path=value`. */
@@ -46,7 +46,7 @@ export type FlagHit<P> = {
  * A flag a rule raised, not yet worded. A class rather than an object with a closure: the evaluator words
  * only the locale asked for, and a hot path should not allocate a function per flag.
  */
-export class RaisedFlag {
+class RaisedFlag {
   constructor(
     readonly id: FlagId,
     readonly category: Category,
@@ -113,10 +113,10 @@ export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
 
 // --- Checklist items ----------------------------------------------------------------------------------------
 
-export type CheckResult<P> = { status: ChecklistStatus; params: P };
+type CheckResult<P> = { status: ChecklistStatus; params: P };
 
 /** A checklist item's status, with its detail worded on demand (see RaisedFlag). */
-export class CheckedItem {
+class CheckedItem {
   constructor(
     readonly status: ChecklistStatus,
     private readonly wording: Wording<never>,
@@ -168,7 +168,7 @@ export type Readiness = {
   passportDone: boolean;
 };
 
-export type VerdictResult = { status: Verdict; missing: ChecklistId[]; notes: Text[] };
+type VerdictResult = { status: Verdict; missing: ChecklistId[]; notes: Text[] };
 
 export type DestinationRule = {
   id: string;

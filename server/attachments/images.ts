@@ -11,7 +11,7 @@ import type { ImageKind } from './sniff';
 sharp.cache(false);
 
 /** A 48-megapixel phone photo passes; a 10 000 x 10 000 bomb does not (it would decode to 400 MB). */
-export const MAX_PIXELS = 50_000_000;
+const MAX_PIXELS = 50_000_000;
 const TIMEOUT_SECONDS = 60;
 const THUMB_EDGE = 320;
 

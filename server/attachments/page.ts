@@ -13,7 +13,7 @@ export interface DocumentEntry {
   type: string;
 }
 
-export interface AttachmentView {
+interface AttachmentView {
   id: string;
   href: string;
   thumbnailHref: string | undefined;
@@ -35,7 +35,7 @@ export interface AttachmentGroup {
   items: AttachmentView[];
 }
 
-export const MB = 1024 * 1024;
+const MB = 1024 * 1024;
 export const megabytes = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 
 export const documentLabel = (type: string, locale: Locale) =>
@@ -48,7 +48,7 @@ export function removedNote(removed: readonly string[], t: Translate): string {
 }
 
 /** Whether a scan still belongs to the document entry at its place. */
-export const belongsTo = (
+const belongsTo = (
   a: { documentPosition: number | null; documentType: string | null },
   i: number,
   doc: DocumentEntry,

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
 import { together } from './storage';
 
-export const queueActions = ['urgent_protection', 'supervisor_review'] as const;
+const queueActions = ['urgent_protection', 'supervisor_review'] as const;
 
 /** Ids of the information requests on a case that have no answer yet. */
 export async function openRequestIds(tx: Tx, caseId: string): Promise<string[]> {

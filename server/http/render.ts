@@ -16,7 +16,7 @@ declare module 'fastify' {
 
 export const viewsDir = join(import.meta.dirname, '../../views');
 
-export interface NavItem {
+interface NavItem {
   href: string;
   label: string;
 }

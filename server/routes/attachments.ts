@@ -26,7 +26,7 @@ import { isMessageKey } from '../i18n/keys';
 import { allows, anyRole } from '../policy';
 
 const access = anyRole;
-export const MAX_FILES_AT_ONCE = 5;
+const MAX_FILES_AT_ONCE = 5;
 
 type Params = { id: string; attachmentId?: string };
 type CaseRequest = FastifyRequest<{ Params: Params }>;

@@ -19,7 +19,7 @@ function canDraw(codePoint: number): boolean {
 }
 
 /** The text with every character the typeface cannot draw left out, and no doubled space where one was. */
-export function printable(text: string): string {
+function printable(text: string): string {
   let out = '';
   let dropped = false;
   for (const char of text) {

@@ -14,7 +14,7 @@ export function profileDate(date: string, rules: ProfileRules, locale: Locale): 
 }
 
 /** Every value of the case file this profile withholds, as it could appear in text. */
-export function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
+function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
   const values: (string | undefined)[] = [];
   const { person, service } = file;
   if (!rules.names) {

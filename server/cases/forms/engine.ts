@@ -10,7 +10,7 @@ import type { MessageKey } from '../../i18n';
 import { isMessageKey, type KeysUnder } from '../../i18n/keys';
 import type { CaseParts } from '../parts';
 
-export type FieldKind =
+type FieldKind =
   | 'text'
   | 'textarea'
   | 'date'
@@ -41,7 +41,7 @@ export interface Field {
 }
 
 /** A field of a built form: with the keys of its label and, when it has one, its hint. */
-export type FormField = Field & { label: MessageKey; hintKey?: MessageKey };
+type FormField = Field & { label: MessageKey; hintKey?: MessageKey };
 
 export interface FormSpec {
   /** Names the form in URLs and in translation keys (`case.field.ID.NAME`). */

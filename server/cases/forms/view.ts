@@ -9,7 +9,7 @@ import { unitDatalist } from '../../reference-data/units';
 import type { CaseParts } from '../parts';
 import { type Field, type FieldErrors, type FormSpec, type FormValues, optionsOf } from './engine';
 
-export interface OptionView {
+interface OptionView {
   value: string;
   label: string;
 }
@@ -90,13 +90,7 @@ export function fieldViews(
 }
 
 /** A stored value as a reader sees it. */
-export function displayValue(
-  field: Field,
-  value: unknown,
-  parts: CaseParts,
-  locale: Locale,
-  t: Translate,
-): string {
+function displayValue(field: Field, value: unknown, parts: CaseParts, locale: Locale, t: Translate): string {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';
   switch (field.kind) {
     case 'boolean':
