@@ -18,7 +18,7 @@ export interface ImportProblem {
   problems: { path: string; message: string }[];
 }
 
-export interface PageLink {
+interface PageLink {
   page: number;
   href: string;
   current: boolean;

@@ -13,7 +13,7 @@ import { anyRole } from '../policy';
 import { type ImportProblem, renderCaseList } from './case-list';
 import { caseOf } from './case-scope';
 
-export const MAX_CASE_FILE_BYTES = 1024 * 1024;
+const MAX_CASE_FILE_BYTES = 1024 * 1024;
 const access = anyRole;
 
 /** Why a body is not a case file, before the schema is even asked. */

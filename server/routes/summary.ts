@@ -10,7 +10,7 @@ import { type Profile, profileFrom, profileSchema, profiles } from '../summary/p
 import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary/service';
 import type { Summary } from '../summary/shape';
 
-export const MAX_GROUP = 30;
+const MAX_GROUP = 30;
 const access = anyRole;
 
 const groupForm = z.strictObject({
