@@ -118,7 +118,7 @@ const appendOnlyTables = ['audit_log', 'audit_chain', 'audit_checkpoints'];
  * What the app's role may do: read and write the app's tables, but only INSERT and SELECT on the audit
  * tables. It owns nothing, so it can neither ALTER a table nor disable its triggers.
  */
-export function appRoleGrants(role: string): string {
+function appRoleGrants(role: string): string {
   const who = `"${role.replaceAll('"', '""')}"`;
   const audit = appendOnlyTables.join(', ');
   return `

@@ -26,7 +26,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Days since 1970-01-01 for a valid ISO date. */
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
@@ -62,4 +62,11 @@ export function formatDate(date: string, locale: 'en' | 'ru'): string {
   const d = date.slice(8, 10);
   if (locale === 'ru') return `${d}.${m}.${y}`;
   return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+}
+
+/** A month (`YYYY-MM`) the same way: "Jul 2023" in English, "07.2023" in Russian. */
+export function formatMonth(month: string, locale: 'en' | 'ru'): string {
+  const [y, m] = month.split('-');
+  if (locale === 'ru') return `${m}.${y}`;
+  return `${MONTHS_EN[Number(m) - 1]} ${y}`;
 }

@@ -22,7 +22,7 @@ export const isSeen = (document: Document): boolean => document.seen !== 'none';
  * it has not passed (a passport expiring today is still valid today). It need not have been seen: the
  * passport decides which routes are open, not whether the story is verified.
  */
-export function isValidTravelDocument(document: Document, today: string): boolean {
+function isValidTravelDocument(document: Document, today: string): boolean {
   return (
     (document.type === 'international_passport' || document.type === 'travel_document') &&
     document.validity === 'valid' &&

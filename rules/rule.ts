@@ -40,7 +40,7 @@ export type NoParams = Record<string, never>;
 
 // --- Flags --------------------------------------------------------------------------------------------------
 
-export type FlagHit<P> = {
+type FlagHit<P> = {
   /** Overrides the rule's default severity (e.g. HOST_STAY_ENDING is critical within 14 days). */
   severity?: Severity;
   /** The case facts the flag read, as `path=value`. */
@@ -105,7 +105,7 @@ export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
 
 // --- Checklist items ----------------------------------------------------------------------------------------
 
-export type CheckResult<P> = { status: ChecklistStatus; params: P };
+type CheckResult<P> = { status: ChecklistStatus; params: P };
 
 export type ChecklistRule = {
   id: ChecklistId;
@@ -153,7 +153,7 @@ export type Readiness = {
   passportDone: boolean;
 };
 
-export type VerdictResult = { status: Verdict; missing: ChecklistId[]; notes: Text[] };
+type VerdictResult = { status: Verdict; missing: ChecklistId[]; notes: Text[] };
 
 export type DestinationRule = {
   id: string;

@@ -5,7 +5,6 @@
 import type { Db, Tx } from '../db/client';
 import { auditLog } from '../db/schema';
 
-export type { ChainCheck } from './audit/verify';
 export { verifyAuditChain } from './audit/verify';
 
 export interface AuditEntry {

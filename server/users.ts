@@ -9,13 +9,13 @@ import { newToken, parseToken, secretMatches } from './auth/tokens';
 export type User = typeof users.$inferSelect;
 export type LinkPurpose = (typeof oneTimeTokens.$inferSelect)['purpose'];
 
-export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
+const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
   setup: 60 * 60_000,
   invite: 72 * 60 * 60_000,
   reset: 24 * 60 * 60_000,
 };
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export async function userCount(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);

@@ -4,7 +4,7 @@ import { lowerLabel } from '../i18n';
 import { labels } from '../labels';
 import { defineCheck } from '../rule';
 
-export const serviceProofTypes: readonly DocumentType[] = [
+const serviceProofTypes: readonly DocumentType[] = [
   'military_id',
   'officer_id',
   'service_contract',

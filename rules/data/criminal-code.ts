@@ -10,7 +10,7 @@ import { criminalCodeText } from './sources';
 
 export const reviewedOn = '2026-11-22';
 
-export type Penalty = {
+type Penalty = {
   /** In force for an offence on or after this day… */
   since: string;
   /** …and before this one, when it was replaced. */

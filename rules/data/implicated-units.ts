@@ -19,7 +19,7 @@ export type IncidentWindow = {
   source: Citation;
 };
 
-export type Sourced<T> = { value: T; source: Citation };
+type Sourced<T> = { value: T; source: Citation };
 
 export type ImplicatedUnit = {
   id: string;

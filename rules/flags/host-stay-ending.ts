@@ -9,7 +9,7 @@ type Params =
   | { kind: 'ending'; country: CountryCode; endsOn: string; days: number };
 
 /** Days before the end of stay at which the flag fires (high), and becomes critical. Both inclusive. */
-const stayWarning: Parameter = {
+export const stayWarning: Parameter = {
   value: 30,
   unit: 'days',
   decidedBy: 'rules.md HOST_STAY_ENDING (ruleset 2026.11): time to extend a stay or move before it runs out',

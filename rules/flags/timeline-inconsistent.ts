@@ -15,7 +15,7 @@ type Contradiction = { facts: string[]; text: Text };
  * - any event date after today (expiry and end-of-stay dates are future by nature and not checked);
  * - a period ending before it starts (a deployment, or the current stay).
  */
-export function findContradictions(c: CaseFile, today: string): Contradiction[] {
+function findContradictions(c: CaseFile, today: string): Contradiction[] {
   const found: Contradiction[] = [];
   // Dates as each language writes them: the `D` in the English text, `R` in the Russian.
   const D = (date: string | undefined) => (date === undefined ? '' : formatDate(date, 'en'));

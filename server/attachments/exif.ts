@@ -2,7 +2,7 @@
 // (EXIF) directory walk for location, camera and time tags, and a JPEG segment walk for comments.
 
 /** What an upload carried that the stored copy does not. */
-export const removedKinds = [
+const removedKinds = [
   'location',
   'camera',
   'timestamps',

@@ -13,11 +13,11 @@ const extensions: Record<string, string> = {
 };
 const HIGH_WATER = 8 * 1024 * 1024;
 
-export const attachmentFileName = (a: ListedAttachment, n: number) =>
+const attachmentFileName = (a: ListedAttachment, n: number) =>
   `attachments/${String(n + 1).padStart(3, '0')}-${a.kind}.${extensions[a.mediaType] ?? 'bin'}`;
 
 /** What each file is, beside it in the zip: the case file itself carries no binaries. */
-export function manifest(attachments: readonly ListedAttachment[]) {
+function manifest(attachments: readonly ListedAttachment[]) {
   return {
     format: 'waypost-attachments/1',
     attachments: attachments.map((a, n) => ({

@@ -6,13 +6,14 @@ import type { Locale } from '../../db/schema';
 import { attachmentKinds } from '../../db/schema';
 import { labels } from '../../rules/labels';
 import type { Translate } from '../i18n';
+import { formatDay } from '../i18n/dates';
 import type { ListedAttachment } from './repository';
 
 export interface DocumentEntry {
   type: string;
 }
 
-export interface AttachmentView {
+interface AttachmentView {
   id: string;
   href: string;
   thumbnailHref: string | undefined;
@@ -47,7 +48,7 @@ export function removedNote(removed: readonly string[], t: Translate): string {
 }
 
 /** Whether a scan still belongs to the document entry at its place. */
-export const belongsTo = (
+const belongsTo = (
   a: { documentPosition: number | null; documentType: string | null },
   i: number,
   doc: DocumentEntry,
@@ -69,7 +70,7 @@ export function attachmentGroups(
     kindLabel: t(`att.kind.${a.kind}`),
     caption: a.caption,
     pages: a.pages,
-    addedBy: t('att.addedBy', { name: a.addedByName ?? '—', date: a.addedAt.toISOString().slice(0, 10) }),
+    addedBy: t('att.addedBy', { name: a.addedByName ?? '—', date: formatDay(a.addedAt, locale) }),
     removedNote: removedNote(a.removed, t),
     orphanedFrom:
       orphaned && a.documentType

@@ -15,7 +15,7 @@ import {
 } from 'pdf-lib';
 import { inOrder, type RemovedKind } from './exif';
 
-export const MAX_PDF_PAGES = 500;
+const MAX_PDF_PAGES = 500;
 
 export type PdfRefusal = 'encrypted' | 'damaged' | 'tooManyPages';
 

@@ -5,7 +5,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { AttachmentVariant } from '../../db/schema';
 import { DecryptionError, type KeyRing } from '../crypto/field-encryption';
 
-export const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 

@@ -2,7 +2,7 @@
 // formats we can rewrite without keeping anything of the original are accepted.
 import { fileTypeFromBuffer } from 'file-type';
 
-export const imageKinds = ['jpeg', 'png', 'webp'] as const;
+const imageKinds = ['jpeg', 'png', 'webp'] as const;
 export type ImageKind = (typeof imageKinds)[number];
 export type FileKind = ImageKind | 'pdf';
 

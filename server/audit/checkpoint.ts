@@ -44,7 +44,7 @@ const signedText = (c: Unsigned) =>
     'utf8',
   );
 
-export function signCheckpoint(ring: KeyRing, body: Unsigned): Checkpoint {
+function signCheckpoint(ring: KeyRing, body: Unsigned): Checkpoint {
   const key = signingKey(ring, body.keyVersion)!;
   const publicKey = createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(-32);
   return {

@@ -86,7 +86,7 @@ export async function removeTotp(db: Db, userId: string): Promise<void> {
 
 // ---- Recovery codes ----
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/[^a-z2-7]/g, '');
 
 /** Ten new codes, returned once to be shown; the old ones stop working. */

@@ -121,12 +121,6 @@ export async function checkSession(db: Db, token: string, now: Date): Promise<Se
   };
 }
 
-/** The session a cookie names, or null (and the row deleted) when it is unknown, expired or its user disabled. */
-export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
-  const check = await checkSession(db, token, now);
-  return 'valid' in check ? check.valid : null;
-}
-
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }

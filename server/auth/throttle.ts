@@ -9,10 +9,10 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 /** Failures allowed in the window; the next attempt answers 429. */
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 // An office of caseworkers can share one address, so the address limit is looser.
-export const MAX_FAILURES_PER_ADDRESS = 20;
+const MAX_FAILURES_PER_ADDRESS = 20;
 
-export const accountKey = (email: string) => `account:${hashSecret(email.trim().toLowerCase())}`;
-export const addressKey = (ip: string) => `address:${hashSecret(ip)}`;
+const accountKey = (email: string) => `account:${hashSecret(email.trim().toLowerCase())}`;
+const addressKey = (ip: string) => `address:${hashSecret(ip)}`;
 
 async function failuresSince(db: Db, key: string, since: Date): Promise<number> {
   const [row] = await db
@@ -45,7 +45,7 @@ export async function clearAccountFailures(db: Db, email: string): Promise<void>
 }
 
 // Second-factor codes are throttled per account like passwords: six digits would otherwise fall to guessing.
-export const secondFactorKey = (userId: string) => `second-factor:${hashSecret(userId)}`;
+const secondFactorKey = (userId: string) => `second-factor:${hashSecret(userId)}`;
 
 export async function isSecondFactorThrottled(db: Db, userId: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);

@@ -1,6 +1,7 @@
 // Everything the case page shows, worked out here so the template only lays it out: the assessment in the
 // reader's language, the checklist with links to the forms that complete it, and each section's values.
 import type { FastifyInstance } from 'fastify';
+import { caseStatuses } from '../../db/schema';
 import type { Assessment, Severity } from '../../rules/assessment';
 import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
@@ -9,7 +10,9 @@ import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
 import { documentScans as scansOf } from '../attachments/scans';
 import type { SessionUser } from '../auth/sessions';
-import type { MessageKey, Translate } from '../i18n';
+import type { Translate } from '../i18n';
+import { formatTime } from '../i18n/dates';
+import type { KeysUnder } from '../i18n/keys';
 import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
@@ -20,7 +23,7 @@ import { type CaseEvent, type LoadedCase, readCasePage, todayOf } from './reposi
 import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */
-const layout: { id: string; forms: ScalarFormId[]; lists: ListFormId[] }[] = [
+const layout: { id: KeysUnder<'case.section.'>; forms: ScalarFormId[]; lists: ListFormId[] }[] = [
   { id: 'person', forms: ['person'], lists: ['dependants'] },
   { id: 'documents', forms: [], lists: ['documents'] },
   { id: 'service', forms: ['service'], lists: ['deployments'] },
@@ -130,13 +133,13 @@ export async function casePageModel(
 
   const sections = layout.map((section) => ({
     id: section.id,
-    title: t(`case.section.${section.id}` as MessageKey),
+    title: t(`case.section.${section.id}`),
     forms: section.forms.map((formId) => {
       const form = scalarForms[formId];
       const value = form.read(parts) as Record<string, unknown> | undefined;
       return {
         id: formId,
-        title: t(`case.form.${formId}.title` as MessageKey),
+        title: t(`case.form.${formId}.title`),
         editHref: `/cases/${caseId}/edit/${formId}`,
         filled: value !== undefined,
         rows: value ? recordRows(form.spec, value, parts, locale, t) : [],
@@ -147,12 +150,12 @@ export async function casePageModel(
       const items = list.read(parts);
       return {
         id: listId,
-        title: t(`case.list.${listId}.title` as MessageKey),
-        addLabel: t(`case.list.${listId}.add` as MessageKey),
+        title: t(`case.list.${listId}.title`),
+        addLabel: t(`case.list.${listId}.add`),
         addHref: `/cases/${caseId}/lists/${listId}/new`,
         // Applications need a destination to belong to.
         canAdd: listId !== 'applications' || parts.destinations.length > 0,
-        columns: list.spec.fields.map((f) => t(`case.field.${list.spec.id}.${f.name}` as MessageKey)),
+        columns: list.spec.fields.map((f) => t(f.label)),
         items: items.map((item, index) => ({
           cells: recordRows(list.spec, item, parts, locale, t).map((r) => r.value),
           editHref: `/cases/${caseId}/lists/${listId}/${index}`,
@@ -165,27 +168,22 @@ export async function casePageModel(
   return {
     review,
     caseRow: row,
-    statusLabel: t(`case.status.${row.status}` as MessageKey),
+    statusLabel: t(`case.status.${row.status}`),
     assigneeName: (row.assignedTo && reads.assigneeName) || t('case.unassigned'),
     isStaff: user.role !== 'caseworker',
     caseworkers,
     missing: assembled.ok
       ? []
       : assembled.missing.map((part) => ({
-          label: t(`case.form.${requiredPartForm[part]}.title` as MessageKey),
+          label: t(`case.form.${requiredPartForm[part]}.title`),
           href: `/cases/${caseId}/edit/${requiredPartForm[part]}`,
         })),
     assessment: live ? assessmentView(live, caseId, locale) : null,
     unitMatches: parts.service ? unitMatchesView(parts.service, locale) : undefined,
-    storedAt:
-      assembled.ok && reads.lastAssessedAt
-        ? reads.lastAssessedAt.toISOString().replace('T', ' ').slice(0, 16)
-        : undefined,
+    storedAt: assembled.ok && reads.lastAssessedAt ? formatTime(reads.lastAssessedAt, locale) : undefined,
     sections,
   };
 }
-
-const stamp = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16);
 
 /** The review side of the page: what this user may do, open requests, the timeline and comments. */
 function reviewModel(
@@ -201,7 +199,10 @@ function reviewModel(
   const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
   const actor = (name: string | null) => name ?? t('review.system');
   const flagName = (id: unknown) => flagTitle(String(id), locale);
-  const statusName = (s: unknown) => (s ? t(`case.status.${s}` as MessageKey) : '—');
+  const statusName = (s: unknown) => {
+    const status = caseStatuses.find((known) => known === s);
+    return status ? t(`case.status.${status}`) : '—';
+  };
   const describe = (e: (typeof events)[number]): string => {
     const d = e.detail;
     switch (e.kind) {
@@ -228,7 +229,7 @@ function reviewModel(
   for (const e of events.filter((e) => e.kind === 'flag_cleared')) {
     clearances[String(e.detail.flagId)] = t('review.clearedBy', {
       name: actor(e.actorName),
-      date: stamp(e.at),
+      date: formatTime(e.at, locale),
       reason: e.text ?? '',
     });
   }
@@ -244,16 +245,16 @@ function reviewModel(
       .filter((e) => e.kind === 'info_requested' && !answered.has(e.id))
       .map((e) => ({
         id: e.id,
-        by: t('review.requestedBy', { name: actor(e.actorName), date: stamp(e.at) }),
+        by: t('review.requestedBy', { name: actor(e.actorName), date: formatTime(e.at, locale) }),
         items: ((e.detail.items as string[] | undefined) ?? []).map((id) => checklistLabel(id, locale)),
         text: e.text ?? '',
       })),
     timeline: events
       .filter((e) => e.kind !== 'comment')
       .reverse()
-      .map((e) => ({ at: stamp(e.at), actor: actor(e.actorName), what: describe(e), text: e.text })),
+      .map((e) => ({ at: e.at, actor: actor(e.actorName), what: describe(e), text: e.text })),
     comments: events
       .filter((e) => e.kind === 'comment')
-      .map((e) => ({ at: stamp(e.at), actor: actor(e.actorName), text: e.text ?? '' })),
+      .map((e) => ({ at: e.at, actor: actor(e.actorName), text: e.text ?? '' })),
   };
 }

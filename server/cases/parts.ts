@@ -20,8 +20,8 @@ import type {
   Verification,
 } from '../../rules/case-schema';
 
-export type PersecutionFacts = Omit<Persecution, 'criminalCases'>;
-export type VerificationFacts = Omit<Verification, 'interviews' | 'knowledgeChecks' | 'openSource'>;
+type PersecutionFacts = Omit<Persecution, 'criminalCases'>;
+type VerificationFacts = Omit<Verification, 'interviews' | 'knowledgeChecks' | 'openSource'>;
 
 export interface CaseParts {
   person: Person;
@@ -58,9 +58,6 @@ export const sections = {
 export type Section = keyof typeof sections;
 export const sectionNames = Object.keys(sections) as Section[];
 
-export const sectionOf = (part: PartName): Section =>
-  sectionNames.find((s) => (sections[s] as readonly PartName[]).includes(part))!;
-
 /** What a new case starts with: empty lists and "not done yet", which are true of any new case. */
 export function emptyParts(person: Person): CaseParts {
   return {
@@ -79,7 +76,7 @@ export function emptyParts(person: Person): CaseParts {
 }
 
 /** Parts that must be filled in before the rules can assess the case. */
-export const requiredParts = ['service', 'desertion', 'persecution', 'currentStay', 'screening'] as const;
+const requiredParts = ['service', 'desertion', 'persecution', 'currentStay', 'screening'] as const;
 export type RequiredPart = (typeof requiredParts)[number];
 
 export type Assembled = { ok: true; file: CaseFile } | { ok: false; missing: RequiredPart[] };

@@ -7,7 +7,7 @@ import type { CaseStatus, Role } from '../../db/schema';
  * `reviewer`: a supervisor or admin who neither entered the case nor holds it (four eyes).
  * `anyone`: whoever may see the case.
  */
-export type Actor = 'holder' | 'reviewer' | 'anyone';
+type Actor = 'holder' | 'reviewer' | 'anyone';
 
 interface Transition {
   from: readonly CaseStatus[];
@@ -18,7 +18,7 @@ interface Transition {
 
 const open = ['intake', 'verification', 'review'] as const satisfies readonly CaseStatus[];
 
-export const workflow = {
+const workflow = {
   start_verification: { from: ['intake'], to: 'verification', by: 'holder' },
   send_for_review: { from: ['intake', 'verification'], to: 'review', by: 'holder' },
   clear_flag: { from: open, by: 'reviewer' },

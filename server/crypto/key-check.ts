@@ -28,14 +28,14 @@ export async function keyProblem(db: Db, ring: KeyRing): Promise<string | undefi
 }
 
 /** True when nothing in the database was encrypted yet, so a new key may be generated for it. */
-export async function holdsNoEncryptedData(db: Db): Promise<boolean> {
+async function holdsNoEncryptedData(db: Db): Promise<boolean> {
   const [check] = await db.select({ version: keyChecks.version }).from(keyChecks).limit(1);
   const [held] = await db.select({ id: cases.id }).from(cases).limit(1);
   return !check && !held;
 }
 
 /** Records the check value of the current key version (once per version). */
-export async function recordKeyCheck(db: Db, ring: KeyRing): Promise<void> {
+async function recordKeyCheck(db: Db, ring: KeyRing): Promise<void> {
   const value = encryptField(ring, where(ring.current), CHECK_TEXT);
   await db.insert(keyChecks).values({ version: ring.current, value }).onConflictDoNothing();
 }

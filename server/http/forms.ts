@@ -2,6 +2,7 @@
 // page gets one message per field, to show beside it, and everything the user typed, to fill back in.
 import type { z } from 'zod';
 import type { MessageKey } from '../i18n';
+import { isMessageKey } from '../i18n/keys';
 
 export type FieldErrors = Record<string, MessageKey>;
 
@@ -22,8 +23,8 @@ export function readForm<S extends z.ZodType>(schema: S, body: unknown): FormRes
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.code === 'unrecognized_keys' ? '_form' : String(issue.path[0] ?? '_form');
-    const key = (issue.code === 'unrecognized_keys' ? 'form.unknownField' : issue.message) as MessageKey;
-    errors[field] ??= key.includes('.') ? key : 'form.invalid';
+    const key = issue.code === 'unrecognized_keys' ? 'form.unknownField' : issue.message;
+    errors[field] ??= isMessageKey(key) ? key : 'form.invalid';
   }
   return { ok: false, errors, values };
 }

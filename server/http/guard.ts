@@ -6,7 +6,7 @@
 // marked `stepUp` then asks for a fresh second-factor check (server/http/step-up.ts).
 
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PendingStep } from '../../db/schema';
 import { allows } from '../policy';
 import { carryProof } from './carry';
@@ -22,7 +22,7 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Where an unfinished sign-in continues. */
-export const pendingStepPath: Record<PendingStep, string> = {
+const pendingStepPath: Record<PendingStep, string> = {
   'second-factor': '/sign-in/second-factor',
   enrol: '/two-factor',
 };
@@ -110,5 +110,3 @@ export function formFields(request: FastifyRequest): [string, string][] {
   }
   return pairs;
 }
-
-export type { FastifyReply };

@@ -36,7 +36,7 @@ const quoted =
   /(\b(?:relation|column|table|constraint|index|type|function|schema|trigger|database|role|sequence|extension|operator)\s+)?("[^"\n]*"|'[^'\n]*')/gi;
 
 /** An error message with the query's parameters and every quoted value left out. */
-export function withoutValues(message: string): string {
+function withoutValues(message: string): string {
   const text = message.split('\nparams:')[0]!;
   // drizzle's "Failed query: <sql>": the statement's text holds identifiers and $n placeholders, no values.
   if (text.startsWith('Failed query: ')) return text.slice(0, 500);

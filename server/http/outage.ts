@@ -14,7 +14,7 @@ declare module 'fastify' {
 }
 
 /** The request ran out of time waiting for the database. */
-export class DatabaseDeadline extends Error {
+class DatabaseDeadline extends Error {
   readonly code = 'REQUEST_DEADLINE';
 }
 

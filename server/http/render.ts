@@ -1,11 +1,12 @@
 // Pages are Eta templates under views/pages, each placing itself in views/layout.eta. Every page gets the
-// same context: the translation function, the user, the form token and the navigation for the user's role.
+// same context: the translation function, the date formatters (templates format no date), the user, the form token and the navigation for the user's role.
 import { join } from 'node:path';
 import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../auth/sessions';
 import type { Config } from '../config';
+import { datesFor } from '../i18n/dates';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -15,7 +16,7 @@ declare module 'fastify' {
 
 export const viewsDir = join(import.meta.dirname, '../../views');
 
-export interface NavItem {
+interface NavItem {
   href: string;
   label: string;
 }
@@ -49,6 +50,7 @@ export async function renderPages(app: FastifyInstance, config: Config): Promise
     const html = await this.viewAsync(`pages/${template}.eta`, {
       t: request.t,
       locale: request.locale,
+      dates: datesFor(request.locale),
       user: request.user,
       csrfToken: request.csrfToken,
       orgName: config.orgName,

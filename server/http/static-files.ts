@@ -11,7 +11,7 @@ const types: Record<string, string> = {
   woff2: 'font/woff2',
 };
 
-export const staticDir = join(import.meta.dirname, '../../views/static');
+const staticDir = join(import.meta.dirname, '../../views/static');
 
 export function staticFiles(app: FastifyInstance, files: readonly string[]): void {
   const served = new Map(files.map((name) => [name, readFileSync(join(staticDir, name))]));

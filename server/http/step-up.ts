@@ -8,7 +8,7 @@ import { factorsOf, hasSecondFactor } from '../auth/second-factor';
 import type { ValidSession } from '../auth/sessions';
 import type { CarriedFields } from './carry';
 
-export type StepUpRule = true | { param: string; values: readonly string[] };
+type StepUpRule = true | { param: string; values: readonly string[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,7 +26,7 @@ function ruleApplies(rule: StepUpRule | undefined, request: FastifyRequest): boo
   return values.success && rule.values.includes(values.data[rule.param] ?? '');
 }
 
-export function stepUpFresh(session: ValidSession, now: Date, stepUpMs: number): boolean {
+function stepUpFresh(session: ValidSession, now: Date, stepUpMs: number): boolean {
   return session.stepUpAt !== null && now.getTime() - session.stepUpAt.getTime() < stepUpMs;
 }
 

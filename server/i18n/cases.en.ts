@@ -58,7 +58,7 @@ export const casesEn = {
   'case.because': 'Because of:',
   'case.then': 'Then:',
   'case.assessedOn': 'Assessed for {date} with ruleset {ruleset}.',
-  'case.storedAt': 'Last recorded at a save on {time} UTC.',
+  'case.storedAt': 'Last recorded at a save on {time}.',
   'case.flags': 'Flags',
   'case.noFlags': 'No flags.',
   'case.cleared': 'cleared',

@@ -60,7 +60,7 @@ export const casesRu: Record<keyof typeof casesEn, string> = {
   'case.because': 'Причины:',
   'case.then': 'Затем:',
   'case.assessedOn': 'Оценка на {date}, набор правил {ruleset}.',
-  'case.storedAt': 'Последняя запись при сохранении: {time} UTC.',
+  'case.storedAt': 'Последняя запись при сохранении: {time}.',
   'case.flags': 'Отметки',
   'case.noFlags': 'Отметок нет.',
   'case.cleared': 'снята',

@@ -23,10 +23,11 @@ import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
 import { appendAudit } from '../audit';
 import type { LoadedCase } from '../cases/repository';
 import type { MessageKey } from '../i18n';
-import { anyRole } from '../policy';
+import { isMessageKey } from '../i18n/keys';
+import { allows, anyRole } from '../policy';
 
 const access = anyRole;
-export const MAX_FILES_AT_ONCE = 5;
+const MAX_FILES_AT_ONCE = 5;
 
 type Params = { id: string; attachmentId?: string };
 type CaseRequest = FastifyRequest<{ Params: Params }>;
@@ -229,7 +230,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     const fields: NonNullable<Problems['fields']> = {};
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        fields[issue.path[0] as 'target'] = t(issue.message as MessageKey);
+        fields[issue.path[0] as 'target'] = t(isMessageKey(issue.message) ? issue.message : 'form.invalid');
     } else if (position !== null && !documents[position]) fields.target = t('att.refused.target');
     const uploads = uploadsOf(body);
     if (uploads.length === 0) fields.files = t('att.refused.noFile');

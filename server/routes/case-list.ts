@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
+import { addDays } from '../../rules/dates';
+import { stayWarning } from '../../rules/flags/host-stay-ending';
 import { labels } from '../../rules/labels';
 import { todayOf } from '../cases/repository';
 import { type ListQuery, type ListRow, NONE, PAGE_SIZE, readListQuery } from '../cases/repository/list-query';
@@ -16,14 +18,11 @@ export interface ImportProblem {
   problems: { path: string; message: string }[];
 }
 
-export interface PageLink {
+interface PageLink {
   page: number;
   href: string;
   current: boolean;
 }
-
-const SOON_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /** The list URL for a query, keeping only what differs from the defaults. */
 export function listHref(query: ListQuery, page = query.page): string {
@@ -73,11 +72,11 @@ function pluralKey(locale: string, n: number): MessageKey {
 function stayState(stayEndsOn: string | null, today: string): 'ended' | 'soon' | undefined {
   if (!stayEndsOn) return undefined;
   if (stayEndsOn < today) return 'ended';
-  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + SOON_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const soon = addDays(today, stayWarning.value); // "soon" is when the rule warns
   return stayEndsOn <= soon ? 'soon' : undefined;
 }
 
-const statusKey = (status: CaseStatus) => `cases.status.label.${status}` as MessageKey;
+const statusKey = (status: CaseStatus): MessageKey => `cases.status.label.${status}`;
 
 /** Renders the case list for this request's query, with the import form's outcome when there is one. */
 export async function renderCaseList(
@@ -113,8 +112,7 @@ export async function renderCaseList(
     risk: row.riskLevel ? (enumLabels.riskLevels[row.riskLevel as never] ?? row.riskLevel) : undefined,
     stayEndsOn: row.stayEndsOn ?? undefined,
     stayState: stayState(row.stayEndsOn, today),
-    updatedIso: row.updatedAt.toISOString(),
-    updatedText: `${row.updatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    updatedAt: row.updatedAt,
   }));
   const page = result.page;
   const current = { ...query, page };

@@ -9,7 +9,7 @@ import type { LoadedCase } from '../cases/repository';
 
 type Params = Record<string, string | undefined>;
 /** The view recorded for a read: a name, or one built from the URL's parameters (`form:person`). */
-export type CaseView = string | ((params: Params) => string);
+type CaseView = string | ((params: Params) => string);
 
 declare module 'fastify' {
   interface FastifyContextConfig {

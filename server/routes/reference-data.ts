@@ -4,11 +4,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { effectiveReviewedOn, referenceDataFiles } from '../../rules/data/index';
-import { daysBetween, formatDate } from '../../rules/dates';
+import { daysBetween } from '../../rules/dates';
 import { staleAfter } from '../../rules/flags/refdata-stale';
 import type { Locale } from '../../rules/i18n';
 import { isUnsourced } from '../../rules/sources';
 import { readForm } from '../http/forms';
+import { formatDay } from '../i18n/dates';
 import { adminOnly, anyRole } from '../policy';
 import { latestReviews, recordReview, reviewHistory } from '../reference-data/reviews';
 import { unitSuggestions } from '../reference-data/units';
@@ -30,12 +31,12 @@ async function pageModel(app: FastifyInstance, locale: Locale) {
       file: file.file,
       id: file.file.replace(/^.*\//, '').replace(/\.ts$/, ''),
       title: file.title[locale],
-      codeReviewedOn: formatDate(file.reviewedOn, locale),
-      reviewedOn: formatDate(reviewedOn, locale),
+      codeReviewedOn: formatDay(file.reviewedOn, locale),
+      reviewedOn: formatDay(reviewedOn, locale),
       stale: daysBetween(reviewedOn, today) > staleAfter.value,
       history: history
         .filter((r) => r.file === file.file)
-        .map((r) => ({ on: formatDate(r.reviewedOn, locale), by: r.reviewerName ?? '—', note: r.note })),
+        .map((r) => ({ on: formatDay(r.reviewedOn, locale), by: r.reviewerName ?? '—', note: r.note })),
       facts: file.facts().map(({ fact, source }) => ({
         text: fact[locale],
         source: isUnsourced(source)

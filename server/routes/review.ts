@@ -9,7 +9,7 @@ import { checklistIds, flagIds } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle } from '../../rules/titles';
 import { type Decision, type LoadedCase, openRequestsOf } from '../cases/repository';
-import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
+import { type Refusal, refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';
@@ -104,7 +104,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
           riskLabel: r.riskLevel ? l.riskLevels[r.riskLevel as keyof typeof l.riskLevels] : '—',
           flagTitles: r.queueFlags.map((id) => flagTitle(id, request.locale)),
           daysWaiting: r.queuedAt ? Math.floor((now - r.queuedAt.getTime()) / 86_400_000) : 0,
-          statusLabel: request.t(`case.status.${r.status}` as MessageKey),
+          statusLabel: request.t(`case.status.${r.status}`),
         })),
       });
     },
@@ -163,11 +163,11 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
     return reply.render(
       'review/decide',
       {
-        title: t(`review.action.${action}` as MessageKey),
+        title: t(`review.action.${action}`),
         caseRow: loaded.row,
         action,
-        heading: t(`review.action.${action}` as MessageKey),
-        explain: t(`review.explain.${action}` as MessageKey),
+        heading: t(`review.action.${action}`),
+        explain: t(`review.explain.${action}`),
         version: state.version ?? loaded.row.version,
         values: state.values,
         errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
@@ -205,7 +205,7 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
       const form = readForm(forms[action], request.body);
       const decision = form.ok ? toDecision(action, form.data as Record<string, unknown>) : null;
       if (!form.ok || !decision) {
-        const errors = form.ok ? { destination: 'review.choosePathway' as MessageKey } : form.errors;
+        const errors: FieldErrors = form.ok ? { destination: 'review.choosePathway' } : form.errors;
         return renderDecision(request, reply, loaded, action, { values, errors }, 400);
       }
       const result = await app.cases.decide({
@@ -252,12 +252,12 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  function refusedPage(request: FastifyRequest, reply: FastifyReply, why: string) {
+  function refusedPage(request: FastifyRequest, reply: FastifyReply, why: Refusal) {
     return reply.render(
       'error',
       {
         title: request.t('error.forbidden.title'),
-        message: request.t(`review.refused.${why}` as MessageKey),
+        message: request.t(`review.refused.${why}`),
       },
       403,
     );

@@ -11,7 +11,7 @@ import { refuseScansOnMinimal, summaryPdfAsked } from '../summary/scans-option';
 import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary/service';
 import type { Summary } from '../summary/shape';
 
-export const MAX_GROUP = 30;
+const MAX_GROUP = 30;
 const access = anyRole;
 
 const groupForm = z.strictObject({

@@ -3,30 +3,23 @@
 // this one model, so they cannot say different things; redaction happens here, once.
 import { countryName } from '../../rules/i18n';
 import { labels } from '../../rules/labels';
+import { formatDay, formatTime } from '../i18n/dates';
 import { profileRules } from './profiles';
 import { scrubber } from './redact';
 import { caseSections } from './sections-case';
 import { reviewSections } from './sections-review';
-import {
-  type Context,
-  isoDay,
-  isoMinute,
-  type Letterhead,
-  mapSectionText,
-  type Summary,
-  type SummaryInput,
-} from './shape';
+import { type Context, type Letterhead, mapSectionText, type Summary, type SummaryInput } from './shape';
 
 export function buildSummary(input: SummaryInput): Summary {
   const { t, profile, record, assessment } = input;
   const rules = profileRules[profile];
-  const scrub = scrubber(input.file, rules, t('summary.withheld'));
+  const scrub = scrubber(input.file, rules, t('summary.withheld'), input.locale);
   const ctx: Context = { ...input, rules };
   const approval = record.approval;
   const l = labels[input.locale];
   const profileLabel = t(`summary.profile.${profile}`);
   const status = approval
-    ? t('summary.approvedBy', { name: approval.by, date: isoDay(approval.at) })
+    ? t('summary.approvedBy', { name: approval.by, date: formatDay(approval.at, input.locale) })
     : t('summary.notApproved');
   const sections = [...caseSections(ctx), ...reviewSections(ctx)].map((s) => mapSectionText(s, scrub));
   return {
@@ -41,9 +34,12 @@ export function buildSummary(input: SummaryInput): Summary {
       { label: t('summary.org'), value: input.organisation.name },
       { label: t('summary.reference'), value: input.reference },
       { label: t('case.field.person.pseudonym'), value: input.file.person.pseudonym },
-      { label: t('summary.generatedOn'), value: isoMinute(input.now) },
+      { label: t('summary.generatedOn'), value: formatTime(input.now, input.locale) },
       { label: t('summary.generatedBy'), value: `${input.generatedBy.name} (${input.generatedBy.role})` },
-      { label: t('summary.ruleset'), value: `${assessment.ruleset} (${assessment.evaluatedOn})` },
+      {
+        label: t('summary.ruleset'),
+        value: `${assessment.ruleset} (${formatDay(assessment.evaluatedOn, input.locale)})`,
+      },
       { label: t('summary.profile'), value: profileLabel },
       { label: t('summary.status'), value: status },
     ],

@@ -41,7 +41,7 @@ const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 const currentPage = (doc: Doc) => doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
 
 /** Starts a new page unless `height` more points fit on this one. */
-export function ensure(doc: Doc, height: number): void {
+function ensure(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 

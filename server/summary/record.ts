@@ -12,7 +12,7 @@ import { decryptField, type KeyRing } from '../crypto/field-encryption';
 const approvalDetail = z.object({ country: countrySchema, pathway: pathwaySchema });
 const flagDetail = z.object({ flagId: z.string() });
 
-export type ApprovedPathway = z.infer<typeof approvalDetail>;
+type ApprovedPathway = z.infer<typeof approvalDetail>;
 
 export interface Approval extends ApprovedPathway {
   by: string;
@@ -20,7 +20,7 @@ export interface Approval extends ApprovedPathway {
   reason: string | undefined;
 }
 
-export interface FlagDecision {
+interface FlagDecision {
   outcome: 'cleared' | 'upheld';
   by: string | null;
   at: Date;
@@ -33,7 +33,7 @@ export interface ReviewRecord {
   decisions: Map<string, FlagDecision>;
 }
 
-export function approvalFrom(status: CaseStatus, timeline: readonly CaseEvent[]): Approval | null {
+function approvalFrom(status: CaseStatus, timeline: readonly CaseEvent[]): Approval | null {
   if (status !== 'referred') return null;
   const latest = timeline.findLast((e) => e.kind === 'referral_approved');
   const detail = approvalDetail.safeParse(latest?.detail);

@@ -3,21 +3,24 @@
 // supervisor's reason names the town, or his surname in another spelling) and, where the profile keeps dates
 // to the month, shortens every date.
 import type { CaseFile } from '../../rules/case-schema';
+import type { Locale } from '../../rules/i18n';
+import { dayInEveryLocale, daysToMonths, formatDay, formatMonthOf } from '../i18n/dates';
 import { nameScrubber } from './names';
 import type { ProfileRules } from './profiles';
 
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-
-/** A case-fact date as the profile shows it: the day, or only the month. */
-export function profileDate(date: string, rules: ProfileRules): string {
-  return rules.exactDates ? date : date.replace(ISO_DAY, '$1-$2');
+/** A case-fact date as the profile shows it, in the summary's language: the day, or only the month. */
+export function profileDate(date: string, rules: ProfileRules, locale: Locale): string {
+  return rules.exactDates ? formatDay(date, locale) : formatMonthOf(date, locale);
 }
 
 /** Every value of the case file this profile withholds, as it could appear in text. */
-export function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
+function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
   const values: (string | undefined)[] = [];
   const { person, service } = file;
-  if (!rules.names) values.push(person.fullName, person.fullNameNative, person.dateOfBirth);
+  if (!rules.names) {
+    values.push(person.fullName, person.fullNameNative);
+    if (person.dateOfBirth) values.push(...dayInEveryLocale(person.dateOfBirth));
+  }
   if (!rules.dependants) values.push(...(person.dependants ?? []).map((d) => d.relation));
   if (!rules.unit) values.push(service.unit, service.unitNumber);
   if (!rules.places) values.push(...file.deployments.map((d) => d.place));
@@ -34,7 +37,12 @@ export function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A function that takes withheld values (and, by profile, days of dates) out of a text. */
-export function scrubber(file: CaseFile, rules: ProfileRules, mark: string): (text: string) => string {
+export function scrubber(
+  file: CaseFile,
+  rules: ProfileRules,
+  mark: string,
+  locale: Locale,
+): (text: string) => string {
   const values = withheldValues(file, rules);
   const pattern = values.length
     ? new RegExp(values.map((v) => escapeRegExp(v.trim())).join('|'), 'giu')
@@ -45,6 +53,6 @@ export function scrubber(file: CaseFile, rules: ProfileRules, mark: string): (te
     : nameScrubber([file.person.fullName, file.person.fullNameNative], [file.person.pseudonym], mark);
   return (text) => {
     const scrubbed = pattern ? text.replace(pattern, mark) : text;
-    return profileDate(names(scrubbed), rules);
+    return rules.exactDates ? names(scrubbed) : daysToMonths(names(scrubbed), locale);
   };
 }

@@ -15,7 +15,7 @@ export function helpers(ctx: Context) {
   const l: LabelSet = labels[locale];
   return {
     l,
-    date: (d: string | undefined) => (d ? profileDate(d, rules) : t('summary.notRecorded')),
+    date: (d: string | undefined) => (d ? profileDate(d, rules, locale) : t('summary.notRecorded')),
     yesNo: (b: boolean | undefined) =>
       b === undefined ? t('summary.notRecorded') : b ? t('summary.yes') : t('summary.no'),
     country: (code: string) => countryName(code, locale),

@@ -3,9 +3,10 @@
 // every document.
 import type { Severity } from '../../rules/assessment';
 import { checklistLabel, flagTitle } from '../../rules/titles';
+import { formatDay } from '../i18n/dates';
 import type { Approval } from './record';
 import { helpers } from './sections-case';
-import { type Block, type Context, type Item, isoDay, type Section } from './shape';
+import type { Block, Context, Item, Section } from './shape';
 
 export function reviewSections(ctx: Context): Section[] {
   return [verification(ctx), flags(ctx), referral(ctx), annex(ctx)];
@@ -184,7 +185,10 @@ function flags(ctx: Context): Section {
     // organisation get the finding's title, the supervisor's decision and the public source.
     const lines = rules.consulateFacing ? [] : [flag.message];
     if (decision) {
-      const who = { name: decision.by ?? t('summary.unknownPerson'), date: isoDay(decision.at) };
+      const who = {
+        name: decision.by ?? t('summary.unknownPerson'),
+        date: formatDay(decision.at, ctx.locale),
+      };
       const said = t(decision.outcome === 'cleared' ? 'summary.flagCleared' : 'summary.flagUpheld', who);
       lines.push(decision.reason ? `${said}: ${decision.reason}` : said);
     } else if (flag.cleared) lines.push(t('summary.flagClearedUnrecorded'));
@@ -245,7 +249,7 @@ function signature(ctx: Context, approval: Approval): Block {
     rows: [
       { label: t('summary.signature.name'), value: approval.by },
       { label: t('summary.signature.role'), value: organisation.signatoryRole || t('role.supervisor') },
-      { label: t('summary.signature.date'), value: isoDay(approval.at) },
+      { label: t('summary.signature.date'), value: formatDay(approval.at, ctx.locale) },
     ],
     line: t('summary.signature.line'),
   };
@@ -271,7 +275,7 @@ function referral(ctx: Context): Section {
       rows: [
         { label: t('summary.approvedPathway'), value: place(approval) },
         { label: t('summary.approvedByLabel'), value: approval.by },
-        { label: t('summary.approvedOn'), value: isoDay(approval.at) },
+        { label: t('summary.approvedOn'), value: formatDay(approval.at, ctx.locale) },
         ...(approval.reason ? [{ label: t('summary.approvalReason'), value: approval.reason }] : []),
         ...(verdict
           ? [

@@ -11,11 +11,12 @@ import type { RequiredPart } from '../cases/parts';
 import { assessCase, type CaseRow, loadCase } from '../cases/repository';
 import type { KeyRing } from '../crypto/field-encryption';
 import { type Translate, translator } from '../i18n';
+import { formatTime } from '../i18n/dates';
 import { buildSummary } from './model';
 import { readOrganisation } from './organisation';
 import type { Profile } from './profiles';
 import { reviewRecord } from './record';
-import { type Cover, isoMinute, type Summary } from './shape';
+import type { Cover, Summary } from './shape';
 
 export interface SummaryDeps {
   db: Db;
@@ -107,7 +108,7 @@ export function coverFor(
     letterhead,
     facts: [
       { label: t('summary.org'), value: letterhead.name },
-      { label: t('summary.generatedOn'), value: isoMinute(deps.clock()) },
+      { label: t('summary.generatedOn'), value: formatTime(deps.clock(), reader.locale) },
       { label: t('summary.generatedBy'), value: `${user.displayName} (${t(`role.${user.role}`)})` },
       { label: t('summary.profile'), value: profileLabel },
     ],

@@ -113,9 +113,6 @@ export interface Context extends SummaryInput {
   rules: ProfileRules;
 }
 
-export const isoMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The section with `f` applied to every text a reader sees in it (not to column headings or labels). */
 export function mapSectionText(section: Section, f: (text: string) => string): Section {
   const blocks = section.blocks.map((b): Block => {

@@ -256,8 +256,8 @@ describe('sort order', () => {
     // finch ended 2026-11-01, sparrow ends 2026-12-01, percent 2027-06-01; heron and the draft have no end
     // date and follow, the more recently changed first.
     expect(listed(res.text)).toEqual([refs.finch, refs.sparrow, refs.percent, refs.draft, refs.heron]);
-    expect(res.text).toMatch(/2026-11-01<\/time> <span class="stay-ended">ended<\/span>/);
-    expect(res.text).toMatch(/2026-12-01<\/time> <span class="stay-soon">soon<\/span>/);
+    expect(res.text).toMatch(/1 Nov 2026<\/time> <span class="stay-ended">ended<\/span>/);
+    expect(res.text).toMatch(/1 Dec 2026<\/time> <span class="stay-soon">soon<\/span>/);
   });
 });
 

@@ -13,7 +13,7 @@ import { type Config, getConfig } from '../../server/config';
 import { newKey } from '../../server/crypto/field-encryption';
 import { createUser } from '../../server/users';
 
-export class TestClock {
+class TestClock {
   now: Date;
   constructor(start = new Date()) {
     this.now = start;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CaseFile } from '../../rules/case-schema';
 import { parseCaseFile } from '../../rules/parse';
 
-export const sharedFixtures = join(import.meta.dirname, '../../../shared/fixtures');
+const sharedFixtures = join(import.meta.dirname, '../../../shared/fixtures');
 
 /** Every valid case file among the fixtures, by name. */
 export function validFixtures(): [string, CaseFile][] {

@@ -12,7 +12,7 @@ export function codeAt(key: Uint8Array, at: Date): string {
 }
 
 /** The key shown as text on the set-up page. */
-export function keyFromPage(html: string): Uint8Array {
+function keyFromPage(html: string): Uint8Array {
   const shown = /id="totp-secret">([A-Z2-7 ]+)</.exec(html)?.[1];
   if (!shown) throw new Error('no key on the page');
   return decodeBase32IgnorePadding(shown.replaceAll(' ', ''));

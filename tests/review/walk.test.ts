@@ -103,7 +103,9 @@ describe('the review walk', () => {
     expect(loaded.parts.clearedFlags).toContain('UNIT_IMPLICATED');
     expect(loaded.row.flagIds).not.toContain('UNIT_IMPLICATED');
     const page = await sup.agent.get(url);
-    expect(page.text).toMatch(/Cleared by supervisor \d+ on [\d-]+ [\d:]+: Driver with the column/);
+    expect(page.text).toMatch(
+      /Cleared by supervisor \d+ on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC: Driver with the column/,
+    );
   });
 
   it('a decision from a page loaded before the case changed gets the conflict page, keeping the typed text', async () => {

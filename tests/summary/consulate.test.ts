@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
 import { createCase, recordEvent } from '../../server/cases/repository';
+import { formatDay } from '../../server/i18n/dates';
 import { type Agent, addUser, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 import { approve, download, importFor, pdfPages } from './helpers';
@@ -81,14 +82,14 @@ describe('sources and advice in the consulate-facing profiles', () => {
     for (const profile of ['full', 'partner']) {
       const text = await pdfText(id, profile);
       expect(text).toContain('Legal basis of stay Temporary residence');
-      expect(text).toContain('Permitted stay until 2027-03-01');
+      expect(text).toContain('Permitted stay until 1 Mar 2027');
       expect(text).not.toContain('90 days in any 180');
     }
     const visaFree = fixture('anton');
     visaFree.currentStay = { ...visaFree.currentStay, basis: 'visa_free', stayEndsOn: '2026-12-20' };
     const other = await importFor(t.app, visaFree, holder);
     expect(await pdfText(other, 'partner')).toContain(
-      'Permitted stay visa-free: 90 days in any 180; until 2026-12-20',
+      'Permitted stay visa-free: 90 days in any 180; until 20 Dec 2026',
     );
   });
 });
@@ -146,14 +147,15 @@ describe('letterhead and signature block', () => {
     );
     expect(pages[0]).toMatch(/^Safe Passage Network Postfach 1234, 10117 Berlin, Germany \+49 30 000000/);
     const text = pages.join(' ');
-    const day = t.app.clock().toISOString().slice(0, 10);
+    const day = formatDay(t.app.clock(), 'en');
+    const dayRu = formatDay(t.app.clock(), 'ru');
     const [approver] = await t.app.db.select().from(users).where(eq(users.id, sup.id));
     const name = approver!.displayName;
     expect(text).toContain(`Approved by ${name} Role Head of casework Date ${day} Signature`);
     const ru = (
       await pdfPages((await download(a.agent, `/cases/${id}/summary.pdf?profile=partner&lang=ru`)).body)
     ).join(' ');
-    expect(ru).toContain(`Утвердил(а) ${name} Должность Head of casework Дата ${day} Подпись`);
+    expect(ru).toContain(`Утвердил(а) ${name} Должность Head of casework Дата ${dayRu} Подпись`);
     // A draft has no signature block: nothing to sign yet.
     const draft = await importFor(t.app, fixture('anton'), holder);
     expect(await pdfText(draft, 'partner')).not.toContain('Signature');

@@ -53,7 +53,7 @@ function markedCase(): CaseFile {
 }
 
 const identifying = {
-  names: ['Markerov Latinsky', 'Маркеров Кириллица', '1991-03-17'],
+  names: ['Markerov Latinsky', 'Маркеров Кириллица', '17 Mar 1991'],
   dependants: ['MARKERRELATION'],
   unit: ['Маркерный полк связи', '97531'],
   place: ['Markerville'],
@@ -61,7 +61,7 @@ const identifying = {
   note: ['MARKERNOTE', 'Abaya', '+7 700'],
   topic: ['MARKERTOPIC'],
   vouched: ['WP-2025-0999'],
-  exactDate: ['2017-09-13'],
+  exactDate: ['13 Sep 2017'],
 };
 type Kind = keyof typeof identifying;
 const promised: Record<'full' | 'partner' | 'minimal', Kind[]> = {
@@ -176,7 +176,7 @@ describe('the draft mark', () => {
     for (const page of after) expect(page).toContain(`Approved for referral by supervisor`);
     expect(text).toContain('Approved pathway France (FR) · Visa for asylum purposes');
     expect(text).toMatch(
-      /Cleared by supervisor \d+ on \d{4}-\d{2}-\d{2}: He stays put until a lawyer clears travel/,
+      /Cleared by supervisor \d+ on \d{1,2} [A-Z][a-z]{2} \d{4}: He stays put until a lawyer clears travel/,
     );
   });
 
@@ -276,7 +276,7 @@ describe('redaction profiles', () => {
         'Anton',
         'Communications',
         'Career officer',
-        '2017-09',
+        'Sep 2017',
         'Art. 337',
         'Court records: Confirms',
       ]) {

@@ -7,9 +7,10 @@ import { isIsoDate } from '../../../rules/dates';
 import type { Locale } from '../../../rules/i18n';
 import type { Enumerations } from '../../../rules/labels';
 import type { MessageKey } from '../../i18n';
+import { isMessageKey, type KeysUnder } from '../../i18n/keys';
 import type { CaseParts } from '../parts';
 
-export type FieldKind =
+type FieldKind =
   | 'text'
   | 'textarea'
   | 'date'
@@ -39,11 +40,50 @@ export interface Field {
   optionLabel?: (value: string, parts: CaseParts, locale: Locale) => string;
 }
 
+/** A field of a built form: with the keys of its label and, when it has one, its hint. */
+type FormField = Field & { label: MessageKey; hintKey?: MessageKey };
+
 export interface FormSpec {
   /** Names the form in URLs and in translation keys (`case.field.ID.NAME`). */
   id: string;
-  fields: Field[];
+  fields: FormField[];
   schema: z.ZodType;
+}
+
+/**
+ * Each field as given when the catalogue has its label (`case.field.ID.NAME`) and, for a field with a hint,
+ * the hint (`case.hint.ID.NAME`); otherwise a type naming the missing key, so a form cannot be declared
+ * with a field nobody can read the name of.
+ */
+type Worded<Id extends string, F extends readonly Field[]> = {
+  [I in keyof F]: F[I] extends { name: infer N extends string }
+    ? N extends KeysUnder<`case.field.${Id}.`>
+      ? F[I] extends { hint: true }
+        ? N extends KeysUnder<`case.hint.${Id}.`>
+          ? F[I]
+          : `no translation key case.hint.${Id}.${N}`
+        : F[I]
+      : `no translation key case.field.${Id}.${N}`
+    : never;
+};
+
+/** A form over `schema`, its fields' labels and hints checked against the catalogue by the type checker. */
+export function formSpec<const Id extends string, const F extends readonly Field[]>(
+  id: Id,
+  schema: z.ZodType,
+  fields: F & Worded<Id, F>,
+): FormSpec {
+  return { id, schema, fields: fields.map((field: Field) => worded(id, field)) };
+}
+
+function worded(id: string, field: Field): FormField {
+  const label = `case.field.${id}.${field.name}`;
+  const hint = `case.hint.${id}.${field.name}`;
+  // formSpec's type has proved both keys exist; this only tells the type checker so.
+  if (!isMessageKey(label)) throw new Error(`No translation for ${label}`);
+  if (!field.hint) return { ...field, label };
+  if (!isMessageKey(hint)) throw new Error(`No translation for ${hint}`);
+  return { ...field, label, hintKey: hint };
 }
 
 export type FormValues = Record<string, string | string[]>;

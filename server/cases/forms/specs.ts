@@ -5,23 +5,37 @@ import * as s from '../../../rules/case-schema';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
 import type { CaseParts, Section } from '../parts';
-import type { Field, FormSpec } from './engine';
+import { type Field, type FormSpec, formSpec } from './engine';
 
-const text = (name: string, required = false): Field => ({ name, kind: 'text', required });
-const date = (name: string, required = false): Field => ({ name, kind: 'date', required });
-const select = (
-  name: string,
+// Each keeps the field's name as a literal type, so formSpec can check its label key (engine.ts).
+type Named<N extends string> = Field & { name: N };
+const text = <const N extends string>(name: N, required = false): Named<N> => ({
+  name,
+  kind: 'text',
+  required,
+});
+const date = <const N extends string>(name: N, required = false): Named<N> => ({
+  name,
+  kind: 'date',
+  required,
+});
+const select = <const N extends string>(
+  name: N,
   options: readonly string[],
   labelSet: Field['labels'],
   required = true,
-): Field => ({
+): Named<N> => ({
   name,
   kind: 'select',
   options,
   labels: labelSet,
   required,
 });
-const yesNo = (name: string, required = false): Field => ({ name, kind: 'boolean', required });
+const yesNo = <const N extends string>(name: N, required = false): Named<N> => ({
+  name,
+  kind: 'boolean',
+  required,
+});
 
 export interface ScalarForm {
   spec: FormSpec;
@@ -41,112 +55,91 @@ const personFields = s.personSchema.omit({ dependants: true });
 export const scalarForms = {
   person: {
     section: 'person',
-    spec: {
-      id: 'person',
-      schema: personFields,
-      fields: [
-        { ...text('pseudonym', true), hint: true },
-        text('fullName'),
-        text('fullNameNative'),
-        date('dateOfBirth'),
-        { name: 'citizenships', kind: 'countries', required: true },
-        yesNo('familyAtRisk'),
-      ],
-    },
+    spec: formSpec('person', personFields, [
+      { ...text('pseudonym', true), hint: true },
+      text('fullName'),
+      text('fullNameNative'),
+      date('dateOfBirth'),
+      { name: 'citizenships', kind: 'countries', required: true },
+      yesNo('familyAtRisk'),
+    ]),
     read: (p) => p.person,
     // The dependants list has its own forms; keep it as it is.
     write: (p, v) => ({ person: { ...(v as s.Person), dependants: p.person.dependants } }),
   },
   service: {
     section: 'service',
-    spec: {
-      id: 'service',
-      schema: s.serviceSchema,
-      fields: [
-        select('serviceType', s.serviceTypes, 'serviceTypes'),
-        select('branch', s.branches, 'branches'),
-        { ...text('unit'), hint: true, suggestUnits: true },
-        { ...text('unitNumber'), inputmode: 'numeric', hint: true },
-        text('rank'),
-        select('role', s.roles, 'roles'),
-        date('enlistedOn'),
-        yesNo('coerced'),
-      ],
-    },
+    spec: formSpec('service', s.serviceSchema, [
+      select('serviceType', s.serviceTypes, 'serviceTypes'),
+      select('branch', s.branches, 'branches'),
+      { ...text('unit'), hint: true, suggestUnits: true },
+      { ...text('unitNumber'), inputmode: 'numeric', hint: true },
+      text('rank'),
+      select('role', s.roles, 'roles'),
+      date('enlistedOn'),
+      yesNo('coerced'),
+    ]),
     read: (p) => p.service,
     write: (_p, v) => ({ service: v as s.Service }),
   },
   desertion: {
     section: 'desertion',
-    spec: {
-      id: 'desertion',
-      schema: s.desertionSchema,
-      fields: [
-        select('kind', s.desertionKinds, 'desertionKinds'),
-        date('leftOn'),
-        select('manner', s.desertionManners, 'desertionManners'),
-        { name: 'statement', kind: 'textarea', hint: true },
-      ],
-    },
+    spec: formSpec('desertion', s.desertionSchema, [
+      select('kind', s.desertionKinds, 'desertionKinds'),
+      date('leftOn'),
+      select('manner', s.desertionManners, 'desertionManners'),
+      { name: 'statement', kind: 'textarea', hint: true },
+    ]),
     read: (p) => p.desertion,
     write: (_p, v) => ({ desertion: v as s.Desertion }),
   },
   persecution: {
     section: 'desertion',
-    spec: {
-      id: 'persecution',
-      schema: s.persecutionSchema.omit({ criminalCases: true }),
-      fields: [select('wantedList', s.wantedLists, 'wantedLists'), yesNo('familyPressure')],
-    },
+    spec: formSpec('persecution', s.persecutionSchema.omit({ criminalCases: true }), [
+      select('wantedList', s.wantedLists, 'wantedLists'),
+      yesNo('familyPressure'),
+    ]),
     read: (p) => p.persecution,
     write: (_p, v) => ({ persecution: v as CaseParts['persecution'] }),
   },
   currentStay: {
     section: 'route',
-    spec: {
-      id: 'currentStay',
-      schema: s.currentStaySchema,
-      fields: [
-        { name: 'country', kind: 'country', required: true },
-        date('since', true),
-        select('basis', s.stayBases, 'stayBases'),
-        date('stayEndsOn'),
-        { name: 'incidents', kind: 'checkboxes', options: s.stayIncidents, labels: 'stayIncidents' },
-      ],
-    },
+    spec: formSpec('currentStay', s.currentStaySchema, [
+      { name: 'country', kind: 'country', required: true },
+      date('since', true),
+      select('basis', s.stayBases, 'stayBases'),
+      date('stayEndsOn'),
+      { name: 'incidents', kind: 'checkboxes', options: s.stayIncidents, labels: 'stayIncidents' },
+    ]),
     read: (p) => p.currentStay,
     write: (_p, v) => ({ currentStay: v as s.CurrentStay }),
   },
   verification: {
     section: 'verification',
-    spec: {
-      id: 'verification',
-      schema: s.verificationSchema.omit({ interviews: true, knowledgeChecks: true, openSource: true }),
-      fields: [
+    spec: formSpec(
+      'verification',
+      s.verificationSchema.omit({ interviews: true, knowledgeChecks: true, openSource: true }),
+      [
         select('unitCrossCheck', s.unitCrossCheckResults, 'unitCrossCheckResults'),
         select('socialMedia', s.socialMediaResults, 'socialMediaResults'),
         { name: 'vouchedBy', kind: 'references', hint: true },
       ],
-    },
+    ),
     read: (p) => p.verification,
     write: (_p, v) => ({ verification: v as CaseParts['verification'] }),
   },
   screening: {
     section: 'screening',
-    spec: {
-      id: 'screening',
-      schema: s.screeningSchema,
-      fields: [
-        yesNo('witnessedAbuses', true),
-        yesNo('admitsParticipation', true),
-        {
-          name: 'securityIndicators',
-          kind: 'checkboxes',
-          options: s.securityIndicators,
-          labels: 'securityIndicators',
-        },
-      ],
-    },
+    spec: formSpec('screening', s.screeningSchema, [
+      yesNo('witnessedAbuses', true),
+      yesNo('admitsParticipation', true),
+      {
+        name: 'securityIndicators',
+        kind: 'checkboxes',
+        options: s.securityIndicators,
+        labels: 'securityIndicators',
+      },
+    ]),
     read: (p) => p.screening,
     write: (_p, v) => ({ screening: v as s.Screening }),
   },
@@ -167,15 +160,11 @@ const partList = <P extends keyof CaseParts>(part: P) => ({
 export const listForms = {
   dependants: {
     section: 'person',
-    spec: {
-      id: 'dependants',
-      schema: s.dependantSchema,
-      fields: [
-        text('relation', true),
-        { name: 'age', kind: 'number', required: true, inputmode: 'numeric' },
-        yesNo('withPerson', true),
-      ],
-    },
+    spec: formSpec('dependants', s.dependantSchema, [
+      text('relation', true),
+      { name: 'age', kind: 'number', required: true, inputmode: 'numeric' },
+      yesNo('withPerson', true),
+    ]),
     read: (p) => p.person.dependants ?? [],
     write: (p, items) => ({
       person: { ...p.person, dependants: items.length > 0 ? (items as unknown as s.Dependant[]) : undefined },
@@ -183,78 +172,58 @@ export const listForms = {
   },
   documents: {
     section: 'documents',
-    spec: {
-      id: 'documents',
-      schema: s.documentSchema,
-      fields: [
-        select('type', s.documentTypes, 'documentTypes'),
-        select('seen', s.documentSeenValues, 'documentSeen'),
-        select('validity', s.documentValidities, 'documentValidities'),
-        select('authenticity', s.documentAuthenticities, 'documentAuthenticities'),
-        date('expiresOn'),
-        { name: 'note', kind: 'textarea' },
-      ],
-    },
+    spec: formSpec('documents', s.documentSchema, [
+      select('type', s.documentTypes, 'documentTypes'),
+      select('seen', s.documentSeenValues, 'documentSeen'),
+      select('validity', s.documentValidities, 'documentValidities'),
+      select('authenticity', s.documentAuthenticities, 'documentAuthenticities'),
+      date('expiresOn'),
+      { name: 'note', kind: 'textarea' },
+    ]),
     ...partList('documents'),
   },
   deployments: {
     section: 'service',
-    spec: {
-      id: 'deployments',
-      schema: s.deploymentSchema,
-      fields: [
-        date('from', true),
-        { ...date('to'), hint: true },
-        select('region', s.regions, 'regions'),
-        text('place'),
-        select('role', s.roles, 'roles', false),
-        select('endedBy', s.deploymentEndings, 'deploymentEndings'),
-      ],
-    },
+    spec: formSpec('deployments', s.deploymentSchema, [
+      date('from', true),
+      { ...date('to'), hint: true },
+      select('region', s.regions, 'regions'),
+      text('place'),
+      select('role', s.roles, 'roles', false),
+      select('endedBy', s.deploymentEndings, 'deploymentEndings'),
+    ]),
     ...partList('deployments'),
   },
   criminalCases: {
     section: 'desertion',
-    spec: {
-      id: 'criminalCases',
-      schema: s.criminalCaseSchema,
-      fields: [
-        select('article', s.criminalArticles, 'criminalArticles'),
-        text('part'),
-        date('openedOn'),
-        select('stage', s.criminalCaseStages, 'criminalCaseStages'),
-        { ...yesNo('evidenceSeen', true), hint: true },
-      ],
-    },
+    spec: formSpec('criminalCases', s.criminalCaseSchema, [
+      select('article', s.criminalArticles, 'criminalArticles'),
+      text('part'),
+      date('openedOn'),
+      select('stage', s.criminalCaseStages, 'criminalCaseStages'),
+      { ...yesNo('evidenceSeen', true), hint: true },
+    ]),
     ...partList('criminalCases'),
   },
   route: {
     section: 'route',
-    spec: {
-      id: 'route',
-      schema: s.routeLegSchema,
-      fields: [
-        date('date', true),
-        { name: 'from', kind: 'country', required: true },
-        { name: 'to', kind: 'country', required: true },
-        select('mode', s.routeModes, 'routeModes'),
-        select('documentUsed', s.routeDocuments, 'routeDocuments'),
-        select('incident', s.routeIncidents, 'routeIncidents'),
-      ],
-    },
+    spec: formSpec('route', s.routeLegSchema, [
+      date('date', true),
+      { name: 'from', kind: 'country', required: true },
+      { name: 'to', kind: 'country', required: true },
+      select('mode', s.routeModes, 'routeModes'),
+      select('documentUsed', s.routeDocuments, 'routeDocuments'),
+      select('incident', s.routeIncidents, 'routeIncidents'),
+    ]),
     ...partList('route'),
   },
   destinations: {
     section: 'destinations',
-    spec: {
-      id: 'destinations',
-      schema: s.destinationSchema.omit({ applications: true }),
-      fields: [
-        { name: 'country', kind: 'country', required: true },
-        select('pathway', s.pathways, 'pathways'),
-        yesNo('employerOffer'),
-      ],
-    },
+    spec: formSpec('destinations', s.destinationSchema.omit({ applications: true }), [
+      { name: 'country', kind: 'country', required: true },
+      select('pathway', s.pathways, 'pathways'),
+      yesNo('employerOffer'),
+    ]),
     read: (p) => p.destinations,
     // Applications belong to their destination and have their own forms: keep them with it.
     write: (p, items) => ({
@@ -266,22 +235,18 @@ export const listForms = {
   },
   applications: {
     section: 'destinations',
-    spec: {
-      id: 'applications',
-      schema: s.applicationSchema.extend({ destination: z.string() }),
-      fields: [
-        {
-          name: 'destination',
-          kind: 'select',
-          required: true,
-          options: (p) => p.destinations.map((_, i) => String(i)),
-          optionLabel: destinationLabel,
-        },
-        text('type', true),
-        date('filedOn', true),
-        select('status', s.applicationStatuses, 'applicationStatuses'),
-      ],
-    },
+    spec: formSpec('applications', s.applicationSchema.extend({ destination: z.string() }), [
+      {
+        name: 'destination',
+        kind: 'select',
+        required: true,
+        options: (p: CaseParts) => p.destinations.map((_, i) => String(i)),
+        optionLabel: destinationLabel,
+      },
+      text('type', true),
+      date('filedOn', true),
+      select('status', s.applicationStatuses, 'applicationStatuses'),
+    ]),
     read: (p) =>
       p.destinations.flatMap((d, i) => (d.applications ?? []).map((a) => ({ ...a, destination: String(i) }))),
     write: (p, items) => ({
@@ -296,39 +261,27 @@ export const listForms = {
   },
   interviews: {
     section: 'verification',
-    spec: {
-      id: 'interviews',
-      schema: s.interviewSchema,
-      fields: [
-        date('on', true),
-        { ...text('language', true), hint: true },
-        { name: 'minutes', kind: 'number', required: true, inputmode: 'numeric' },
-      ],
-    },
+    spec: formSpec('interviews', s.interviewSchema, [
+      date('on', true),
+      { ...text('language', true), hint: true },
+      { name: 'minutes', kind: 'number', required: true, inputmode: 'numeric' },
+    ]),
     ...partList('interviews'),
   },
   knowledgeChecks: {
     section: 'verification',
-    spec: {
-      id: 'knowledgeChecks',
-      schema: s.knowledgeCheckSchema,
-      fields: [
-        { ...text('topic', true), hint: true },
-        select('result', s.knowledgeCheckResults, 'knowledgeCheckResults'),
-      ],
-    },
+    spec: formSpec('knowledgeChecks', s.knowledgeCheckSchema, [
+      { ...text('topic', true), hint: true },
+      select('result', s.knowledgeCheckResults, 'knowledgeCheckResults'),
+    ]),
     ...partList('knowledgeChecks'),
   },
   openSource: {
     section: 'verification',
-    spec: {
-      id: 'openSource',
-      schema: s.openSourceCheckSchema,
-      fields: [
-        select('source', s.openSourceSources, 'openSourceSources'),
-        select('result', s.openSourceResults, 'openSourceResults'),
-      ],
-    },
+    spec: formSpec('openSource', s.openSourceCheckSchema, [
+      select('source', s.openSourceSources, 'openSourceSources'),
+      select('result', s.openSourceResults, 'openSourceResults'),
+    ]),
     ...partList('openSource'),
   },
 } satisfies Record<string, ListForm>;

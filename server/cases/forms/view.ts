@@ -3,12 +3,13 @@
 import { countryCodes } from '../../../rules/data/countries';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
+import { formatDay } from '../../i18n/dates';
 import { unitDatalist } from '../../reference-data/units';
 import type { CaseParts } from '../parts';
 import { type Field, type FieldErrors, type FormSpec, type FormValues, optionsOf } from './engine';
 
-export interface OptionView {
+interface OptionView {
   value: string;
   label: string;
 }
@@ -47,9 +48,6 @@ function optionLabel(field: Field, value: string, parts: CaseParts, locale: Loca
   return set?.[value] ?? value;
 }
 
-export const fieldLabelKey = (spec: FormSpec, field: Field) =>
-  `case.field.${spec.id}.${field.name}` as MessageKey;
-
 export function fieldViews(
   spec: FormSpec,
   values: FormValues,
@@ -78,8 +76,8 @@ export function fieldViews(
       name: field.name,
       kind: field.kind,
       id: `f-${field.name}`,
-      label: t(fieldLabelKey(spec, field)),
-      ...(field.hint ? { hint: t(`case.hint.${spec.id}.${field.name}` as MessageKey) } : {}),
+      label: t(field.label),
+      ...(field.hintKey ? { hint: t(field.hintKey) } : {}),
       ...(error ? { error: t(error) } : {}),
       required: field.required ?? false,
       ...(field.inputmode ? { inputmode: field.inputmode } : {}),
@@ -92,13 +90,7 @@ export function fieldViews(
 }
 
 /** A stored value as a reader sees it. */
-export function displayValue(
-  field: Field,
-  value: unknown,
-  parts: CaseParts,
-  locale: Locale,
-  t: Translate,
-): string {
+function displayValue(field: Field, value: unknown, parts: CaseParts, locale: Locale, t: Translate): string {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';
   switch (field.kind) {
     case 'boolean':
@@ -113,6 +105,8 @@ export function displayValue(
       return (value as string[]).join(', ');
     case 'select':
       return optionLabel(field, String(value), parts, locale);
+    case 'date':
+      return formatDay(String(value), locale);
     default:
       return String(value);
   }
@@ -132,7 +126,7 @@ export function recordRows(
   t: Translate,
 ): RecordRow[] {
   return spec.fields.map((field) => ({
-    label: t(fieldLabelKey(spec, field)),
+    label: t(field.label),
     value: displayValue(field, value?.[field.name], parts, locale, t),
   }));
 }

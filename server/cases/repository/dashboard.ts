@@ -4,6 +4,7 @@ import { and, count, desc, eq, isNotNull, lte, ne, notInArray, sql } from 'drizz
 import type { Db } from '../../../db/client';
 import { preparedPerDatabase } from '../../../db/prepared';
 import { caseEvents, caseStatuses, cases, users } from '../../../db/schema';
+import { stayWarning } from '../../../rules/flags/host-stay-ending';
 import { decryptOptional, type KeyRing } from '../../crypto/field-encryption';
 import { todayOf } from './assessment';
 import { queueOrder } from './queue';
@@ -56,7 +57,7 @@ export async function myCases(db: Db, userId: string) {
 
 export async function supervisorCounts(db: Db, now: Date) {
   const open = notInArray(cases.status, [...closedStatuses]);
-  const soon = new Date(now.getTime() + 30 * 86_400_000);
+  const soon = new Date(now.getTime() + stayWarning.value * 86_400_000); // when the rule warns
   const byStatus = await db.select({ status: cases.status, n: count() }).from(cases).groupBy(cases.status);
   const [flagged] = await db.select({ n: count() }).from(cases).where(isNotNull(cases.queuedAt));
   const [urgent] = await db

@@ -21,15 +21,15 @@ import { assigneeOptions, type ListQuery, listCases } from './list-query';
 import { type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 import { createCase, importCase, saveSection } from './writes';
 
-export { type Assessed, assessCase, reassess, todayOf } from './assessment';
-export { type Decision, type DecisionResult, decide } from './decisions';
+export { assessCase, reassess, todayOf } from './assessment';
+export { type Decision, decide } from './decisions';
 export { type CaseEvent, readCasePage, readTimeline, recordEvent } from './events';
 export { writePart } from './part-writers';
-export { openRequestIds, openRequestsOf, queuedSince, queueOrder, refreshQueue } from './queue';
+export { openRequestIds, openRequestsOf, queuedSince } from './queue';
 export { type CaseRow, type LoadedCase, latestStoredAssessment, loadCase } from './reads';
-export { createCase, importCase, type SaveResult, saveSection } from './writes';
+export { createCase, importCase, saveSection } from './writes';
 
-export class CaseRepository {
+class CaseRepository {
   constructor(
     private readonly db: Db,
     private readonly ring: KeyRing,

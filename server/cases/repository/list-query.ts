@@ -14,8 +14,8 @@ export const PAGE_SIZE = 25;
  * through the list anyway (search and filters narrow it). Keeps the list's cost flat as cases grow.
  */
 export const COUNT_CAP = 2000;
-export const listSorts = ['updated', 'urgency'] as const;
-export type ListSort = (typeof listSorts)[number];
+const listSorts = ['updated', 'urgency'] as const;
+type ListSort = (typeof listSorts)[number];
 /** The filter value for "no value yet": unassigned, or not assessed because the case is incomplete. */
 export const NONE = 'none' as const;
 
@@ -28,7 +28,7 @@ const optionalOf = <const T extends readonly string[]>(values: T) =>
     .optional()
     .catch(undefined);
 
-export const listQuerySchema = z.object({
+const listQuerySchema = z.object({
   q: z
     .string()
     .transform((s) => s.trim().slice(0, 100))

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../../db/client';
 import { caseEvents, cases } from '../../../db/schema';
 import { together } from './together';
 
-export const queueActions = ['urgent_protection', 'supervisor_review'] as const;
+const queueActions = ['urgent_protection', 'supervisor_review'] as const;
 
 /** A request for information with its answer, if any: the events as the timeline holds them. */
 interface RequestEvent {

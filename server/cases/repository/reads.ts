@@ -10,7 +10,7 @@ import { decodeParts } from './part-decoders';
 import { ofCase, partRows, qualified } from './part-rows';
 
 export type CaseRow = typeof cases.$inferSelect;
-export type SectionVersions = Record<Section, number>;
+type SectionVersions = Record<Section, number>;
 
 export interface LoadedCase {
   row: CaseRow;

@@ -2,17 +2,16 @@
 // under its section's version.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readCaseForm, toFormValues } from '../../cases/forms/engine';
-import { isListForm, type ListForm, listForms } from '../../cases/forms/specs';
+import { isListForm, type ListForm, type ListFormId, listForms } from '../../cases/forms/specs';
 import type { LoadedCase } from '../../cases/repository';
-import type { MessageKey } from '../../i18n';
 import { anyRole } from '../../policy';
 import { caseOf } from '../case-scope';
 import { type FormPage, renderConflict, renderForm, versionOf } from './form-pages';
 
 export type EntryRequest = FastifyRequest<{ Params: { id: string; list?: string; index?: string } }>;
 
-const heading = (request: FastifyRequest, id: string, adding: boolean) =>
-  request.t(`case.list.${id}.${adding ? 'add' : 'edit'}` as MessageKey);
+const heading = (request: FastifyRequest, id: ListFormId, adding: boolean) =>
+  request.t(`case.list.${id}.${adding ? 'add' : 'edit'}`);
 
 /** The list and, for an entry URL, the entry's index (null when the URL names no such entry). */
 export function listTarget(request: EntryRequest, loaded: LoadedCase) {

@@ -2,10 +2,9 @@
 // section's version; shown again, marked, when the list changed in the meantime.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { followDocumentRemoval } from '../../attachments/repository';
-import type { ListForm } from '../../cases/forms/specs';
+import type { ListForm, ListFormId } from '../../cases/forms/specs';
 import { recordRows } from '../../cases/forms/view';
 import type { LoadedCase } from '../../cases/repository';
-import type { MessageKey } from '../../i18n';
 import { anyRole } from '../../policy';
 import { caseOf } from '../case-scope';
 import { versionOf } from './form-pages';
@@ -14,7 +13,7 @@ import { listTarget } from './list-entries';
 function renderRemove(
   request: FastifyRequest,
   reply: FastifyReply,
-  page: { loaded: LoadedCase; listId: string; list: ListForm; index: number; changed?: boolean },
+  page: { loaded: LoadedCase; listId: ListFormId; list: ListForm; index: number; changed?: boolean },
 ) {
   const { loaded, listId, list, index } = page;
   return reply.render(
@@ -22,7 +21,7 @@ function renderRemove(
     {
       title: request.t('case.remove.title'),
       caseRow: loaded.row,
-      heading: request.t(`case.list.${listId}.item` as MessageKey),
+      heading: request.t(`case.list.${listId}.item`),
       rows: recordRows(list.spec, list.read(loaded.parts)[index], loaded.parts, request.locale, request.t),
       action: `/cases/${loaded.row.id}/lists/${listId}/${index}/remove`,
       version: loaded.versions[list.section],

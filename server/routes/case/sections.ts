@@ -2,15 +2,14 @@
 // section's version so nobody's work is silently overwritten.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readCaseForm, toFormValues } from '../../cases/forms/engine';
-import { isScalarForm, type ScalarForm, scalarForms } from '../../cases/forms/specs';
-import type { MessageKey } from '../../i18n';
+import { isScalarForm, type ScalarForm, type ScalarFormId, scalarForms } from '../../cases/forms/specs';
 import { anyRole } from '../../policy';
 import { caseOf } from '../case-scope';
 import { type FormPage, renderConflict, renderForm, versionOf } from './form-pages';
 
 type FormRequest = FastifyRequest<{ Params: { id: string; form: string } }>;
 
-const heading = (request: FastifyRequest, id: string) => request.t(`case.form.${id}.title` as MessageKey);
+const heading = (request: FastifyRequest, id: ScalarFormId) => request.t(`case.form.${id}.title`);
 
 export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
   const access = anyRole;
