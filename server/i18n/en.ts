@@ -88,7 +88,12 @@ const core = {
     'You log intake interviews, work the verification checklist and prepare case summaries.',
   'home.role.supervisor':
     'You review flagged cases and decide on referrals. Every decision is on the record.',
-  'home.role.admin': 'You manage accounts and roles, and review the audit log.',
+  'home.role.admin':
+    "You manage accounts and roles, sign-in security, the organisation's letterhead and the reference data, and you read the audit log.",
+  'home.admin.noCases':
+    'You see how many cases there are, never what they hold: an admin cannot open a case, be assigned one, see the review queue or export a summary, a case file or an attachment.',
+  'home.admin.secondAccount':
+    'Someone who administers Waypost and must also review cases holds a second, supervisor account with its own email address; what they do as each is recorded apart.',
 
   'account.title': 'My account',
   'account.changePassword': 'Change password',

@@ -7,13 +7,13 @@ import { sandboxFileResponses } from '../attachments/file-responses';
 import { listAttachments, readAttachment } from '../attachments/repository';
 import { appendAudit } from '../audit';
 import { assemble } from '../cases/parts';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 
 export async function attachmentExportRoutes(app: FastifyInstance): Promise<void> {
   sandboxFileResponses(app);
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export-with-attachments.zip',
-    { config: { access: anyRole, stepUp: true } },
+    { config: { access: caseRoles, stepUp: true } },
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const loaded = await visibleCase(app, request, reply);
       if (!loaded) return reply;

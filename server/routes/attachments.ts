@@ -22,9 +22,9 @@ import {
 import { appendAudit } from '../audit';
 import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
-import { allows, anyRole } from '../policy';
+import { allows, caseRoles } from '../policy';
 
-const access = anyRole;
+const access = caseRoles;
 export const MAX_FILES_AT_ONCE = 5;
 
 type Params = { id: string; attachmentId?: string };

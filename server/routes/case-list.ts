@@ -16,7 +16,7 @@ import {
 } from '../cases/list-query';
 import { todayOf } from '../cases/store';
 import type { MessageKey } from '../i18n';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 
 /** What the import form shows after a refused file. */
 export interface ImportProblem {
@@ -174,5 +174,5 @@ export async function renderCaseList(
 }
 
 export async function caseListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/cases', { config: { access: anyRole } }, (request, reply) => renderCaseList(app, request, reply));
+  app.get('/cases', { config: { access: caseRoles } }, (request, reply) => renderCaseList(app, request, reply));
 }

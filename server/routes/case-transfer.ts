@@ -11,11 +11,11 @@ import { canSeeCase } from '../cases/access';
 import { assemble } from '../cases/parts';
 import { importCase, loadCase } from '../cases/store';
 import type { MessageKey, Translate } from '../i18n';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 import { type ImportProblem, renderCaseList } from './case-list';
 
 export const MAX_CASE_FILE_BYTES = 1024 * 1024;
-const access = anyRole;
+const access = caseRoles;
 
 /** Why a body is not a case file, before the schema is even asked. */
 type Unreadable = 'cases.import.noFile' | 'cases.import.notUtf8' | 'cases.import.notJson';

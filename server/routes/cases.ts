@@ -31,7 +31,7 @@ import type { CaseParts } from '../cases/parts';
 import { createCase, type LoadedCase, loadCase, saveSection } from '../cases/store';
 import { readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
-import { anyRole, staff } from '../policy';
+import { caseRoles, reviewers } from '../policy';
 
 type CaseRequest = FastifyRequest<{ Params: { id: string; form?: string; list?: string; index?: string } }>;
 
@@ -46,7 +46,7 @@ const assignForm = z.strictObject({ assignee: z.uuid('form.choose') });
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app;
-  const access = anyRole;
+  const access = caseRoles;
 
   /** The case the URL names, if this user may see it; otherwise the not-found page has been sent. */
   async function visibleCase(request: CaseRequest, reply: FastifyReply): Promise<LoadedCase | null> {
@@ -137,7 +137,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>(
     '/cases/:id/assign',
-    { config: { access: staff } },
+    { config: { access: reviewers } },
     async (request, reply) => {
       const loaded = await visibleCase(request, reply);
       if (!loaded) return reply;
@@ -484,7 +484,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   // --- History (supervisors and admins) ------------------------------------------------------------------
   app.get<{ Params: { id: string } }>(
     '/cases/:id/history',
-    { config: { access: staff } },
+    { config: { access: reviewers } },
     async (request, reply) => {
       const loaded = await visibleCase(request, reply);
       if (!loaded) return reply;

@@ -25,7 +25,10 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         requests,
       });
     }
-    const [counts, queue] = await Promise.all([supervisorCounts(app.db, app.clock()), queueTop(app.db)]);
+    const counts = await supervisorCounts(app.db, app.clock());
+    // Admins see how many cases there are, never what they hold (server/policy.ts).
+    if (user.role === 'admin') return reply.render('home', { title: request.t('home.title'), counts });
+    const queue = await queueTop(app.db);
     return reply.render('home', {
       title: request.t('home.title'),
       counts,

@@ -11,7 +11,7 @@ import { cases } from '../../db/schema';
 import { visibleCases } from '../cases/access';
 import type { RequiredPart } from '../cases/parts';
 import type { MessageKey } from '../i18n';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 import { languageFrom, summaryLanguages } from '../summary/language';
 import type { PdfInfo } from '../summary/pdf';
 import { type Profile, profileFrom, profileSchema, profiles } from '../summary/profiles';
@@ -19,7 +19,7 @@ import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary
 import type { Summary } from '../summary/shape';
 
 export const MAX_GROUP = 30;
-const access = anyRole;
+const access = caseRoles;
 
 const groupForm = z.strictObject({
   ids: z

@@ -109,12 +109,15 @@ describe('who sees the list', () => {
     expect(res.text).not.toContain('name="assignee"');
   });
 
-  it('shows supervisors and admins every case, with who holds it', async () => {
+  it('shows supervisors every case, with who holds it; admins none (they see counts only)', async () => {
     const res = await asSup.get('/cases');
     expect(listed(res.text)).toHaveLength(5);
     expect(res.text).toContain('name="assignee"');
     const asAdmin = (await signIn(t.app, admin)).agent;
-    expect(listed((await asAdmin.get('/cases')).text)).toHaveLength(5);
+    const refused = await asAdmin.get('/cases');
+    expect(refused.status).toBe(403);
+    expect(listed(refused.text)).toHaveLength(0);
+    expect((await asAdmin.get('/')).text).not.toContain('<a href="/cases">');
   });
 
   it('names people by pseudonym only', async () => {
@@ -124,7 +127,7 @@ describe('who sees the list', () => {
     expect(res.text).not.toContain('Ivan');
   });
 
-  it('puts Cases in the navigation for every role, right after Home', async () => {
+  it('puts Cases in the navigation of caseworkers and supervisors, right after Home', async () => {
     for (const agent of [asA, asSup]) {
       const home = await agent.get('/');
       expect(home.text).toMatch(/<a href="\/"[^>]*>Home<\/a><\/li>\s*<li><a href="\/cases">Cases<\/a>/);
