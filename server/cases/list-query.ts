@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { type CaseStatus, caseStatuses, cases, users } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
 import type { SessionUser } from '../auth/sessions';
+import { searchIdPattern } from '../http/saved-search';
 import { visibleCases } from './access';
 
 export const PAGE_SIZE = 25;
@@ -34,6 +35,8 @@ export const listQuerySchema = z.object({
     .transform((s) => s.trim().slice(0, 100))
     .optional()
     .catch(undefined),
+  /** The opaque id of a saved search term (server/http/saved-search.ts): the term itself is never in a URL. */
+  search: z.string().regex(searchIdPattern).optional().catch(undefined),
   status: z.enum(caseStatuses).optional().catch(undefined),
   assignee: z
     .union([z.literal(NONE), z.string().regex(uuidLike)])

@@ -1,6 +1,6 @@
 // The case list: search by reference or pseudonym, filters, two sort orders and pages. Only the pseudonym
-// names a person here. The search term travels in the query string of the filter form (logs keep route
-// patterns, never query strings) and appears in nothing but this page.
+// names a person here. The search term never travels in a URL: the filter form posts it, and the list's URL
+// names it by an opaque id (server/http/saved-search.ts); it appears in nothing but this page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
@@ -15,6 +15,7 @@ import {
   readListQuery,
 } from '../cases/list-query';
 import { todayOf } from '../cases/store';
+import { findSearch, saveSearch } from '../http/saved-search';
 import type { MessageKey } from '../i18n';
 import { caseRoles } from '../policy';
 
@@ -36,7 +37,7 @@ const DAY_MS = 86_400_000;
 /** The list URL for a query, keeping only what differs from the defaults. */
 export function listHref(query: ListQuery, page = query.page): string {
   const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
+  if (query.search) params.set('search', query.search);
   if (query.status) params.set('status', query.status);
   if (query.assignee) params.set('assignee', query.assignee);
   if (query.action) params.set('action', query.action);
@@ -97,7 +98,9 @@ export async function renderCaseList(
 ): Promise<FastifyReply> {
   const user = request.user!;
   const { t, locale } = request;
-  const query = readListQuery(request.method === 'GET' ? request.query : {});
+  const read = readListQuery(request.method === 'GET' ? request.query : {});
+  const term = read.search ? findSearch(request, read.search) : undefined;
+  const query = { ...read, q: term, search: term === undefined ? undefined : read.search };
   const staff = user.role !== 'caseworker';
   const [result, assignees] = await Promise.all([
     listCases(app.db, user, query),
@@ -168,11 +171,29 @@ export async function renderCaseList(
         })),
       },
       importProblem: extra.importProblem,
+      searchExpired: read.search !== undefined && term === undefined,
     },
     status,
   );
 }
 
 export async function caseListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/cases', { config: { access: caseRoles } }, (request, reply) => renderCaseList(app, request, reply));
+  app.get('/cases', { config: { access: caseRoles } }, (request, reply) => {
+    // A term typed into the address bar or an old bookmark: kept, and replaced at once by its opaque id.
+    const typed = readListQuery(request.query).q;
+    if (typed !== undefined)
+      return reply.redirect(searchHref(request, reply, readListQuery(request.query)), 303);
+    return renderCaseList(app, request, reply);
+  });
+
+  // The filter form posts here, so that the search term stays out of every URL.
+  app.post('/cases/search', { config: { access: caseRoles } }, async (request, reply) =>
+    reply.redirect(searchHref(request, reply, readListQuery(request.body)), 303),
+  );
+}
+
+/** The list's URL for a query from the filter form: the term saved, and named by its opaque id. */
+function searchHref(request: FastifyRequest, reply: FastifyReply, query: ListQuery): string {
+  const search = query.q ? saveSearch(request, reply, query.q) : undefined;
+  return listHref({ ...query, q: undefined, search }, 1);
 }
