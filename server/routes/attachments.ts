@@ -20,6 +20,7 @@ import {
   usedBytes,
 } from '../attachments/repository';
 import { appendAudit } from '../audit';
+import type { AuditAction } from '../audit/labels';
 import type { LoadedCase } from '../cases/store';
 import type { MessageKey } from '../i18n';
 import { allows, caseRoles } from '../policy';
@@ -128,7 +129,12 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     return { loaded, row };
   }
 
-  const audit = (request: FastifyRequest, caseId: string, action: string, detail: Record<string, unknown>) =>
+  const audit = (
+    request: FastifyRequest,
+    caseId: string,
+    action: AuditAction,
+    detail: Record<string, unknown>,
+  ) =>
     appendAudit(db, {
       actorId: request.user!.id,
       action,

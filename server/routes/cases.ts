@@ -4,10 +4,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditLog, type CaseStatus, cases, users } from '../../db/schema';
+import { auditLog, type CaseStatus, cases } from '../../db/schema';
 import { personSchema } from '../../rules/case-schema';
 import { followDocumentRemoval } from '../attachments/repository';
 import { appendAudit } from '../audit';
+import { describeEntries } from '../audit/browse';
 import { canSeeCase } from '../cases/access';
 import { activeCaseworkers } from '../cases/caseworkers';
 import {
@@ -489,16 +490,15 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const loaded = await visibleCase(request, reply);
       if (!loaded) return reply;
       const rows = await db
-        .select({ entry: auditLog, actor: users.displayName })
+        .select()
         .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorId))
         .where(and(eq(auditLog.targetType, 'case'), eq(auditLog.targetId, loaded.row.id)))
         .orderBy(desc(auditLog.id))
         .limit(200);
       return reply.render('cases/history', {
         title: request.t('case.history.title'),
         caseRow: loaded.row,
-        rows,
+        lines: await describeEntries(db, rows, request.locale, request.t),
       });
     },
   );
