@@ -50,6 +50,7 @@ export const casesEn = {
   'case.unassigned': 'nobody',
   'case.heldBy': 'Held by {name}',
   'case.history.title': 'Case history',
+  'case.contents': 'On this page',
   'case.exportJson': 'Export case file (JSON)',
   'case.assessment': 'Assessment',
   'case.incomplete': 'The rules assess the case once these sections are filled in:',

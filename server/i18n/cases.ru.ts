@@ -51,6 +51,7 @@ export const casesRu: Record<keyof typeof casesEn, string> = {
   'case.assign': 'Назначить',
   'case.unassigned': 'никто',
   'case.heldBy': 'Ведёт: {name}',
+  'case.contents': 'На этой странице',
   'case.history.title': 'История дела',
   'case.exportJson': 'Выгрузить файл дела (JSON)',
   'case.assessment': 'Оценка',
