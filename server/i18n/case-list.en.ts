@@ -54,6 +54,12 @@ export const caseListEn = {
   'cases.import.intro':
     'A case file (.json, format waypost-case/1) exported from Waypost or another tool. The new case is assigned to you.',
   'cases.import.file': 'Case file',
+  'cases.import.where.file': 'The file as a whole',
+  'cases.import.where.review': 'Decisions carried in the file',
+  'cases.import.where.entry': '{form}, entry {n}',
+  'cases.import.where.unknownField': 'a field the forms do not have: “{name}”',
+  'cases.import.where.wholeForm': 'the whole form',
+  'cases.import.backToList': 'Back to the case list',
   'cases.import.submit': 'Import',
   'cases.import.failed': 'This file was not imported. Nothing was saved.',
   'cases.import.problems': 'Correct these fields in the file, then import it again:',

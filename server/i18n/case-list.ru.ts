@@ -56,6 +56,12 @@ export const caseListRu: Record<keyof typeof caseListEn, string> = {
   'cases.import.intro':
     'Файл дела (.json, формат waypost-case/1), выгруженный из Waypost или другой программы. Новое дело будет закреплено за вами.',
   'cases.import.file': 'Файл дела',
+  'cases.import.where.file': 'Файл в целом',
+  'cases.import.where.review': 'Решения, записанные в файле',
+  'cases.import.where.entry': '{form}, запись {n}',
+  'cases.import.where.unknownField': 'поле, которого нет в формах: «{name}»',
+  'cases.import.where.wholeForm': 'вся форма',
+  'cases.import.backToList': 'Вернуться к списку дел',
   'cases.import.submit': 'Импортировать',
   'cases.import.failed': 'Файл не импортирован. Ничего не сохранено.',
   'cases.import.problems': 'Исправьте в файле эти поля и импортируйте его снова:',

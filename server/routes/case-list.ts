@@ -19,12 +19,6 @@ import { findSearch, saveSearch } from '../http/saved-search';
 import type { MessageKey } from '../i18n';
 import { caseRoles } from '../policy';
 
-/** What the import form shows after a refused file. */
-export interface ImportProblem {
-  summary: MessageKey;
-  problems: { path: string; message: string }[];
-}
-
 export interface PageLink {
   page: number;
   href: string;
@@ -88,17 +82,15 @@ function stayState(stayEndsOn: string | null, today: string): 'ended' | 'soon' |
 
 const statusKey = (status: CaseStatus) => `cases.status.label.${status}` as MessageKey;
 
-/** Renders the case list for this request's query, with the import form's outcome when there is one. */
-export async function renderCaseList(
+/** Renders the case list for this request's query. */
+async function renderCaseList(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
-  extra: { importProblem?: ImportProblem } = {},
-  status?: number,
 ): Promise<FastifyReply> {
   const user = request.user!;
   const { t, locale } = request;
-  const read = readListQuery(request.method === 'GET' ? request.query : {});
+  const read = readListQuery(request.query);
   const term = read.search ? findSearch(request, read.search) : undefined;
   const query = { ...read, q: term, search: term === undefined ? undefined : read.search };
   const staff = user.role !== 'caseworker';
@@ -128,53 +120,48 @@ export async function renderCaseList(
     p === null ? null : ({ page: p, href: listHref(current, p), current: p === page } satisfies PageLink),
   );
   const filtered = Boolean(query.q || query.status || query.assignee || query.action || query.risk);
-  return reply.render(
-    'cases/list',
-    {
-      query,
-      rows,
-      total: result.total,
-      countText: result.capped
-        ? t('cases.list.count.more', { count: result.total })
-        : t(pluralKey(locale, result.total), { count: result.total }),
-      rangeText:
-        result.total > 0
-          ? t(result.capped ? 'cases.list.rangeMore' : 'cases.list.range', {
-              from: (page - 1) * PAGE_SIZE + 1,
-              to: Math.min(page * PAGE_SIZE, result.total),
-              total: result.total,
-            })
-          : '',
-      filtered,
-      sortLabel: t(`cases.list.sort.${query.sort}`),
-      pages: result.pages,
-      pageLinks,
-      previousHref: page > 1 ? listHref(current, page - 1) : undefined,
-      nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
-      options: {
-        statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
-        actions: [
-          ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
-          { value: NONE, label: t('cases.list.notAssessed') },
-        ],
-        risks: [
-          ...riskLevels.map((value) => ({ value, label: enumLabels.riskLevels[value] })),
-          { value: NONE, label: t('cases.list.notAssessed') },
-        ],
-        assignees: assignees && [
-          ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
-          { value: NONE, label: t('cases.list.unassigned') },
-        ],
-        sorts: (['updated', 'urgency'] as const).map((value) => ({
-          value,
-          label: t(`cases.list.sort.${value}`),
-        })),
-      },
-      importProblem: extra.importProblem,
-      searchExpired: read.search !== undefined && term === undefined,
+  return reply.render('cases/list', {
+    query,
+    rows,
+    total: result.total,
+    countText: result.capped
+      ? t('cases.list.count.more', { count: result.total })
+      : t(pluralKey(locale, result.total), { count: result.total }),
+    rangeText:
+      result.total > 0
+        ? t(result.capped ? 'cases.list.rangeMore' : 'cases.list.range', {
+            from: (page - 1) * PAGE_SIZE + 1,
+            to: Math.min(page * PAGE_SIZE, result.total),
+            total: result.total,
+          })
+        : '',
+    filtered,
+    sortLabel: t(`cases.list.sort.${query.sort}`),
+    pages: result.pages,
+    pageLinks,
+    previousHref: page > 1 ? listHref(current, page - 1) : undefined,
+    nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
+    options: {
+      statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
+      actions: [
+        ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
+        { value: NONE, label: t('cases.list.notAssessed') },
+      ],
+      risks: [
+        ...riskLevels.map((value) => ({ value, label: enumLabels.riskLevels[value] })),
+        { value: NONE, label: t('cases.list.notAssessed') },
+      ],
+      assignees: assignees && [
+        ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
+        { value: NONE, label: t('cases.list.unassigned') },
+      ],
+      sorts: (['updated', 'urgency'] as const).map((value) => ({
+        value,
+        label: t(`cases.list.sort.${value}`),
+      })),
     },
-    status,
-  );
+    searchExpired: read.search !== undefined && term === undefined,
+  });
 }
 
 export async function caseListRoutes(app: FastifyInstance): Promise<void> {

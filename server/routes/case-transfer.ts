@@ -11,8 +11,15 @@ import { canSeeCase } from '../cases/access';
 import { assemble } from '../cases/parts';
 import { importCase, loadCase } from '../cases/store';
 import type { MessageKey, Translate } from '../i18n';
+
+/** What the import page says about a refused file. */
+interface ImportProblem {
+  summary: MessageKey;
+  problems: { path: string; message: string }[];
+}
+
+import { describeImportProblems } from '../cases/import-problems';
 import { caseRoles } from '../policy';
-import { type ImportProblem, renderCaseList } from './case-list';
 
 export const MAX_CASE_FILE_BYTES = 1024 * 1024;
 const access = caseRoles;
@@ -112,7 +119,17 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     problem: ImportProblem,
     status: number,
-  ) => renderCaseList(app, request, reply, { importProblem: problem }, status);
+  ) =>
+    reply.render(
+      'cases/import',
+      {
+        importProblem: {
+          summary: problem.summary,
+          groups: describeImportProblems(problem.problems, request.t),
+        },
+      },
+      status,
+    );
 
   // A body too large, malformed or with too many parts fails before the handler runs. A signed-in user sees
   // why beside the import form (the JSON API gets JSON); anyone else gets the app's ordinary error page.
