@@ -103,7 +103,10 @@ describe('import by upload from the case list', () => {
     expect(res.status).toBe(400);
     expect(res.text).toContain('This file was not imported. Nothing was saved.');
     // Section, form and entry, field label, problem; in the case page's order; never the file's paths.
-    const summary = res.text.slice(res.text.indexOf('id="import-errors"'), res.text.indexOf('<form class="import-form"'));
+    const summary = res.text.slice(
+      res.text.indexOf('id="import-errors"'),
+      res.text.indexOf('<form class="import-form"'),
+    );
     expect(summary).toMatch(
       /<h2 class="import-section">Service and deployments<\/h2>\s*<ul class="import-problems">\s*<li><strong>Deployments in the war zone, entry 2 · From<\/strong>: invalid date<\/li>\s*<li><strong>Deployments in the war zone, entry 2 · a field the forms do not have: “unitName”<\/strong>: unknown field<\/li>/,
     );
