@@ -63,6 +63,7 @@ export const casesEn = {
   'case.flags': 'Flags',
   'case.noFlags': 'No flags.',
   'case.cleared': 'cleared',
+  'case.upheld': 'upheld',
   'case.source': 'Source:',
   'case.checklist': 'Verification checklist',
   'case.destinations': 'Destinations',

@@ -65,6 +65,7 @@ export const casesRu: Record<keyof typeof casesEn, string> = {
   'case.flags': 'Отметки',
   'case.noFlags': 'Отметок нет.',
   'case.cleared': 'снята',
+  'case.upheld': 'подтверждён',
   'case.source': 'Источник:',
   'case.checklist': 'Список проверки',
   'case.destinations': 'Направления',
