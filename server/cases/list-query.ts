@@ -1,6 +1,6 @@
 // The case list's query: search, filters, sort and one page, limited to the cases the user may see. The
 // search term is bound as a parameter and never leaves this module except as part of the page itself.
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type CaseStatus, caseStatuses, cases, users } from '../../db/schema';
@@ -154,10 +154,11 @@ export async function listCases(
   return { rows, total, capped, page, pages };
 }
 
-/** Who may be chosen in the assignee filter: every account, by name (supervisors and admins only). */
+/** Who may be chosen in the assignee filter (supervisors only): every account that can hold a case, by name. */
 export async function assigneeOptions(db: Db): Promise<{ id: string; displayName: string }[]> {
   return db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
+    .where(ne(users.role, 'admin'))
     .orderBy(asc(users.displayName), asc(users.id));
 }

@@ -66,6 +66,10 @@ describe('an admin and a real case', () => {
     const page = await asSupervisor.agent.get(caseUrl);
     expect(page.status).toBe(200);
     expect(page.text).not.toContain(`value="${admin.id}"`);
+    // Nor named in the list's assignee filter: an admin holds no case.
+    const list = await asSupervisor.agent.get('/cases');
+    expect(list.text).toContain(`<option value="${caseworker.id}"`);
+    expect(list.text).not.toContain(`value="${admin.id}"`);
     const res = await asSupervisor.agent
       .post(`${caseUrl}/assign`)
       .type('form')
