@@ -4,7 +4,7 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { auditLog, cases, type Locale, users } from '../../db/schema';
+import { auditLog, type Locale, users } from '../../db/schema';
 import type { MessageKey, Translate } from '../i18n';
 import { auditActions, auditSentence } from './labels';
 
@@ -111,9 +111,13 @@ export interface AuditLine {
 
 type Row = typeof auditLog.$inferSelect;
 
+/** Case references by id: the case repository's (`app.cases.referencesOf`), the only reader of case tables. */
+type ReferencesOf = (ids: string[]) => Promise<{ id: string; reference: string }[]>;
+
 /** Tells entries as lines: names for user ids, references for case ids, a sentence for the action. */
 export async function describeEntries(
   db: Db,
+  referencesOf: ReferencesOf,
   rows: Row[],
   locale: Locale,
   t: Translate,
@@ -133,12 +137,7 @@ export async function describeEntries(
           .from(users)
           .where(inArray(users.id, [...userIds]))
       : [],
-    caseIds.size
-      ? db
-          .select({ id: cases.id, reference: cases.reference })
-          .from(cases)
-          .where(inArray(cases.id, [...caseIds]))
-      : [],
+    referencesOf([...caseIds]),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const referenceOf = new Map(references.map((c) => [c.id, c.reference]));
@@ -168,6 +167,8 @@ export async function describeEntries(
 export async function auditPage(
   db: Db,
   filter: AuditFilter,
+  /** The case the filter's reference names (found by the case repository); null when none does. */
+  caseId: string | null | undefined,
 ): Promise<{ rows: Row[]; next?: number; unknownReference: boolean }> {
   const where: (SQL | undefined)[] = [];
   if (filter.before) where.push(lt(auditLog.id, filter.before));
@@ -179,12 +180,8 @@ export async function auditPage(
       ),
     );
   if (filter.caseReference) {
-    const [found] = await db
-      .select({ id: cases.id })
-      .from(cases)
-      .where(eq(cases.reference, filter.caseReference));
-    if (!found) return { rows: [], unknownReference: true };
-    where.push(and(eq(auditLog.targetType, 'case'), eq(auditLog.targetId, found.id)));
+    if (!caseId) return { rows: [], unknownReference: true };
+    where.push(and(eq(auditLog.targetType, 'case'), eq(auditLog.targetId, caseId)));
   }
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.from) where.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00Z`)));

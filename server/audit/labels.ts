@@ -13,7 +13,7 @@ export const auditActions = [
   'case.created',
   'case.imported',
   'case.viewed',
-  'case.read',
+  'case.listed',
   'case.section_saved',
   'case.assigned',
   'case.exported',
@@ -117,24 +117,107 @@ const statusChange = (d: Detail, locale: Locale) =>
       : ` (now ${statusName(locale, d.to)})`
     : '';
 
-/** What a view of a case showed: the page, one form, the attached files. */
+/** Which page of a case was read (the case scope's `caseView`: server/routes/case-scope.ts). */
+const views: Record<Locale, Record<string, string>> = {
+  en: {
+    page: 'Viewed the case page',
+    history: "Viewed the case's history",
+    attachments: 'Viewed the list of attached files',
+    attachment: 'Viewed an attached file',
+    'attachment.file': 'Opened an attached file',
+    'attachment.thumbnail': "Viewed an attached file's preview",
+    'attachment.download': 'Downloaded an attached file',
+    'attachment.remove': 'Opened the page to erase an attached file',
+    'export.json': 'Exported the case file',
+    'export.zip': 'Exported the case file with its attached files',
+    summary: 'Viewed the printable summary',
+    'summary.pdf': 'Downloaded the summary as PDF',
+  },
+  ru: {
+    page: 'Просмотрена страница дела',
+    history: 'Просмотрена история дела',
+    attachments: 'Просмотрен список вложений',
+    attachment: 'Просмотрено вложение',
+    'attachment.file': 'Открыто вложение',
+    'attachment.thumbnail': 'Просмотрено превью вложения',
+    'attachment.download': 'Скачано вложение',
+    'attachment.remove': 'Открыта страница удаления вложения',
+    'export.json': 'Выгружен файл дела',
+    'export.zip': 'Выгружен файл дела с вложениями',
+    summary: 'Просмотрена сводка для печати',
+    'summary.pdf': 'Скачана сводка в PDF',
+  },
+};
+
 function viewed(d: Detail, locale: Locale): string {
   const view = str(d.view);
-  if (locale === 'ru') {
-    if (view === 'attachments') return 'Просмотрен список вложений';
-    if (view.startsWith('form:')) return `Просмотрена форма «${partName(locale, view)}»`;
-    return 'Просмотрена страница дела';
+  const [kind, rest = ''] = view.split(':');
+  const ru = locale === 'ru';
+  switch (kind) {
+    case 'form':
+      return ru
+        ? `Просмотрена форма «${partName(locale, rest)}»`
+        : `Viewed the ${partName(locale, rest)} form`;
+    case 'new':
+      return ru
+        ? `Открыта форма новой записи: «${partName(locale, rest)}»`
+        : `Opened a new entry in ${partName(locale, rest)}`;
+    case 'remove':
+      return ru
+        ? `Открыта страница удаления записи: «${partName(locale, rest)}»`
+        : `Opened the page to remove an entry from ${partName(locale, rest)}`;
+    case 'decide':
+      return ru
+        ? `Открыта страница решения: ${decisionName(rest, locale)}`
+        : `Opened the decision page: ${decisionName(rest, locale)}`;
+    default:
+      return views[locale][view] ?? views[locale].page!;
   }
-  if (view === 'attachments') return 'Viewed the attached files';
-  if (view.startsWith('form:')) return `Viewed the ${partName(locale, view)} form`;
-  return 'Viewed the case page';
+}
+
+/** A decision's name, from the sentence its audit entry gets ("Cleared a flag"), for a decision page. */
+function decisionName(action: string, locale: Locale): string {
+  const key = `case.${action}`;
+  if (!isAuditAction(key)) return locale === 'ru' ? 'решение' : 'a decision';
+  const sentence = sentences[locale][key]({}, { locale, userName: () => '' });
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+const listNames: Record<Locale, Record<string, string>> = {
+  en: {
+    list: 'the case list',
+    home: 'the home page',
+    queue: 'the review queue',
+    summaries: 'the group summary choice',
+  },
+  ru: {
+    list: 'списке дел',
+    home: 'главной странице',
+    queue: 'очереди на рассмотрение',
+    summaries: 'выборе дел для общей сводки',
+  },
+};
+const SHOWN_REFERENCES = 10;
+
+/** Which cases a list showed: their references (never what they hold), the first few and how many more. */
+function listed(d: Detail, locale: Locale): string {
+  const references = Array.isArray(d.references) ? d.references.filter((r) => typeof r === 'string') : [];
+  const where = listNames[locale][str(d.view)] ?? listNames[locale].list!;
+  const shown = references.slice(0, SHOWN_REFERENCES).join(', ');
+  const more = references.length - SHOWN_REFERENCES;
+  if (locale === 'ru') {
+    if (!references.length) return d.view ? `Дел не показано в ${where}` : 'Показан список дел';
+    return `Показаны дела (${references.length}) в ${where}: ${shown}${more > 0 ? ` и ещё ${more}` : ''}`;
+  }
+  if (!references.length) return d.view ? `Was shown no case in ${where}` : 'Was shown a list of cases';
+  return `Was shown ${references.length} case(s) in ${where}: ${shown}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 const en: Record<AuditAction, Sentence> = {
   'case.created': () => 'Created the case',
   'case.imported': () => 'Imported the case from a file',
   'case.viewed': (d) => viewed(d, 'en'),
-  'case.read': (d) => (d.view ? viewed(d, 'en') : 'Read the case'),
+  'case.listed': (d) => listed(d, 'en'),
   'case.section_saved': (d) =>
     d.section ? `Saved the ${partName('en', str(d.section))} section` : 'Saved a section',
   'case.assigned': (d, c) => (d.to ? `Assigned the case to ${c.userName(d.to)}` : 'Assigned the case'),
@@ -215,7 +298,7 @@ const ru: Record<AuditAction, Sentence> = {
   'case.created': () => 'Создано дело',
   'case.imported': () => 'Дело загружено из файла',
   'case.viewed': (d) => viewed(d, 'ru'),
-  'case.read': (d) => (d.view ? viewed(d, 'ru') : 'Дело прочитано'),
+  'case.listed': (d) => listed(d, 'ru'),
   'case.section_saved': (d) =>
     d.section ? `Сохранён раздел «${partName('ru', str(d.section))}»` : 'Сохранён раздел',
   'case.assigned': (d, c) => (d.to ? `Дело передано: ${c.userName(d.to)}` : 'Дело передано'),

@@ -188,8 +188,11 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   // references, action codes and dates only.
   app.get('/admin/audit', { config: { access } }, async (request, reply) => {
     const { filter, values, errors } = readAuditFilter(request.query);
+    const caseId = filter.caseReference
+      ? ((await app.cases.idOfReference(filter.caseReference)) ?? null)
+      : undefined;
     const [page, people, checkpoint] = await Promise.all([
-      auditPage(db, filter),
+      auditPage(db, filter, caseId),
       filterUsers(db),
       latestCheckpoint(db, app.auditKeys),
     ]);
@@ -197,7 +200,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return reply.render(
       'admin/audit',
       {
-        lines: await describeEntries(db, page.rows, request.locale, request.t),
+        lines: await describeEntries(
+          db,
+          (ids) => app.cases.referencesOf(ids),
+          page.rows,
+          request.locale,
+          request.t,
+        ),
         nextHref: page.next ? auditHref(filter, page.next) : undefined,
         newestHref: filter.before ? auditHref({ ...filter, before: undefined }) : undefined,
         filtered: Object.keys(values).length > 0,

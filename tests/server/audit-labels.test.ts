@@ -46,7 +46,7 @@ const context = (locale: 'en' | 'ru') => ({
 /** What the code writes into each action's detail (ids and codes only). */
 const details: Partial<Record<AuditAction, Record<string, unknown>>> = {
   'case.viewed': { view: 'form:service' },
-  'case.read': { view: 'page' },
+  'case.listed': { view: 'queue', references: ['WP-2026-0001', 'WP-2026-0002'] },
   'case.section_saved': { section: 'service' },
   'case.assigned': { to: someone },
   'case.exported': { format: 'zip', attachments: 2 },

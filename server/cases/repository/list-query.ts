@@ -2,12 +2,12 @@
 // search term is bound as a parameter and never leaves this module except as part of the page itself.
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { type CaseStatus, caseStatuses, cases, users } from '../../db/schema';
-import { actions, riskLevels } from '../../rules/assessment';
-import type { SessionUser } from '../auth/sessions';
-import { searchIdPattern } from '../http/saved-search';
-import { visibleCases } from './access';
+import type { Db } from '../../../db/client';
+import { type CaseStatus, caseStatuses, cases, users } from '../../../db/schema';
+import { actions, riskLevels } from '../../../rules/assessment';
+import type { SessionUser } from '../../auth/sessions';
+import { searchIdPattern } from '../../http/saved-search';
+import { visibleCases } from '../access';
 
 export const PAGE_SIZE = 25;
 /**
