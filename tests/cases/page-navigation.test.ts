@@ -15,7 +15,8 @@ beforeAll(async () => {
   t = await testApp();
   agent = (await signIn(t.app, await addUser(t.app, 'caseworker'))).agent;
   caseUrl = await enterCaseThroughForms(agent, fixture('bucha-unit'));
-});
+  // Entering a case through every form takes a while on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 describe('the case page', () => {

@@ -40,7 +40,8 @@ beforeAll(async () => {
   await enterCaseThroughForms((await signIn(t.app, caseworker)).agent, file);
   sup = await signIn(t.app, await addUser(t.app, 'supervisor'));
   other = await signIn(t.app, await addUser(t.app, 'supervisor'));
-});
+  // Entering a case through every form takes a while on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 describe('searching the case list', () => {

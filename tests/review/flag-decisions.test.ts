@@ -35,7 +35,8 @@ beforeAll(async () => {
   supUser = await addUser(t.app, 'supervisor');
   sup = (await signIn(t.app, supUser)).agent;
   url = await enterCaseThroughForms(cw, fixture('bucha-unit'));
-});
+  // Entering a case through every form takes a while on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 describe('a decision on a flag, on the case page', () => {

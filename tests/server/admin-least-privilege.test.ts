@@ -30,7 +30,8 @@ beforeAll(async () => {
   caseUrl = await enterCaseThroughForms((await signIn(t.app, caseworker)).agent, file);
   asAdmin = await signIn(t.app, admin);
   asSupervisor = await signIn(t.app, supervisor);
-});
+  // Entering a case through every form takes a while on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 describe('an admin and a real case', () => {

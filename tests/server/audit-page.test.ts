@@ -36,7 +36,8 @@ beforeAll(async () => {
   const page = await asSupervisor.get(caseUrl);
   reference = /WP-\d{4}-\d{4}/.exec(page.text)![0];
   asAdmin = (await signIn(t.app, admin)).agent;
-});
+  // Entering a case through every form takes a while on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 describe('the case history', () => {
