@@ -76,6 +76,7 @@ const table: Record<string, Who[]> = {
   'GET /admin/organisation': ['admin'],
   'POST /admin/organisation': ['admin'],
   'GET /cases': caseStaff,
+  'POST /cases/search': caseStaff,
   'POST /cases/import': caseStaff,
   'GET /cases/:id/export.json': caseStaff,
   'GET /cases/:id/summary': caseStaff,
