@@ -135,7 +135,7 @@ export class CaseRepository {
     return { cases: mine, requests };
   }
 
-  /** The home page of a supervisor or admin: counts of cases by state and the top of the review queue. */
+  /** The home page of a supervisor: counts of cases by state and the top of the review queue. */
   /** How many cases there are, by status and need: all an admin's home shows (server/policy.ts). */
   counts() {
     return supervisorCounts(this.db, this.clock());

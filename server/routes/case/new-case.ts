@@ -1,4 +1,4 @@
-// A new case: the identity form's first two fields and, for supervisors and admins, who it is assigned to.
+// A new case: the identity form's first two fields and, for supervisors, who it is assigned to.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { personSchema } from '../../../rules/case-schema';
 import { activeCaseworkers } from '../../cases/caseworkers';
