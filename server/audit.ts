@@ -4,6 +4,7 @@
 // off the request's path by the background writer (server/audit/): see chain.ts, checkpoint.ts, verify.ts.
 import type { Db, Tx } from '../db/client';
 import { auditLog } from '../db/schema';
+import type { AuditAction } from './audit/labels';
 
 export { verifyAuditChain } from './audit/verify';
 
@@ -12,7 +13,8 @@ export interface AuditEntry {
   actorId: string | null;
   /** How the actor is shown: `user`, `system`, `cli`. */
   actorLabel?: string;
-  action: string;
+  /** Only actions with a sentence for the history and audit pages (server/audit/labels.ts). */
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   /** Identifiers and codes only: no personal data, no values typed into a case. */

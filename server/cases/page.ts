@@ -224,14 +224,18 @@ function reviewModel(
         return t(`timeline.${e.kind}`);
     }
   };
-  // The latest clearance of each flag: who, when and why stay visible beside it.
-  const clearances: Record<string, string> = {};
-  for (const e of events.filter((e) => e.kind === 'flag_cleared')) {
-    clearances[String(e.detail.flagId)] = t('review.clearedBy', {
-      name: actor(e.actorName),
-      date: formatTime(e.at, locale),
-      reason: e.text ?? '',
-    });
+  // The latest decision on each flag, cleared or upheld: who, when and why stay visible beside it.
+  const flagDecisions: Record<string, { upheld: boolean; text: string }> = {};
+  for (const e of events.filter((e) => e.kind === 'flag_cleared' || e.kind === 'flag_upheld')) {
+    const upheld = e.kind === 'flag_upheld';
+    flagDecisions[String(e.detail.flagId)] = {
+      upheld,
+      text: t(upheld ? 'review.upheldBy' : 'review.clearedBy', {
+        name: actor(e.actorName),
+        date: formatTime(e.at, locale),
+        reason: e.text ?? '',
+      }),
+    };
   }
   return {
     version: row.version,
@@ -240,7 +244,7 @@ function reviewModel(
     canAnswer: allowed.includes('answer_request'),
     canComment: allowed.includes('comment'),
     fourEyes: refusal('clear_flag', user, row) === 'four_eyes',
-    clearances,
+    flagDecisions,
     openRequests: events
       .filter((e) => e.kind === 'info_requested' && !answered.has(e.id))
       .map((e) => ({

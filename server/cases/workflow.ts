@@ -3,8 +3,8 @@
 import type { CaseStatus, Role } from '../../db/schema';
 
 /**
- * `holder`: the caseworker the case is assigned to (supervisors and admins may act for them).
- * `reviewer`: a supervisor or admin who neither entered the case nor holds it (four eyes).
+ * `holder`: the caseworker the case is assigned to (supervisors may act for them).
+ * `reviewer`: a supervisor who neither entered the case nor holds it (four eyes).
  * `anyone`: whoever may see the case.
  */
 type Actor = 'holder' | 'reviewer' | 'anyone';
@@ -53,12 +53,12 @@ export type Refusal = 'wrong_status' | 'not_holder' | 'not_reviewer' | 'four_eye
 export function refusal(action: WorkflowAction, user: ActingUser, state: CaseState): Refusal | null {
   const rule: Transition = workflow[action];
   if (!rule.from.includes(state.status)) return 'wrong_status';
-  const staff = user.role === 'supervisor' || user.role === 'admin';
+  const reviewer = user.role === 'supervisor';
   switch (rule.by) {
     case 'holder':
-      return staff || state.assignedTo === user.id ? null : 'not_holder';
+      return reviewer || state.assignedTo === user.id ? null : 'not_holder';
     case 'reviewer':
-      if (!staff) return 'not_reviewer';
+      if (!reviewer) return 'not_reviewer';
       // Four eyes: whoever entered or holds a case does not also decide on it.
       return user.id === state.createdBy || user.id === state.assignedTo ? 'four_eyes' : null;
     default:

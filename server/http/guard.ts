@@ -51,7 +51,9 @@ export function guard(app: FastifyInstance): void {
           403,
         );
       }
-      if (!unsafe) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      // The path only: a query string may hold what a person typed, and `next` lands in the address bar.
+      const path = request.url.split('?')[0]!;
+      if (!unsafe) return reply.redirect(`/sign-in?next=${encodeURIComponent(path)}`, 303);
       const replay = JSON.stringify(formFields(request));
       const ended = request.endedSession;
       // Proved only when the form bore the token of the session that has just expired.

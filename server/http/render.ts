@@ -23,11 +23,10 @@ interface NavItem {
 
 function navFor(request: FastifyRequest, user: SessionUser): NavItem[] {
   const { t } = request;
-  const items: NavItem[] = [
-    { href: '/', label: t('nav.home') },
-    { href: '/cases', label: t('nav.cases') },
-  ];
-  if (user.role !== 'caseworker') items.push({ href: '/review', label: t('nav.review') });
+  const items: NavItem[] = [{ href: '/', label: t('nav.home') }];
+  // Admins never see case contents (server/policy.ts): no way into the list or the queue.
+  if (user.role !== 'admin') items.push({ href: '/cases', label: t('nav.cases') });
+  if (user.role === 'supervisor') items.push({ href: '/review', label: t('nav.review') });
   if (user.role === 'admin') {
     items.push(
       { href: '/admin/users', label: t('nav.users') },

@@ -75,9 +75,6 @@ export const attachmentsEn = {
   'att.remove.confirm':
     'The file and its preview will be erased from the database. This cannot be undone; the removal is recorded in the history.',
   'att.remove.submit': 'Erase the file',
-  'case.history.action.attachment.added': 'File attached',
-  'case.history.action.attachment.viewed': 'Attached file viewed',
-  'case.history.action.attachment.removed': 'Attached file erased',
   'att.cancel': 'Cancel',
   'att.summary.scans': 'Scans',
   'att.summary.appendix': 'Appendix: scans of the documents',

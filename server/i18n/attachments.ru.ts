@@ -77,9 +77,6 @@ export const attachmentsRu: Record<keyof typeof attachmentsEn, string> = {
   'att.remove.confirm':
     'Файл и его превью будут стёрты из базы данных. Отменить это нельзя; удаление записывается в историю.',
   'att.remove.submit': 'Стереть файл',
-  'case.history.action.attachment.added': 'Приложен файл',
-  'case.history.action.attachment.viewed': 'Просмотрен приложенный файл',
-  'case.history.action.attachment.removed': 'Стёрт приложенный файл',
   'att.cancel': 'Отмена',
   'att.summary.scans': 'Сканы',
   'att.summary.appendix': 'Приложение: сканы документов',

@@ -88,7 +88,12 @@ const core = {
     'You log intake interviews, work the verification checklist and prepare case summaries.',
   'home.role.supervisor':
     'You review flagged cases and decide on referrals. Every decision is on the record.',
-  'home.role.admin': 'You manage accounts and roles, and review the audit log.',
+  'home.role.admin':
+    "You manage accounts and roles, sign-in security, the organisation's letterhead and the reference data, and you read the audit log.",
+  'home.admin.noCases':
+    'You see how many cases there are, never what they hold: an admin cannot open a case, be assigned one, see the review queue or export a summary, a case file or an attachment.',
+  'home.admin.secondAccount':
+    'Someone who administers Waypost and must also review cases holds a second, supervisor account with its own email address; what they do as each is recorded apart.',
 
   'account.title': 'My account',
   'account.changePassword': 'Change password',
@@ -153,9 +158,31 @@ const core = {
   'admin.audit.who': 'Who',
   'admin.audit.what': 'What',
   'admin.audit.target': 'On',
-  'admin.audit.target.user': 'user',
-  'admin.audit.target.case': 'case',
-  'admin.audit.detail': 'Detail',
+  'admin.audit.actor.system': 'Waypost itself',
+  'admin.audit.actor.cli': 'A command on the server',
+  'admin.audit.removedAccount': 'an account no longer held',
+  'admin.audit.removedCase': 'a case no longer held',
+  'admin.audit.filter.title': 'Find entries',
+  'admin.audit.filter.user': 'User',
+  'admin.audit.filter.userHint': 'What they did, and what was done to their account.',
+  'admin.audit.filter.case': 'Case reference',
+  'admin.audit.filter.caseHint': 'The whole reference, such as WP-2026-0042.',
+  'admin.audit.filter.action': 'Action',
+  'admin.audit.filter.from': 'From (day, UTC)',
+  'admin.audit.filter.to': 'To (day, UTC, included)',
+  'admin.audit.filter.dateHint': 'As 2026-12-31.',
+  'admin.audit.filter.any': 'Any',
+  'admin.audit.filter.apply': 'Show entries',
+  'admin.audit.filter.reset': 'Show every entry',
+  'admin.audit.filter.none': 'No entry matches these filters.',
+  'admin.audit.filter.badUser': 'Choose a user from the list.',
+  'admin.audit.filter.badReference':
+    'A case reference has letters, digits and dashes only, such as WP-2026-0042.',
+  'admin.audit.filter.unknownReference': 'No case has this reference.',
+  'admin.audit.filter.badAction': 'Choose an action from the list.',
+  'admin.audit.filter.badDate': 'Enter a day as 2026-12-31.',
+  'admin.audit.filter.toBeforeFrom': 'The last day is before the first day.',
+  'admin.audit.newest': 'Newest entries',
   'admin.audit.checkpoint.title': 'Latest signed checkpoint',
   'admin.audit.checkpoint.hint':
     'Copy it somewhere the database and this server cannot reach (a password manager, a printed page). One is written every hour. With a copy, this command proves that nothing written before it was removed or rewritten:',

@@ -1,7 +1,6 @@
 // The reference-data page (admin) and the unit suggestions of the case form.
 export const referenceDataEn = {
   'nav.referenceData': 'Reference data',
-  'admin.audit.target.reference_data': 'reference data',
   'refdata.title': 'Reference data',
   'refdata.intro':
     'Every fact the rules rest on, with its public source. Facts change only through a code review; what you record here is that a file was checked against its sources on a given day. A file not reviewed for more than {days} days makes every assessment say its reference data is out of date.',

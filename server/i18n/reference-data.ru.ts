@@ -3,7 +3,6 @@ import type { referenceDataEn } from './reference-data.en';
 
 export const referenceDataRu: Record<keyof typeof referenceDataEn, string> = {
   'nav.referenceData': 'Справочные данные',
-  'admin.audit.target.reference_data': 'справочные данные',
   'refdata.title': 'Справочные данные',
   'refdata.intro':
     'Все факты, на которые опираются правила, с публичными источниками. Сами факты меняются только через проверку кода; здесь вы отмечаете, что файл сверен с источниками в такой-то день. Если файл не проверяли больше {days} дней, в каждой оценке будет сказано, что справочные данные устарели.',

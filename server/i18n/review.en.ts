@@ -47,6 +47,7 @@ export const reviewEn = {
   'review.clear': 'Clear…',
   'review.uphold': 'Uphold…',
   'review.clearedBy': 'Cleared by {name} on {date}: {reason}',
+  'review.upheldBy': 'Upheld by {name} on {date}: {reason}',
   'review.timeline': 'Timeline',
   'review.comments': 'Comments',
   'review.noComments': 'No comments yet.',

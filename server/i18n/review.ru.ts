@@ -50,6 +50,7 @@ export const reviewRu: Record<keyof typeof reviewEn, string> = {
   'review.clear': 'Снять…',
   'review.uphold': 'Оставить…',
   'review.clearedBy': 'Снята: {name}, {date}: {reason}',
+  'review.upheldBy': 'Подтверждён: {name}, {date}: {reason}',
   'review.timeline': 'Хронология',
   'review.comments': 'Комментарии',
   'review.noComments': 'Комментариев пока нет.',

@@ -1,10 +1,12 @@
 // Administration: accounts (create by invitation, change role, disable, reset password) and the audit log.
-import { desc, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditLog, roles, users } from '../../db/schema';
+import { roles, users } from '../../db/schema';
 import { appendAudit, verifyAuditChain } from '../audit';
+import { auditHref, auditPage, describeEntries, filterUsers, readAuditFilter } from '../audit/browse';
 import { latestCheckpoint, writeCheckpoint } from '../audit/checkpoint';
+import { actionChoices } from '../audit/labels';
 import { deleteUserSessions } from '../auth/sessions';
 import { readForm } from '../http/forms';
 import { adminOnly } from '../policy';
@@ -25,7 +27,6 @@ const newUserForm = z.strictObject({
   role: z.enum(roles, 'form.choose'),
 });
 const roleForm = z.strictObject({ role: z.enum(roles, 'form.choose') });
-const AUDIT_PAGE_SIZE = 50;
 
 type UserRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -183,29 +184,42 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { before?: string } }>(
-    '/admin/audit',
-    { config: { access } },
-    async (request, reply) => {
-      const before = Number(request.query.before);
-      const rows = await db
-        .select({ entry: auditLog, actorEmail: users.email })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorId))
-        .where(Number.isInteger(before) && before > 0 ? lt(auditLog.id, before) : undefined)
-        .orderBy(desc(auditLog.id))
-        .limit(AUDIT_PAGE_SIZE + 1);
-      const page = rows.slice(0, AUDIT_PAGE_SIZE);
-      const next = rows.length > AUDIT_PAGE_SIZE ? page.at(-1)?.entry.id : undefined;
-      const checkpoint = await latestCheckpoint(db, app.auditKeys);
-      return reply.render('admin/audit', {
-        rows: page,
-        next,
+  // Filtered by user, case reference, action and date, on the server, a page at a time; the URL holds ids,
+  // references, action codes and dates only.
+  app.get('/admin/audit', { config: { access } }, async (request, reply) => {
+    const { filter, values, errors } = readAuditFilter(request.query);
+    const caseId = filter.caseReference
+      ? ((await app.cases.idOfReference(filter.caseReference)) ?? null)
+      : undefined;
+    const [page, people, checkpoint] = await Promise.all([
+      auditPage(db, filter, caseId),
+      filterUsers(db),
+      latestCheckpoint(db, app.auditKeys),
+    ]);
+    if (page.unknownReference) errors.case = 'admin.audit.filter.unknownReference';
+    return reply.render(
+      'admin/audit',
+      {
+        lines: await describeEntries(
+          db,
+          (ids) => app.cases.referencesOf(ids),
+          page.rows,
+          request.locale,
+          request.t,
+        ),
+        nextHref: page.next ? auditHref(filter, page.next) : undefined,
+        newestHref: filter.before ? auditHref({ ...filter, before: undefined }) : undefined,
+        filtered: Object.keys(values).length > 0,
+        values,
+        errors,
+        people,
+        actions: actionChoices(request.locale),
         check: undefined,
         checkpoint: checkpoint && JSON.stringify(checkpoint, null, 2),
-      });
-    },
-  );
+      },
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  });
 
   // A signed checkpoint now (one is also written every hour): to copy somewhere the database's holders
   // cannot reach, so that `audit:verify --checkpoint` can later prove nothing before it was removed.
@@ -228,6 +242,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       detail: { ok: check.ok, rows: check.rows },
       at: app.clock(),
     });
-    return reply.render('admin/audit', { rows: [], next: undefined, check });
+    return reply.render('admin/audit', { lines: [], check });
   });
 }

@@ -6,14 +6,14 @@ import { sandboxFileResponses } from '../attachments/file-responses';
 import { listAttachments, readAttachment } from '../attachments/repository';
 import { appendAudit } from '../audit';
 import { assemble } from '../cases/parts';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 import { caseOf } from './case-scope';
 
 export async function attachmentExportRoutes(app: FastifyInstance): Promise<void> {
   sandboxFileResponses(app);
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export-with-attachments.zip',
-    { config: { access: anyRole, stepUp: true, caseView: 'export.zip' } },
+    { config: { access: caseRoles, stepUp: true, caseView: 'export.zip' } },
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const loaded = caseOf(request);
       const assembled = assemble(loaded.parts, loaded.row.reference);

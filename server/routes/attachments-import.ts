@@ -11,10 +11,10 @@ import { MAX_ATTACHMENTS, readCaseZip, type ZipRefusal } from '../attachments/im
 import { refuseUnadmittedMultipart } from '../attachments/multipart-guard';
 import { MB, megabytes } from '../attachments/page';
 import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 import { MAX_CASE_FILE_BYTES, translateProblem } from './case-transfer';
 
-const access = anyRole;
+const access = caseRoles;
 const PATH = '/cases/import-with-attachments';
 
 interface Problem {

@@ -21,12 +21,13 @@ import {
 } from '../attachments/repository';
 import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
 import { appendAudit } from '../audit';
+import type { AuditAction } from '../audit/labels';
 import type { LoadedCase } from '../cases/repository';
 import type { MessageKey } from '../i18n';
 import { isMessageKey } from '../i18n/keys';
-import { allows, anyRole } from '../policy';
+import { allows, caseRoles } from '../policy';
 
-const access = anyRole;
+const access = caseRoles;
 const MAX_FILES_AT_ONCE = 5;
 
 type Params = { id: string; attachmentId?: string };
@@ -129,7 +130,12 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     return { loaded, row };
   }
 
-  const audit = (request: FastifyRequest, caseId: string, action: string, detail: Record<string, unknown>) =>
+  const audit = (
+    request: FastifyRequest,
+    caseId: string,
+    action: AuditAction,
+    detail: Record<string, unknown>,
+  ) =>
     appendAudit(db, {
       actorId: request.user!.id,
       action,

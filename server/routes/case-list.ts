@@ -1,6 +1,6 @@
 // The case list: search by reference or pseudonym, filters, two sort orders and pages. Only the pseudonym
-// names a person here. The search term travels in the query string of the filter form (logs keep route
-// patterns, never query strings) and appears in nothing but this page.
+// names a person here. The search term never travels in a URL: the filter form posts it, and the list's URL
+// names it by an opaque id (server/http/saved-search.ts); it appears in nothing but this page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
@@ -9,14 +9,9 @@ import { stayWarning } from '../../rules/flags/host-stay-ending';
 import { labels } from '../../rules/labels';
 import { todayOf } from '../cases/repository';
 import { type ListQuery, type ListRow, NONE, PAGE_SIZE, readListQuery } from '../cases/repository/list-query';
+import { findSearch, saveSearch } from '../http/saved-search';
 import type { MessageKey } from '../i18n';
-import { anyRole } from '../policy';
-
-/** What the import form shows after a refused file. */
-export interface ImportProblem {
-  summary: MessageKey;
-  problems: { path: string; message: string }[];
-}
+import { caseRoles } from '../policy';
 
 interface PageLink {
   page: number;
@@ -27,7 +22,7 @@ interface PageLink {
 /** The list URL for a query, keeping only what differs from the defaults. */
 export function listHref(query: ListQuery, page = query.page): string {
   const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
+  if (query.search) params.set('search', query.search);
   if (query.status) params.set('status', query.status);
   if (query.assignee) params.set('assignee', query.assignee);
   if (query.action) params.set('action', query.action);
@@ -78,17 +73,17 @@ function stayState(stayEndsOn: string | null, today: string): 'ended' | 'soon' |
 
 const statusKey = (status: CaseStatus): MessageKey => `cases.status.label.${status}`;
 
-/** Renders the case list for this request's query, with the import form's outcome when there is one. */
-export async function renderCaseList(
+/** Renders the case list for this request's query. */
+async function renderCaseList(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
-  extra: { importProblem?: ImportProblem } = {},
-  status?: number,
 ): Promise<FastifyReply> {
   const user = request.user!;
   const { t, locale } = request;
-  const query = readListQuery(request.method === 'GET' ? request.query : {});
+  const read = readListQuery(request.query);
+  const term = read.search ? findSearch(request, read.search) : undefined;
+  const query = { ...read, q: term, search: term === undefined ? undefined : read.search };
   const staff = user.role !== 'caseworker';
   const [result, assignees] = await Promise.all([
     app.cases.list(user, query),
@@ -120,54 +115,67 @@ export async function renderCaseList(
     p === null ? null : ({ page: p, href: listHref(current, p), current: p === page } satisfies PageLink),
   );
   const filtered = Boolean(query.q || query.status || query.assignee || query.action || query.risk);
-  return reply.render(
-    'cases/list',
-    {
-      query,
-      rows,
-      total: result.total,
-      countText: result.capped
-        ? t('cases.list.count.more', { count: result.total })
-        : t(pluralKey(locale, result.total), { count: result.total }),
-      rangeText:
-        result.total > 0
-          ? t(result.capped ? 'cases.list.rangeMore' : 'cases.list.range', {
-              from: (page - 1) * PAGE_SIZE + 1,
-              to: Math.min(page * PAGE_SIZE, result.total),
-              total: result.total,
-            })
-          : '',
-      filtered,
-      sortLabel: t(`cases.list.sort.${query.sort}`),
-      pages: result.pages,
-      pageLinks,
-      previousHref: page > 1 ? listHref(current, page - 1) : undefined,
-      nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
-      options: {
-        statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
-        actions: [
-          ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
-          { value: NONE, label: t('cases.list.notAssessed') },
-        ],
-        risks: [
-          ...riskLevels.map((value) => ({ value, label: enumLabels.riskLevels[value] })),
-          { value: NONE, label: t('cases.list.notAssessed') },
-        ],
-        assignees: assignees && [
-          ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
-          { value: NONE, label: t('cases.list.unassigned') },
-        ],
-        sorts: (['updated', 'urgency'] as const).map((value) => ({
-          value,
-          label: t(`cases.list.sort.${value}`),
-        })),
-      },
-      importProblem: extra.importProblem,
+  return reply.render('cases/list', {
+    query,
+    rows,
+    total: result.total,
+    countText: result.capped
+      ? t('cases.list.count.more', { count: result.total })
+      : t(pluralKey(locale, result.total), { count: result.total }),
+    rangeText:
+      result.total > 0
+        ? t(result.capped ? 'cases.list.rangeMore' : 'cases.list.range', {
+            from: (page - 1) * PAGE_SIZE + 1,
+            to: Math.min(page * PAGE_SIZE, result.total),
+            total: result.total,
+          })
+        : '',
+    filtered,
+    sortLabel: t(`cases.list.sort.${query.sort}`),
+    pages: result.pages,
+    pageLinks,
+    previousHref: page > 1 ? listHref(current, page - 1) : undefined,
+    nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
+    options: {
+      statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
+      actions: [
+        ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
+        { value: NONE, label: t('cases.list.notAssessed') },
+      ],
+      risks: [
+        ...riskLevels.map((value) => ({ value, label: enumLabels.riskLevels[value] })),
+        { value: NONE, label: t('cases.list.notAssessed') },
+      ],
+      assignees: assignees && [
+        ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
+        { value: NONE, label: t('cases.list.unassigned') },
+      ],
+      sorts: (['updated', 'urgency'] as const).map((value) => ({
+        value,
+        label: t(`cases.list.sort.${value}`),
+      })),
     },
-    status,
-  );
+    searchExpired: read.search !== undefined && term === undefined,
+  });
 }
 
 export async function caseListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/cases', { config: { access: anyRole } }, (request, reply) => renderCaseList(app, request, reply));
+  app.get('/cases', { config: { access: caseRoles } }, (request, reply) => {
+    // A term typed into the address bar or an old bookmark: kept, and replaced at once by its opaque id.
+    const typed = readListQuery(request.query).q;
+    if (typed !== undefined)
+      return reply.redirect(searchHref(request, reply, readListQuery(request.query)), 303);
+    return renderCaseList(app, request, reply);
+  });
+
+  // The filter form posts here, so that the search term stays out of every URL.
+  app.post('/cases/search', { config: { access: caseRoles } }, async (request, reply) =>
+    reply.redirect(searchHref(request, reply, readListQuery(request.body)), 303),
+  );
+}
+
+/** The list's URL for a query from the filter form: the term saved, and named by its opaque id. */
+function searchHref(request: FastifyRequest, reply: FastifyReply, query: ListQuery): string {
+  const search = query.q ? saveSearch(request, reply, query.q) : undefined;
+  return listHref({ ...query, q: undefined, search }, 1);
 }

@@ -6,6 +6,7 @@
 // A route joins by being registered inside `caseScoped(...)`: `app.register(caseScoped(myRoutes))`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LoadedCase } from '../cases/repository';
+import { allows } from '../policy';
 
 type Params = Record<string, string | undefined>;
 /** The view recorded for a read: a name, or one built from the URL's parameters (`form:person`). */
@@ -37,6 +38,10 @@ export function caseScoped(...plugins: ((app: FastifyInstance) => Promise<void>)
       if (!route.url.startsWith('/cases/:id/') && route.url !== '/cases/:id') {
         throw new Error(`${route.url} is registered as case-scoped but names no case`);
       }
+      // Admins never see what a case holds (server/policy.ts): no case-scoped route may admit them.
+      if (allows(route.config?.access ?? 'public', 'admin')) {
+        throw new Error(`${route.url} is case-scoped and must not admit admins`);
+      }
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       if (methods.some((m) => reads.has(m)) && !route.config?.caseView) {
         throw new Error(`${route.url} shows a case but names no view for the audit log (config.caseView)`);
@@ -46,6 +51,8 @@ export function caseScoped(...plugins: ((app: FastifyInstance) => Promise<void>)
     // After the guard (a root preHandler): only a user the route admits gets this far.
     app.addHook('preHandler', async (request, reply) => {
       const { id } = request.params as { id: string };
+      // The access policy already refuses admins; should one ever slip through, the case does not exist.
+      if (request.user?.role === 'admin') return reply.callNotFound();
       const loaded = await app.cases.loadVisible(request.user!, id);
       if (!loaded) return reply.callNotFound();
       request.loadedCase = loaded;

@@ -7,14 +7,20 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FieldError } from '../../rules/parse';
 import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
+import { describeImportProblems } from '../cases/import-problems';
 import { assemble } from '../cases/parts';
 import type { MessageKey, Translate } from '../i18n';
-import { anyRole } from '../policy';
-import { type ImportProblem, renderCaseList } from './case-list';
+import { caseRoles } from '../policy';
 import { caseOf } from './case-scope';
 
+/** What the import page says about a refused file. */
+interface ImportProblem {
+  summary: MessageKey;
+  problems: { path: string; message: string }[];
+}
+
 export const MAX_CASE_FILE_BYTES = 1024 * 1024;
-const access = anyRole;
+const access = caseRoles;
 
 /** Why a body is not a case file, before the schema is even asked. */
 type Unreadable = 'cases.import.noFile' | 'cases.import.notUtf8' | 'cases.import.notJson';
@@ -111,7 +117,17 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     problem: ImportProblem,
     status: number,
-  ) => renderCaseList(app, request, reply, { importProblem: problem }, status);
+  ) =>
+    reply.render(
+      'cases/import',
+      {
+        importProblem: {
+          summary: problem.summary,
+          groups: describeImportProblems(problem.problems, request.t),
+        },
+      },
+      status,
+    );
 
   // A body too large, malformed or with too many parts fails before the handler runs. A signed-in user sees
   // why beside the import form (the JSON API gets JSON); anyone else gets the app's ordinary error page.
@@ -157,7 +173,7 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
 
 /** A case's file as JSON, for moving it between installations (case-scoped). */
 export async function caseExportRoutes(app: FastifyInstance): Promise<void> {
-  const access = anyRole;
+  const access = caseRoles;
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export.json',
     { config: { access, stepUp: true, caseView: 'export.json' } },

@@ -10,7 +10,7 @@ import type { Locale } from '../../rules/i18n';
 import { isUnsourced } from '../../rules/sources';
 import { readForm } from '../http/forms';
 import { formatDay } from '../i18n/dates';
-import { adminOnly, anyRole } from '../policy';
+import { adminOnly, caseRoles } from '../policy';
 import { latestReviews, recordReview, reviewHistory } from '../reference-data/reviews';
 import { unitSuggestions } from '../reference-data/units';
 
@@ -78,7 +78,7 @@ export async function referenceDataRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // POST so the typed unit never lands in a URL or a log line.
-  app.post('/units/suggest', { config: { access: anyRole } }, async (request, reply) => {
+  app.post('/units/suggest', { config: { access: caseRoles } }, async (request, reply) => {
     const parsed = suggestForm.safeParse(request.body ?? {});
     const q = parsed.success ? parsed.data.q : '';
     return reply.header('cache-control', 'no-store').send(unitSuggestions(q, request.locale));

@@ -12,7 +12,7 @@ import { type Decision, type LoadedCase, openRequestsOf } from '../cases/reposit
 import { type Refusal, refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
-import { anyRole, staff } from '../policy';
+import { caseRoles, reviewers } from '../policy';
 import { caseOf } from './case-scope';
 
 const reason = z.string().trim().min(1, 'review.reasonRequired').max(5000, 'form.tooLong');
@@ -82,7 +82,7 @@ const isAction = (value: string): value is WorkflowAction => (workflowActions as
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { page?: string } }>(
     '/review',
-    { config: { access: staff } },
+    { config: { access: reviewers } },
     async (request, reply) => {
       const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
       const size = 50;
@@ -182,7 +182,7 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string; action: string }; Querystring: { flag?: string; request?: string } }>(
     '/cases/:id/decide/:action',
-    { config: { access: anyRole, caseView: ({ action }) => `decide:${action}` } },
+    { config: { access: caseRoles, caseView: ({ action }) => `decide:${action}` } },
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();
@@ -195,7 +195,7 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string; action: string } }>(
     '/cases/:id/decide/:action',
-    { config: { access: anyRole, stepUp: { param: 'action', values: ['approve_referral'] } } },
+    { config: { access: caseRoles, stepUp: { param: 'action', values: ['approve_referral'] } } },
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();

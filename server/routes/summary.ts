@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Locale } from '../../db/schema';
 import type { RequiredPart } from '../cases/parts';
 import type { MessageKey } from '../i18n';
-import { anyRole } from '../policy';
+import { caseRoles } from '../policy';
 import { languageFrom, summaryLanguages } from '../summary/language';
 import type { PdfInfo } from '../summary/pdf';
 import { type Profile, profileFrom, profileSchema, profiles } from '../summary/profiles';
@@ -12,7 +12,7 @@ import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary
 import type { Summary } from '../summary/shape';
 
 const MAX_GROUP = 30;
-const access = anyRole;
+const access = caseRoles;
 
 const groupForm = z.strictObject({
   ids: z

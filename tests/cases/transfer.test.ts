@@ -96,17 +96,29 @@ describe('import by upload from the case list', () => {
     expect(loaded!.row.assignedTo).toBe(sup.id);
   });
 
-  it('refuses an invalid file with every bad path listed, and saves nothing', async () => {
+  it('refuses an invalid file with every problem told as the forms would, at the top, and saves nothing', async () => {
     const before = await caseCount();
     const audits = await auditCount('case.imported');
     const res = await upload(a, invalidFile, 'invalid-dates.case.json');
     expect(res.status).toBe(400);
     expect(res.text).toContain('This file was not imported. Nothing was saved.');
-    for (const path of ['deployments[1].from', 'deployments[1].unitName', 'currentStay.country'])
-      expect(res.text).toContain(`<code>${path}</code>`);
-    expect(res.text).toContain('<code>deployments[1].from</code>: invalid date');
-    expect(res.text).toContain('<code>deployments[1].unitName</code>: unknown field');
-    expect(res.text).toContain('<h1>Cases</h1>'); // shown on the list page, beside the import form
+    // Section, form and entry, field label, problem; in the case page's order; never the file's paths.
+    const summary = res.text.slice(
+      res.text.indexOf('id="import-errors"'),
+      res.text.indexOf('<form class="import-form"'),
+    );
+    expect(summary).toMatch(
+      /<h2 class="import-section">Service and deployments<\/h2>\s*<ul class="import-problems">\s*<li><strong>Deployments in the war zone, entry 2 · From<\/strong>: invalid date<\/li>\s*<li><strong>Deployments in the war zone, entry 2 · a field the forms do not have: “unitName”<\/strong>: unknown field<\/li>/,
+    );
+    expect(summary).toMatch(
+      /Route and current stay<\/h2>[\s\S]*Current stay · Country<\/strong>: invalid country code/,
+    );
+    expect(summary.indexOf('Service and deployments')).toBeLessThan(
+      summary.indexOf('Route and current stay'),
+    );
+    expect(res.text).not.toMatch(/deployments\[1\]|currentStay\.country/);
+    expect(res.text).toContain('<h1>Import a case file</h1>'); // its own page: the problems above the form
+    expect(res.text.indexOf('import-errors')).toBeLessThan(res.text.indexOf('<form class="import-form"'));
     expect(res.text).toContain('aria-invalid="true" aria-describedby="import-errors"');
     expect(await caseCount()).toBe(before);
     expect(await auditCount('case.imported')).toBe(audits);
@@ -118,8 +130,10 @@ describe('import by upload from the case list', () => {
     const res = await upload(ru, invalidFile);
     expect(res.status).toBe(400);
     expect(res.text).toContain('Файл не импортирован. Ничего не сохранено.');
-    expect(res.text).toContain('<code>deployments[1].from</code>: неверная дата');
-    expect(res.text).toContain('<code>deployments[1].unitName</code>: неизвестное поле');
+    expect(res.text).toContain(
+      '<li><strong>Командировки в зону боевых действий, запись 2 · С</strong>: неверная дата</li>',
+    );
+    expect(res.text).toContain('поле, которого нет в формах: «unitName»</strong>: неизвестное поле');
   });
 
   it.each([
@@ -149,7 +163,7 @@ describe('import by upload from the case list', () => {
     const big = await upload(a, Buffer.alloc(1024 * 1024 + 10, 0x20));
     expect(big.status).toBe(413);
     expect(big.text).toContain('This file is larger than 1 MB');
-    expect(big.text).toContain('<h1>Cases</h1>');
+    expect(big.text).toContain('<h1>Import a case file</h1>');
     const two = await a.agent
       .post('/cases/import')
       .field('_csrf', a.csrf)
@@ -194,7 +208,7 @@ describe('import by upload from the case list', () => {
       .field('_csrf', csrf)
       .attach('file', Buffer.alloc(1024 * 1024 + 10, 0x20), 'a.json');
     expect(big.status).toBe(413);
-    expect(big.text).not.toContain('<h1>Cases</h1>'); // the plain error page, no list
+    expect(big.text).not.toContain('<h1>Import a case file</h1>'); // the plain error page
     expect(await caseCount()).toBe(before);
   });
 });

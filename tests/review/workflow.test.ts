@@ -61,11 +61,11 @@ describe('every action from every status', () => {
 
 describe('who may act', () => {
   it.each(reviewerActions)(
-    '%s: only a supervisor or admin who neither entered nor holds the case',
+    '%s: only a supervisor who neither entered nor holds the case (never an admin)',
     (action) => {
       const status = allowedFrom[action][0]!;
       expect(refusal(action, supervisor, state(status))).toBeNull();
-      expect(refusal(action, admin, state(status))).toBeNull();
+      expect(refusal(action, admin, state(status))).toBe('not_reviewer');
       expect(refusal(action, holder, state(status))).toBe('not_reviewer');
       expect(refusal(action, otherCaseworker, state(status))).toBe('not_reviewer');
       // Four eyes: the supervisor who entered the case, or holds it, may not decide on it.
@@ -77,12 +77,13 @@ describe('who may act', () => {
   );
 
   it.each(holderActions)(
-    '%s: the caseworker holding the case (or staff), not another caseworker',
+    '%s: the caseworker holding the case (or a supervisor), not another caseworker nor an admin',
     (action) => {
       const status = allowedFrom[action][0]!;
       expect(refusal(action, holder, state(status))).toBeNull();
       expect(refusal(action, supervisor, state(status))).toBeNull();
       expect(refusal(action, otherCaseworker, state(status))).toBe('not_holder');
+      expect(refusal(action, admin, state(status))).toBe('not_holder');
     },
   );
 

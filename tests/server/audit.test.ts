@@ -15,6 +15,7 @@ import { buildApp } from '../../server/app';
 import { appendAudit, verifyAuditChain } from '../../server/audit';
 import { chainPending, linkMac } from '../../server/audit/chain';
 import { type Checkpoint, writeCheckpoint } from '../../server/audit/checkpoint';
+import type { AuditAction } from '../../server/audit/labels';
 import { getConfig } from '../../server/config';
 import { newKey, parseKeyRing } from '../../server/crypto/field-encryption';
 import { freshDatabase, signIn } from '../helpers/app';
@@ -40,7 +41,7 @@ function cli(script: string, args: string[] = [], input = '') {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-async function append(app: FastifyInstance, n: number, action = 'test.entry') {
+async function append(app: FastifyInstance, n: number, action: AuditAction = 'audit.verified') {
   for (let i = 0; i < n; i++)
     await appendAudit(app.db, {
       actorId: null,
@@ -93,7 +94,12 @@ describe('the audit chain', () => {
       await Promise.all(
         Array.from({ length: 1000 }, (_, i) =>
           app.db.transaction((tx) =>
-            appendAudit(tx, { actorId: null, action: 'test.concurrent', detail: { i }, at: new Date() }),
+            appendAudit(tx, {
+              actorId: null,
+              action: 'reference_data.reviewed',
+              detail: { i },
+              at: new Date(),
+            }),
           ),
         ),
       );
@@ -105,7 +111,7 @@ describe('the audit chain', () => {
       const chained = await rows<{ n: number; distinct: number }>(
         app,
         sql`select count(*)::int as n, count(distinct (l.detail->>'i'))::int as distinct
-            from audit_log l join audit_chain c on c.entry_id = l.id where l.action = 'test.concurrent'`,
+            from audit_log l join audit_chain c on c.entry_id = l.id where l.action = 'reference_data.reviewed'`,
       );
       expect(chained[0]).toEqual({ n: 1000, distinct: 1000 });
     });

@@ -63,7 +63,7 @@ describe('the encryption keys at start-up', () => {
     const app = await start(env);
     const { appendAudit } = await import('../../server/audit');
     const { chainPending } = await import('../../server/audit/chain');
-    await appendAudit(app.db, { actorId: null, action: 'test.entry', at: new Date() });
+    await appendAudit(app.db, { actorId: null, action: 'audit.verified', at: new Date() });
     await chainPending(app.db, app.auditKeys, { wait: true });
     await app.close();
     await expect(start({ ...env, WAYPOST_AUDIT_KEY: newKey() })).rejects.toThrow(

@@ -1,11 +1,11 @@
 // The case repository: the one front door to the case tables. Built from the database, the key ring and a
 // clock; registered as a plugin that decorates the app with `app.cases`. Free functions in this folder take
 // a transaction where a caller must compose them (tests, seeding, the attachments' writes).
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../../db/client';
-import { auditLog, cases, users } from '../../../db/schema';
+import { auditLog, cases } from '../../../db/schema';
 import type { CaseFile, Person } from '../../../rules/case-schema';
 import type { Locale } from '../../../rules/i18n';
 import { appendAudit } from '../../audit';
@@ -99,15 +99,29 @@ class CaseRepository {
     });
   }
 
-  /** The audit log's last 200 entries about the case, newest first, with who made them. */
+  /** The audit log's last 200 entries about the case, newest first (told as sentences: server/audit/browse.ts). */
   history(caseId: string) {
     return this.db
-      .select({ entry: auditLog, actor: users.displayName })
+      .select()
       .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(and(eq(auditLog.targetType, 'case'), eq(auditLog.targetId, caseId)))
       .orderBy(desc(auditLog.id))
       .limit(200);
+  }
+
+  /** The references of these cases, for the audit log's pages (a reference names no one). */
+  referencesOf(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ id: cases.id, reference: cases.reference })
+      .from(cases)
+      .where(inArray(cases.id, ids));
+  }
+
+  /** The case a reference names, for the audit page's filter; undefined when none does. */
+  async idOfReference(reference: string): Promise<string | undefined> {
+    const [found] = await this.db.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
+    return found?.id;
   }
 
   /** The home page of a caseworker: their open cases and the requests for information waiting on them. */
@@ -121,7 +135,12 @@ class CaseRepository {
     return { cases: mine, requests };
   }
 
-  /** The home page of a supervisor or admin: counts of cases by state and the top of the review queue. */
+  /** The home page of a supervisor: counts of cases by state and the top of the review queue. */
+  /** How many cases there are, by status and need: all an admin's home shows (server/policy.ts). */
+  counts() {
+    return supervisorCounts(this.db, this.clock());
+  }
+
   async supervisorHome(userId: string) {
     const [counts, queue] = await Promise.all([supervisorCounts(this.db, this.clock()), queueTop(this.db)]);
     await this.recordListed(

@@ -1,11 +1,12 @@
 // The case list's query: search, filters, sort and one page, limited to the cases the user may see. The
 // search term is bound as a parameter and never leaves this module except as part of the page itself.
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { type CaseStatus, caseStatuses, cases, users } from '../../../db/schema';
 import { actions, riskLevels } from '../../../rules/assessment';
 import type { SessionUser } from '../../auth/sessions';
+import { searchIdPattern } from '../../http/saved-search';
 import { visibleCases } from '../access';
 
 export const PAGE_SIZE = 25;
@@ -34,6 +35,8 @@ const listQuerySchema = z.object({
     .transform((s) => s.trim().slice(0, 100))
     .optional()
     .catch(undefined),
+  /** The opaque id of a saved search term (server/http/saved-search.ts): the term itself is never in a URL. */
+  search: z.string().regex(searchIdPattern).optional().catch(undefined),
   status: z.enum(caseStatuses).optional().catch(undefined),
   assignee: z
     .union([z.literal(NONE), z.string().regex(uuidLike)])
@@ -151,10 +154,11 @@ export async function listCases(
   return { rows, total, capped, page, pages };
 }
 
-/** Who may be chosen in the assignee filter: every account, by name (supervisors and admins only). */
+/** Who may be chosen in the assignee filter (supervisors only): every account that can hold a case, by name. */
 export async function assigneeOptions(db: Db): Promise<{ id: string; displayName: string }[]> {
   return db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
+    .where(ne(users.role, 'admin'))
     .orderBy(asc(users.displayName), asc(users.id));
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readCaseForm, toFormValues } from '../../cases/forms/engine';
 import { isListForm, type ListForm, type ListFormId, listForms } from '../../cases/forms/specs';
 import type { LoadedCase } from '../../cases/repository';
-import { anyRole } from '../../policy';
+import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
 import { type FormPage, renderConflict, renderForm, versionOf } from './form-pages';
 
@@ -25,7 +25,7 @@ export function listTarget(request: EntryRequest, loaded: LoadedCase) {
 }
 
 export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
-  const access = anyRole;
+  const access = caseRoles;
 
   app.get<{ Params: { id: string; list: string } }>(
     '/cases/:id/lists/:list/new',

@@ -5,7 +5,7 @@ import { followDocumentRemoval } from '../../attachments/repository';
 import type { ListForm, ListFormId } from '../../cases/forms/specs';
 import { recordRows } from '../../cases/forms/view';
 import type { LoadedCase } from '../../cases/repository';
-import { anyRole } from '../../policy';
+import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
 import { versionOf } from './form-pages';
 import { listTarget } from './list-entries';
@@ -32,7 +32,7 @@ function renderRemove(
 }
 
 export async function caseListRemovalRoutes(app: FastifyInstance): Promise<void> {
-  const access = anyRole;
+  const access = caseRoles;
 
   app.get<{ Params: { id: string; list: string; index: string } }>(
     '/cases/:id/lists/:list/:index/remove',

@@ -1,4 +1,4 @@
-// A new case: the identity form's first two fields and, for supervisors and admins, who it is assigned to.
+// A new case: the identity form's first two fields and, for supervisors, who it is assigned to.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { personSchema } from '../../../rules/case-schema';
 import { activeCaseworkers } from '../../cases/caseworkers';
@@ -12,7 +12,7 @@ import {
 import { scalarForms } from '../../cases/forms/specs';
 import { fieldViews } from '../../cases/forms/view';
 import type { CaseParts } from '../../cases/parts';
-import { anyRole } from '../../policy';
+import { caseRoles } from '../../policy';
 
 /** A new case starts with the identity form's first two fields, judged by the same schema. */
 const newCaseFields = ['pseudonym', 'citizenships'];
@@ -23,7 +23,7 @@ const newCaseSpec: FormSpec = {
 };
 
 export async function newCaseRoutes(app: FastifyInstance): Promise<void> {
-  const access = anyRole;
+  const access = caseRoles;
   const caseworkers = () => activeCaseworkers(app.db).execute();
 
   const renderNew = async (

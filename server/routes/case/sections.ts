@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readCaseForm, toFormValues } from '../../cases/forms/engine';
 import { isScalarForm, type ScalarForm, type ScalarFormId, scalarForms } from '../../cases/forms/specs';
-import { anyRole } from '../../policy';
+import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
 import { type FormPage, renderConflict, renderForm, versionOf } from './form-pages';
 
@@ -12,7 +12,7 @@ type FormRequest = FastifyRequest<{ Params: { id: string; form: string } }>;
 const heading = (request: FastifyRequest, id: ScalarFormId) => request.t(`case.form.${id}.title`);
 
 export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
-  const access = anyRole;
+  const access = caseRoles;
 
   app.get<{ Params: { id: string; form: string } }>(
     '/cases/:id/edit/:form',
