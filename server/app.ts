@@ -23,6 +23,7 @@ import { adminSecurityRoutes } from './routes/admin-security';
 import { attachmentRoutes } from './routes/attachments';
 import { attachmentExportRoutes } from './routes/attachments-export';
 import { authRoutes } from './routes/auth';
+import { caseEntryRoutes } from './routes/case-entries';
 import { caseListRoutes } from './routes/case-list';
 import { caseTransferRoutes } from './routes/case-transfer';
 import { caseRoutes } from './routes/cases';
@@ -116,6 +117,7 @@ export async function buildApp({
   await app.register(organisationRoutes);
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
+  await app.register(caseEntryRoutes);
   await app.register(reviewRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);

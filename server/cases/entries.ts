@@ -25,15 +25,21 @@ export function removeEntry<T extends Entry>(list: readonly T[], id: string): T[
   return list.some((e) => e.id === id) ? list.filter((e) => e.id !== id) : null;
 }
 
-/** Entry `id` one place up or down (unchanged at either end); null when it is gone. */
+/**
+ * Entry `id` swapped with the next entry up or down of its group (an application among those of its
+ * destination; every entry when there are no groups); unchanged at either end, null when it is gone.
+ */
 export function moveEntry<T extends Entry>(
   list: readonly T[],
   id: string,
   direction: 'up' | 'down',
+  group: (entry: T) => unknown = () => null,
 ): T[] | null {
   const at = list.findIndex((e) => e.id === id);
   if (at < 0) return null;
-  const to = direction === 'up' ? at - 1 : at + 1;
+  const step = direction === 'up' ? -1 : 1;
+  let to = at + step;
+  while (to >= 0 && to < list.length && group(list[to]!) !== group(list[at]!)) to += step;
   if (to < 0 || to >= list.length) return [...list];
   const out = [...list];
   [out[at], out[to]] = [out[to]!, out[at]!];

@@ -53,7 +53,8 @@ export function mergeRecord(
     const theirsChanged = base === undefined || !sameValue(base[name], t);
     if (theirsChanged && base !== undefined) changedByThem.push(name);
     if (mineChanged && theirsChanged && !sameValue(m, t)) conflicts.push(name);
-    const keep = mineChanged ? m : t;
+    // Unchanged by me: theirs, unless it means the same as mine (then mine keeps the shape the form gave it).
+    const keep = mineChanged || sameValue(m, t) ? m : t;
     if (keep !== undefined) merged[name] = keep;
   }
   return { merged, theirs: base === undefined ? differing(names, mine, theirs) : changedByThem, conflicts };

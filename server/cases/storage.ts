@@ -1,7 +1,6 @@
 // Reading and writing each part of a case in its own table, encrypting identifying fields on the way in
 // and decrypting them on the way out. Writing a part replaces its rows, inside the caller's transaction.
 // Each statement costs the database more than the work inside it, so one-row parts are written with one.
-import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, getTableName, inArray, sql, type Table } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
@@ -27,7 +26,8 @@ import {
 } from '../../db/schema';
 import type { Dependant } from '../../rules/case-schema';
 import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
-import type { CaseParts, PartName } from './parts';
+import { legacyEntryId } from './entries';
+import type { CaseParts, Listed, PartName } from './parts';
 
 export interface WriteContext {
   ring: KeyRing;
@@ -113,7 +113,7 @@ const writers: { [P in PartName]: Writer<P> } = {
     if (list.length === 0) return;
     await tx.insert(caseDocuments).values(
       list.map((d, position) => {
-        const id = randomUUID();
+        const id = d.id;
         return {
           id,
           caseId,
@@ -150,7 +150,7 @@ const writers: { [P in PartName]: Writer<P> } = {
     if (list.length === 0) return;
     await tx.insert(caseDeployments).values(
       list.map((d, position) => {
-        const id = randomUUID();
+        const id = d.id;
         return {
           id,
           caseId,
@@ -190,7 +190,7 @@ const writers: { [P in PartName]: Writer<P> } = {
     if (list.length === 0) return;
     await tx.insert(caseCriminalCases).values(
       list.map((c, position) => ({
-        id: randomUUID(),
+        id: c.id,
         caseId,
         position,
         article: c.article,
@@ -204,16 +204,14 @@ const writers: { [P in PartName]: Writer<P> } = {
   async route(tx, _w, caseId, list) {
     await tx.delete(caseRouteLegs).where(eq(caseRouteLegs.caseId, caseId));
     if (list.length === 0) return;
-    await tx
-      .insert(caseRouteLegs)
-      .values(list.map((leg, position) => ({ id: randomUUID(), caseId, position, ...leg })));
+    await tx.insert(caseRouteLegs).values(list.map((leg, position) => ({ caseId, position, ...leg })));
   },
   currentStay: (tx, _w, caseId, s) =>
     writeOne(tx, caseCurrentStay, caseId, s && { caseId, ...s, stayEndsOn: s.stayEndsOn ?? null }),
   async destinations(tx, _w, caseId, list) {
     await tx.delete(caseDestinations).where(eq(caseDestinations.caseId, caseId)); // applications cascade
     for (const [position, d] of list.entries()) {
-      const id = randomUUID();
+      const id = d.id;
       await tx.insert(caseDestinations).values({
         id,
         caseId,
@@ -225,7 +223,6 @@ const writers: { [P in PartName]: Writer<P> } = {
       if (d.applications?.length) {
         await tx.insert(caseApplications).values(
           d.applications.map((a, i) => ({
-            id: randomUUID(),
             destinationId: id,
             caseId,
             position: i,
@@ -245,16 +242,14 @@ const writers: { [P in PartName]: Writer<P> } = {
   async interviews(tx, _w, caseId, list) {
     await tx.delete(caseInterviews).where(eq(caseInterviews.caseId, caseId));
     if (list.length === 0) return;
-    await tx
-      .insert(caseInterviews)
-      .values(list.map((i, position) => ({ id: randomUUID(), caseId, position, ...i })));
+    await tx.insert(caseInterviews).values(list.map((i, position) => ({ caseId, position, ...i })));
   },
   async knowledgeChecks(tx, w, caseId, list) {
     await tx.delete(caseKnowledgeChecks).where(eq(caseKnowledgeChecks.caseId, caseId));
     if (list.length === 0) return;
     await tx.insert(caseKnowledgeChecks).values(
       list.map((k, position) => {
-        const id = randomUUID();
+        const id = k.id;
         return {
           id,
           caseId,
@@ -268,9 +263,7 @@ const writers: { [P in PartName]: Writer<P> } = {
   async openSource(tx, _w, caseId, list) {
     await tx.delete(caseOpenSourceChecks).where(eq(caseOpenSourceChecks.caseId, caseId));
     if (list.length === 0) return;
-    await tx
-      .insert(caseOpenSourceChecks)
-      .values(list.map((o, position) => ({ id: randomUUID(), caseId, position, ...o })));
+    await tx.insert(caseOpenSourceChecks).values(list.map((o, position) => ({ caseId, position, ...o })));
   },
   screening: (tx, _w, caseId, s) => writeOne(tx, caseScreening, caseId, s && { caseId, ...s }),
   // Cleared flags arriving in an imported case file: who cleared them, and why, is the importer's record.
@@ -417,11 +410,12 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
       dateOfBirth: dec(ring, 'case_person', 'date_of_birth', caseId, person.dateOfBirthEnc),
       citizenships: person.citizenships as CaseParts['person']['citizenships'],
       familyAtRisk: opt(person.familyAtRisk),
-      dependants: dependants === undefined ? undefined : (JSON.parse(dependants) as Dependant[]),
+      dependants: dependants === undefined ? undefined : listedDependants(caseId, dependants),
     }),
     documents: documents.map(
       (d) =>
         compact({
+          id: d.id,
           type: d.type,
           seen: d.seen,
           validity: d.validity,
@@ -445,6 +439,7 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     deployments: deployments.map(
       (d) =>
         compact({
+          id: d.id,
           from: d.from,
           to: opt(d.to),
           region: d.region,
@@ -470,6 +465,7 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     criminalCases: criminalCases.map(
       (c) =>
         compact({
+          id: c.id,
           article: c.article,
           part: opt(c.part),
           openedOn: opt(c.openedOn),
@@ -480,6 +476,7 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     route: route.map(
       (l) =>
         ({
+          id: l.id,
           date: l.date,
           from: l.from,
           to: l.to,
@@ -500,8 +497,9 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     destinations: destinations.map((d) => {
       const apps = applications
         .filter((a) => a.destinationId === d.id)
-        .map((a) => ({ type: a.type, filedOn: a.filedOn, status: a.status }));
+        .map((a) => ({ id: a.id, type: a.type, filedOn: a.filedOn, status: a.status }));
       return compact({
+        id: d.id,
         country: d.country,
         pathway: d.pathway,
         employerOffer: opt(d.employerOffer),
@@ -515,16 +513,17 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
           vouchedBy: opt(verification.vouchedBy),
         }) as CaseParts['verification'])
       : { unitCrossCheck: 'not_done', socialMedia: 'not_done' },
-    interviews: interviews.map((i) => ({ on: i.on, language: i.language, minutes: i.minutes })),
+    interviews: interviews.map((i) => ({ id: i.id, on: i.on, language: i.language, minutes: i.minutes })),
     knowledgeChecks: checks.map(
       (k) =>
         ({
+          id: k.id,
           topic: dec(ring, 'case_knowledge_checks', 'topic', k.id, k.topicEnc)!,
           result: k.result,
         }) as CaseParts['knowledgeChecks'][number],
     ),
     openSource: openSource.map(
-      (o) => ({ source: o.source, result: o.result }) as CaseParts['openSource'][number],
+      (o) => ({ id: o.id, source: o.source, result: o.result }) as CaseParts['openSource'][number],
     ),
     screening: screening
       ? ({
@@ -535,4 +534,12 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
       : undefined,
     clearedFlags: [...cleared].sort(),
   };
+}
+
+/** Dependants stored before they kept ids get theirs from their place, the same on every read until saved. */
+function listedDependants(caseId: string, json: string): Listed<Dependant>[] {
+  return (JSON.parse(json) as (Dependant & { id?: string })[]).map((d, i) => ({
+    ...d,
+    id: d.id ?? legacyEntryId(caseId, 'dependants', i),
+  }));
 }

@@ -6,10 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditLog, type CaseStatus, cases, users } from '../../db/schema';
 import { personSchema } from '../../rules/case-schema';
-import { followDocumentRemoval } from '../attachments/repository';
 import { appendAudit } from '../audit';
 import { canSeeCase } from '../cases/access';
 import { activeCaseworkers } from '../cases/caseworkers';
+import { type RecordEdit, saveRecord } from '../cases/edits';
 import {
   type FieldErrors,
   type FormSpec,
@@ -18,14 +18,16 @@ import {
   toFormValues,
 } from '../cases/forms/engine';
 import {
-  isListForm,
-  isScalarForm,
-  type ListForm,
-  listForms,
-  type ScalarForm,
-  scalarForms,
-} from '../cases/forms/specs';
-import { fieldViews, recordRows } from '../cases/forms/view';
+  baseOf,
+  type FormPage,
+  recordView,
+  renderConflict,
+  renderForm,
+  submittedBase,
+  versionOf,
+} from '../cases/forms/pages';
+import { isScalarForm, type ScalarForm, scalarForms } from '../cases/forms/specs';
+import { fieldViews } from '../cases/forms/view';
 import { casePageModel } from '../cases/page';
 import type { CaseParts } from '../cases/parts';
 import { createCase, type LoadedCase, loadCase, saveSection } from '../cases/store';
@@ -57,16 +59,6 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     }
     return loaded;
   }
-
-  const recordView = (request: FastifyRequest, caseId: string, view: string) =>
-    appendAudit(db, {
-      actorId: request.user!.id,
-      action: 'case.viewed',
-      targetType: 'case',
-      targetId: caseId,
-      detail: { view },
-      at: app.clock(),
-    });
 
   const caseworkers = () => activeCaseworkers(db).execute();
 
@@ -130,7 +122,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>('/cases/:id', { config: { access } }, async (request, reply) => {
     const loaded = await visibleCase(request, reply);
     if (!loaded) return reply;
-    await recordView(request, loaded.row.id, 'page');
+    await recordView(app, request, loaded.row.id, 'page');
     const model = await casePageModel(app, loaded, request.user!, request.locale, request.t);
     return reply.render('cases/show', { title: loaded.row.pseudonym, ...model });
   });
@@ -163,71 +155,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  // --- Forms ---------------------------------------------------------------------------------------------
-
-  interface FormPage {
-    loaded: LoadedCase;
-    heading: string;
-    action: string;
-    spec: ScalarForm['spec'];
-    values: FormValues;
-    errors: FieldErrors;
-    version: number;
-    removable?: string;
-  }
-  const renderForm = (request: FastifyRequest, reply: FastifyReply, page: FormPage, status?: number) => {
-    const t = request.t;
-    return reply.render(
-      'cases/form',
-      {
-        title: `${page.heading} · ${page.loaded.row.pseudonym}`,
-        heading: page.heading,
-        caseRow: page.loaded.row,
-        action: page.action,
-        version: page.version,
-        fields: fieldViews(page.spec, page.values, page.errors, page.loaded.parts, request.locale, t),
-        formError: page.errors._form ? t(page.errors._form) : undefined,
-        errorCount: Object.keys(page.errors).length,
-        removable: page.removable,
-      },
-      status,
-    );
-  };
-
-  /** Someone saved the section since this form was loaded: show both, keep what was typed. */
-  const renderConflict = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    page: FormPage,
-    theirs: Record<string, unknown> | undefined,
-    current: LoadedCase,
-  ) => {
-    const t = request.t;
-    const typed = readCaseForm(page.spec, page.values, current.parts);
-    return reply.render(
-      'cases/conflict',
-      {
-        title: t('case.conflict.title'),
-        caseRow: current.row,
-        heading: page.heading,
-        theirs: theirs ? recordRows(page.spec, theirs, current.parts, request.locale, t) : null,
-        yours: recordRows(
-          page.spec,
-          typed.ok ? typed.value : undefined,
-          current.parts,
-          request.locale,
-          t,
-        ).map((row, i) => ({
-          ...row,
-          value: typed.ok ? row.value : String(Object.values(page.values)[i] ?? ''),
-        })),
-        action: page.action,
-        version: page.version,
-        fields: fieldViews(page.spec, page.values, {}, current.parts, request.locale, t),
-      },
-      409,
-    );
-  };
+  // --- Section forms --------------------------------------------------------------------------------------
+  // List entries have their own routes (case-entries.ts).
 
   const scalarHeading = (request: FastifyRequest, id: string) =>
     request.t(`case.form.${id}.title` as MessageKey);
@@ -241,15 +170,18 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const loaded = await visibleCase(request, reply);
       if (!loaded) return reply;
       const form: ScalarForm = scalarForms[formId];
-      await recordView(request, loaded.row.id, `form:${formId}`);
+      const value = form.read(loaded.parts);
+      await recordView(app, request, loaded.row.id, `form:${formId}`);
       return renderForm(request, reply, {
-        loaded,
+        caseRow: loaded.row,
+        parts: loaded.parts,
         heading: scalarHeading(request, formId),
         action: `/cases/${loaded.row.id}/edit/${formId}`,
         spec: form.spec,
-        values: toFormValues(form.spec, form.read(loaded.parts)),
+        values: toFormValues(form.spec, value),
         errors: {},
         version: loaded.versions[form.section],
+        base: baseOf(form.spec, value),
       });
     },
   );
@@ -265,219 +197,53 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const form: ScalarForm = scalarForms[formId];
       const version = versionOf(request.body);
       const read = readCaseForm(form.spec, request.body, loaded.parts);
-      const page: FormPage = {
-        loaded,
+      const rawBase = (request.body as Record<string, unknown> | undefined)?._base;
+      const page = (errors: FieldErrors): FormPage => ({
+        caseRow: loaded.row,
+        parts: loaded.parts,
         heading: scalarHeading(request, formId),
         action: `/cases/${loaded.row.id}/edit/${formId}`,
         spec: form.spec,
         values: read.values,
-        errors: read.ok ? {} : read.errors,
+        errors,
         version,
-      };
-      if (!read.ok) return renderForm(request, reply, page, 400);
-      const result = await saveSection(db, app.keyRing, {
-        caseId: loaded.row.id,
+        base: typeof rawBase === 'string' ? rawBase : '',
+      });
+      if (!read.ok) return renderForm(request, reply, page(read.errors), 400);
+      const edit: RecordEdit = {
         section: form.section,
-        changes: form.write(loaded.parts, read.value),
-        expectedVersion: version,
-        actorId: request.user!.id,
-        now: app.clock(),
-      });
-      if (!result.ok) {
-        const current = result.conflict.current;
-        return renderConflict(
-          request,
-          reply,
-          { ...page, version: result.conflict.version },
-          form.read(current.parts),
-          current,
-        );
-      }
-      return reply.redirect(`/cases/${loaded.row.id}#${formId}`, 303);
-    },
-  );
-
-  // --- List entries --------------------------------------------------------------------------------------
-
-  const listHeading = (request: FastifyRequest, id: string, adding: boolean) =>
-    request.t(`case.list.${id}.${adding ? 'add' : 'edit'}` as MessageKey);
-
-  /** The list and, for an entry URL, the entry's index (null when the URL names no such entry). */
-  function listTarget(request: CaseRequest, loaded: LoadedCase) {
-    const listId = request.params.list ?? '';
-    if (!isListForm(listId)) return null;
-    const list: ListForm = listForms[listId];
-    const items = list.read(loaded.parts);
-    if (request.params.index === undefined) return { listId, list, items, index: undefined };
-    const index = /^\d{1,4}$/.test(request.params.index) ? Number(request.params.index) : -1;
-    return index >= 0 && index < items.length ? { listId, list, items, index } : null;
-  }
-
-  app.get<{ Params: { id: string; list: string } }>(
-    '/cases/:id/lists/:list/new',
-    { config: { access } },
-    async (request, reply) => {
-      if (!isListForm(request.params.list)) return reply.callNotFound();
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
-      const target = listTarget(request, loaded)!;
-      return renderForm(request, reply, {
-        loaded,
-        heading: listHeading(request, target.listId, true),
-        action: `/cases/${loaded.row.id}/lists/${target.listId}`,
-        spec: target.list.spec,
-        values: toFormValues(target.list.spec, undefined),
-        errors: {},
-        version: loaded.versions[target.list.section],
-      });
-    },
-  );
-
-  app.get<{ Params: { id: string; list: string; index: string } }>(
-    '/cases/:id/lists/:list/:index',
-    { config: { access } },
-    async (request, reply) => {
-      if (!isListForm(request.params.list)) return reply.callNotFound();
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
-      const target = listTarget(request, loaded);
-      if (!target || target.index === undefined) return reply.callNotFound();
-      await recordView(request, loaded.row.id, `form:${target.listId}`);
-      return renderForm(request, reply, {
-        loaded,
-        heading: listHeading(request, target.listId, false),
-        action: `/cases/${loaded.row.id}/lists/${target.listId}/${target.index}`,
-        spec: target.list.spec,
-        values: toFormValues(target.list.spec, target.items[target.index]),
-        errors: {},
-        version: loaded.versions[target.list.section],
-        removable: `/cases/${loaded.row.id}/lists/${target.listId}/${target.index}/remove`,
-      });
-    },
-  );
-
-  // Adding (no index) and editing (index) share one handler.
-  const saveEntry = async (request: CaseRequest, reply: FastifyReply) => {
-    const listId = request.params.list ?? '';
-    if (!isListForm(listId)) return reply.callNotFound();
-    const loaded = await visibleCase(request, reply);
-    if (!loaded) return reply;
-    const list: ListForm = listForms[listId];
-    const items = [...list.read(loaded.parts)];
-    const version = versionOf(request.body);
-    const adding = request.params.index === undefined;
-    const index = adding || !/^\d{1,4}$/.test(request.params.index ?? '') ? -1 : Number(request.params.index);
-    // An entry that is not there: gone since the form was loaded (the save below reports the conflict),
-    // or never there at all.
-    const stale = version !== loaded.versions[list.section];
-    if (!adding && index >= items.length && !stale) return reply.callNotFound();
-    if (!adding && index < 0) return reply.callNotFound();
-    const read = readCaseForm(list.spec, request.body, loaded.parts);
-    const page: FormPage = {
-      loaded,
-      heading: listHeading(request, listId, adding),
-      action: adding
-        ? `/cases/${loaded.row.id}/lists/${listId}`
-        : `/cases/${loaded.row.id}/lists/${listId}/${index}`,
-      spec: list.spec,
-      values: read.values,
-      errors: read.ok ? {} : read.errors,
-      version,
-    };
-    if (!read.ok) return renderForm(request, reply, page, 400);
-    if (adding) items.push(read.value);
-    else if (index < items.length) items[index] = read.value;
-    const result = await saveSection(db, app.keyRing, {
-      caseId: loaded.row.id,
-      section: list.section,
-      changes: list.write(loaded.parts, items),
-      expectedVersion: version,
-      actorId: request.user!.id,
-      now: app.clock(),
-    });
-    if (!result.ok) {
-      const current = result.conflict.current;
-      const theirs = adding ? undefined : list.read(current.parts)[index];
-      return renderConflict(request, reply, { ...page, version: result.conflict.version }, theirs, current);
-    }
-    return reply.redirect(`/cases/${loaded.row.id}#${listId}`, 303);
-  };
-  app.post<{ Params: { id: string; list: string } }>(
-    '/cases/:id/lists/:list',
-    { config: { access } },
-    saveEntry,
-  );
-  app.post<{ Params: { id: string; list: string; index: string } }>(
-    '/cases/:id/lists/:list/:index',
-    { config: { access } },
-    saveEntry,
-  );
-
-  /** Asks before removing an entry; shown again, marked, when the list changed in the meantime. */
-  const renderRemove = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    page: { loaded: LoadedCase; listId: string; list: ListForm; index: number; changed?: boolean },
-  ) => {
-    const { loaded, listId, list, index } = page;
-    return reply.render(
-      'cases/remove',
-      {
-        title: request.t('case.remove.title'),
-        caseRow: loaded.row,
-        heading: request.t(`case.list.${listId}.item` as MessageKey),
-        rows: recordRows(list.spec, list.read(loaded.parts)[index], loaded.parts, request.locale, request.t),
-        action: `/cases/${loaded.row.id}/lists/${listId}/${index}/remove`,
-        version: loaded.versions[list.section],
-        changed: page.changed ?? false,
-      },
-      page.changed ? 409 : undefined,
-    );
-  };
-
-  app.get<{ Params: { id: string; list: string; index: string } }>(
-    '/cases/:id/lists/:list/:index/remove',
-    { config: { access } },
-    async (request, reply) => {
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
-      const target = listTarget(request, loaded);
-      if (!target || target.index === undefined) return reply.callNotFound();
-      return renderRemove(request, reply, { loaded, ...target, index: target.index });
-    },
-  );
-
-  app.post<{ Params: { id: string; list: string; index: string } }>(
-    '/cases/:id/lists/:list/:index/remove',
-    { config: { access } },
-    async (request, reply) => {
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
-      const target = listTarget(request, loaded);
-      if (!target || target.index === undefined) return reply.callNotFound();
-      const result = await saveSection(db, app.keyRing, {
-        caseId: loaded.row.id,
-        section: target.list.section,
-        changes: target.list.write(
-          loaded.parts,
-          target.items.filter((_, i) => i !== target.index),
-        ),
-        expectedVersion: versionOf(request.body),
-        actorId: request.user!.id,
-        now: app.clock(),
-      });
-      if (!result.ok) {
-        const current = result.conflict.current;
-        return renderRemove(request, reply, {
-          loaded: current,
-          ...target,
-          index: target.index,
-          changed: true,
+        names: form.spec.fields.map((f) => f.name),
+        // A form not filled in yet is an empty record: filling it in meanwhile is a change like any other.
+        read: (parts) => form.read(parts) ?? {},
+        valid: (value, parts) => readCaseForm(form.spec, toFormValues(form.spec, value), parts).ok,
+        write: (parts, value) => form.write(parts, value),
+      };
+      const outcome = await saveRecord(
+        {
+          load: (caseId) => loadCase(db, app.keyRing, caseId),
+          save: (input) =>
+            saveSection(db, app.keyRing, { ...input, actorId: request.user!.id, now: app.clock() }),
+        },
+        loaded.row.id,
+        edit,
+        { version, base: submittedBase(request.body), mine: read.value },
+      );
+      if (outcome.kind === 'saved') return reply.redirect(`/cases/${loaded.row.id}#${formId}`, 303);
+      if (outcome.kind === 'conflict') {
+        return renderConflict(request, reply, {
+          caseRow: outcome.current.row,
+          parts: outcome.current.parts,
+          heading: scalarHeading(request, formId),
+          action: `/cases/${loaded.row.id}/edit/${formId}`,
+          spec: form.spec,
+          version: outcome.current.versions[form.section],
+          base: submittedBase(request.body),
+          mine: read.value,
+          theirs: outcome.theirs,
+          merge: outcome.merge,
         });
       }
-      // Scans follow their document entry; those of the removed entry stay with the case as a whole.
-      if (target.listId === 'documents') await followDocumentRemoval(db, loaded.row.id, target.index);
-      return reply.redirect(`/cases/${loaded.row.id}#${target.listId}`, 303);
+      return renderForm(request, reply, page({ _form: 'conflict.busy' }), 409);
     },
   );
 
@@ -502,11 +268,6 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       });
     },
   );
-}
-
-function versionOf(body: unknown): number {
-  const raw = (body as Record<string, unknown> | undefined)?._version;
-  return typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : -1;
 }
 
 export type { CaseStatus };
