@@ -1,16 +1,13 @@
 // What the attachments page shows: each document entry with its scans, then the case as a whole. A scan
-// appears under a document only while the entry at its place still has the type it was attached to; if the
-// entry changed, the scan is listed with the case as a whole and says so.
+// appears under the document entry it was attached to while that entry keeps its type (scans.ts); if the
+// entry was removed or changed, the scan is listed with the case as a whole and says so.
 
 import type { Locale } from '../../db/schema';
 import { attachmentKinds } from '../../db/schema';
 import { labels } from '../../rules/labels';
 import type { Translate } from '../i18n';
 import type { ListedAttachment } from './repository';
-
-export interface DocumentEntry {
-  type: string;
-}
+import { type DocumentEntry, scanPlace } from './scans';
 
 export interface AttachmentView {
   id: string;
@@ -46,13 +43,6 @@ export function removedNote(removed: readonly string[], t: Translate): string {
   return t('att.add.removed', { what });
 }
 
-/** Whether a scan still belongs to the document entry at its place. */
-export const belongsTo = (
-  a: { documentPosition: number | null; documentType: string | null },
-  i: number,
-  doc: DocumentEntry,
-) => a.documentPosition === i && a.documentType === doc.type;
-
 export function attachmentGroups(
   caseId: string,
   documents: readonly DocumentEntry[],
@@ -78,11 +68,11 @@ export function attachmentGroups(
   });
   const placed = new Set<string>();
   const groups: AttachmentGroup[] = documents.map((doc, i) => {
-    const mine = attachments.filter((a) => belongsTo(a, i, doc));
+    const mine = attachments.filter((a) => scanPlace(a, documents) === i);
     for (const a of mine) placed.add(a.id);
     return {
       id: `doc-${i}`,
-      target: `doc-${i}`,
+      target: `doc-${doc.id}`,
       heading: t('att.document', { n: i + 1, type: documentLabel(doc.type, locale) }),
       hint: undefined,
       items: mine.map((a) => view(a, false)),
