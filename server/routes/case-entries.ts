@@ -41,7 +41,7 @@ export async function caseEntryRoutes(app: FastifyInstance): Promise<void> {
     save: (input) => saveSection(db, app.keyRing, { ...input, actorId: request.user!.id, now: app.clock() }),
   });
 
-  const heading = (request: FastifyRequest, listId: ListFormId, what: 'add' | 'edit' | 'item') =>
+  const heading = (request: FastifyRequest, listId: ListFormId, what: 'add' | 'edit' | 'item' | 'title') =>
     request.t(`case.list.${listId}.${what}` as MessageKey);
   const listUrl = (loaded: LoadedCase, listId: string) => `/cases/${loaded.row.id}/lists/${listId}`;
   const backTo = (reply: FastifyReply, loaded: LoadedCase, listId: string) =>
@@ -206,7 +206,7 @@ export async function caseEntryRoutes(app: FastifyInstance): Promise<void> {
           return renderConflict(request, reply, {
             caseRow: outcome.current.row,
             parts: outcome.current.parts,
-            heading: heading(request, listId, 'edit'),
+            heading: heading(request, listId, 'title'),
             action,
             spec: list.spec,
             version: outcome.current.versions[list.section],

@@ -35,9 +35,6 @@ beforeAll(async () => {
   [running, browser] = await Promise.all([startApp(), launchBrowser()]);
   caseworker = await createAccount(running, 'caseworker', 'Olga Caseworker');
   casePath = `/cases/${await importAs(running, caseworker, file)}`;
-  ({ context, page: tabA } = await newPerson(browser, { baseURL: running.url }));
-  await signIn(tabA, caseworker.email, caseworker.password);
-  tabB = await newTab(context);
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,6 +54,12 @@ async function openDocument(tab: Page, n: number, link: 'Edit' | 'Remove') {
 }
 
 describe('walk 9: two tabs on one case', () => {
+  it('the caseworker signs in and opens a second tab', async () => {
+    ({ context, page: tabA } = await newPerson(browser, { baseURL: running.url }));
+    await signIn(tabA, caseworker.email, caseworker.password);
+    tabB = await newTab(context);
+  });
+
   it('tab B edits the contract after tab A removed the passport: the contract changes, the summons survives', async () => {
     await openDocument(tabB, 1, 'Edit');
     expect(path(tabB)).toMatch(/\/lists\/documents\/[0-9a-f-]{36}$/);
