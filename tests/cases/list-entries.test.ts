@@ -1,9 +1,12 @@
 // Two tabs on one case: list entries are named by id, so an edit, a removal or a move in one tab never
 // lands on another entry in the other; what the other tab changed is merged, never silently reverted, and
 // only a field both changed is asked about (issue 14, items 4 and 8).
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casePerson } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
 import { importCase, loadCase } from '../../server/cases/store';
+import { encryptField } from '../../server/crypto/field-encryption';
 import { type Agent, addUser, csrfFrom, signIn, type TestApp, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 
@@ -282,5 +285,38 @@ describe('save my version: merged, never silently reverted', () => {
       validity: 'expired',
       note: 'A',
     });
+  });
+});
+
+describe('dependants stored before entries kept ids', () => {
+  it('get the same ids on every read, and an edit after a removal in another tab lands on its dependant', async () => {
+    const caseId = await newCase();
+    const old = [
+      { relation: 'wife', age: 31, withPerson: true },
+      { relation: 'son', age: 4, withPerson: true },
+      { relation: 'mother', age: 60, withPerson: false },
+    ];
+    // As an older version wrote them: the list encrypted as one value, no ids inside.
+    await t.app.db
+      .update(casePerson)
+      .set({
+        dependantsEnc: encryptField(
+          t.app.keyRing,
+          { table: 'case_person', column: 'dependants', row: caseId },
+          JSON.stringify(old),
+        ),
+      })
+      .where(eq(casePerson.caseId, caseId));
+    const first = (await parts(caseId)).person.dependants!;
+    expect((await parts(caseId)).person.dependants).toEqual(first);
+    expect(new Set(first.map((d) => d.id)).size).toBe(3);
+    const tabB = await open(`/cases/${caseId}/lists/dependants/${first[1]!.id}`);
+    await send(await open(`/cases/${caseId}/lists/dependants/${first[0]!.id}/remove`), {});
+    const res = await send(tabB, { relation: 'son', age: '5', withPerson: 'yes' });
+    expect(res.status).toBe(303);
+    expect((await parts(caseId)).person.dependants).toEqual([
+      { ...old[1], age: 5, id: first[1]!.id },
+      { ...old[2], id: first[2]!.id },
+    ]);
   });
 });
