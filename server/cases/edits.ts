@@ -4,7 +4,7 @@
 // the decision is taken again on their result.
 import { type Fields, type Merge, mergeRecord, sameValue } from './merge';
 import type { CaseParts, Section } from './parts';
-import type { LoadedCase, SaveResult } from './store';
+import type { LoadedCase, SaveResult } from './repository';
 
 /** How edits reach the case: loading it and saving a section if its version is still the one read. */
 export interface CaseSaves {

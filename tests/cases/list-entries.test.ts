@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casePerson } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
-import { importCase, loadCase } from '../../server/cases/store';
+import { importCase, loadCase } from '../../server/cases/repository';
 import { encryptField } from '../../server/crypto/field-encryption';
 import { type Agent, addUser, csrfFrom, signIn, type TestApp, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';

@@ -1,14 +1,14 @@
-// The pages of a case form: the form itself, the conflict page when someone saved the same record
-// meanwhile, and the page for an entry removed while it was being edited. Every form carries the section's
-// version and the record it was loaded with (its base), so a save can be merged with what others saved.
+// What the case's form routes share: the form page, the conflict page shown when someone saved the same
+// record meanwhile (what each side changed marked, only the fields both changed asked about), the page for an
+// entry removed while it was being edited, and how a form carries the section's version and the record it
+// was loaded with (its base), so a save can be merged with what others saved (server/cases/edits.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appendAudit } from '../../audit';
-import type { Fields, Merge } from '../merge';
-import { sameValue } from '../merge';
-import type { CaseParts } from '../parts';
-import type { CaseRow } from '../store';
-import { type FieldErrors, type FormSpec, type FormValues, toFormValues } from './engine';
-import { displayValue, fieldLabelKey, fieldViews } from './view';
+import type { CaseSaves } from '../../cases/edits';
+import { type FieldErrors, type FormSpec, type FormValues, toFormValues } from '../../cases/forms/engine';
+import { displayValue, fieldLabelKey, fieldViews } from '../../cases/forms/view';
+import { type Fields, type Merge, sameValue } from '../../cases/merge';
+import type { CaseParts } from '../../cases/parts';
+import type { CaseRow } from '../../cases/repository';
 
 /** The form's fields of a record, as the base a form carries (other keys, such as an entry's id, left out). */
 export function baseOf(spec: FormSpec, record: Fields | undefined): string {
@@ -27,21 +27,23 @@ export function submittedBase(body: unknown): Fields | undefined {
   }
 }
 
+/** The section version the form was loaded with (-1 when missing or not a number: never current). */
 export function versionOf(body: unknown): number {
   const raw = (body as Record<string, unknown> | undefined)?._version;
   return typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : -1;
 }
 
-/** A form or page of a case was shown: the audit log names which, never its values. */
-export const recordView = (app: FastifyInstance, request: FastifyRequest, caseId: string, view: string) =>
-  appendAudit(app.db, {
-    actorId: request.user!.id,
-    action: 'case.viewed',
-    targetType: 'case',
-    targetId: caseId,
-    detail: { view },
-    at: app.clock(),
-  });
+/** Edits by this request's user reach the case through the repository. */
+export const savesOf = (app: FastifyInstance, request: FastifyRequest): CaseSaves => ({
+  load: (caseId) => app.cases.load(caseId),
+  save: (input) => app.cases.saveSection({ ...input, actorId: request.user!.id }),
+});
+
+/** The raw base a submitted form carried, to carry again when the form comes back with errors. */
+export function rawBase(body: unknown): string {
+  const raw = (body as Record<string, unknown> | undefined)?._base;
+  return typeof raw === 'string' ? raw : '';
+}
 
 export interface FormPage {
   caseRow: CaseRow;
