@@ -155,7 +155,7 @@ async function recordCase(out: Recorded, ring: KeyRing, input: CaseInput) {
   const id = randomUUID();
   const parts: CaseParts = generated.complete
     ? disassemble(generated.file)
-    : { ...emptyParts(generated.file.person), documents: generated.file.documents };
+    : { ...emptyParts(generated.file.person), documents: disassemble(generated.file).documents };
 
   const w = { ring, actorId: caseworker, now };
   for (const part of Object.keys(parts) as PartName[]) await writePart(tx, w, id, part, parts[part] as never);

@@ -599,8 +599,8 @@ export const referenceReviews = pgTable(
 // ---------------------------------------------------------------------------------------------------------
 // Document scans and other evidence (server/attachments). Only the rewritten file is stored, never the
 // upload; its bytes are sealed (AES-256-GCM) in chunks of at most 1 MiB, each bound to its case, attachment,
-// variant and place in the sequence. `document_position` names the document entry a scan belongs to (null:
-// the case as a whole), with the entry's type at the time, so a scan never follows a shifted entry.
+// variant and place in the sequence. `document_id` names the document entry a scan belongs to (null: the
+// case as a whole), with the entry's type at the time: a scan follows its entry only while it keeps that type.
 // ---------------------------------------------------------------------------------------------------------
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -623,7 +623,7 @@ export const caseAttachments = pgTable(
   {
     id: uuid('id').primaryKey(),
     caseId: caseRef(),
-    documentPosition: integer('document_position'),
+    documentId: uuid('document_id'),
     documentType: text('document_type'),
     kind: text('kind', { enum: attachmentKinds }).notNull(),
     captionEnc: text('caption_enc'),

@@ -4,6 +4,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ListedAttachment } from './repository';
+import { type DocumentEntry, scanPlace } from './scans';
 
 const extensions: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -16,13 +17,19 @@ const HIGH_WATER = 8 * 1024 * 1024;
 const attachmentFileName = (a: ListedAttachment, n: number) =>
   `attachments/${String(n + 1).padStart(3, '0')}-${a.kind}.${extensions[a.mediaType] ?? 'bin'}`;
 
+/** The document entry of the case file a scan belongs to, by its place there (the file has no entry ids). */
+function documentOf(a: ListedAttachment, documents: readonly DocumentEntry[]) {
+  const index = scanPlace(a, documents);
+  return index === null ? null : { index, type: a.documentType };
+}
+
 /** What each file is, beside it in the zip: the case file itself carries no binaries. */
-function manifest(attachments: readonly ListedAttachment[]) {
+export function manifest(attachments: readonly ListedAttachment[], documents: readonly DocumentEntry[]) {
   return {
     format: 'waypost-attachments/1',
     attachments: attachments.map((a, n) => ({
       file: attachmentFileName(a, n),
-      document: a.documentPosition === null ? null : { index: a.documentPosition, type: a.documentType },
+      document: documentOf(a, documents),
       kind: a.kind,
       caption: a.caption ?? null,
       mediaType: a.mediaType,
@@ -37,6 +44,7 @@ export function caseZip(
   caseFileName: string,
   caseFile: unknown,
   attachments: readonly ListedAttachment[],
+  documents: readonly DocumentEntry[],
   read: (a: ListedAttachment) => Promise<Buffer>,
 ): Readable {
   const out = new PassThrough();
@@ -54,7 +62,7 @@ export function caseZip(
       entry.push(new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), true);
     };
     text(caseFileName, caseFile);
-    text('attachments/manifest.json', manifest(attachments));
+    text('attachments/manifest.json', manifest(attachments, documents));
     for (const [n, a] of attachments.entries()) {
       const entry = new ZipPassThrough(attachmentFileName(a, n));
       zip.add(entry);

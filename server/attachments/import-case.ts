@@ -7,7 +7,7 @@ import type { Db } from '../../db/client';
 import { attachmentChunks, cases } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
 import { appendAudit } from '../audit';
-import { importCase } from '../cases/repository';
+import { importCase, loadCase } from '../cases/repository';
 import type { KeyRing } from '../crypto/field-encryption';
 import { cleanUpload, type Refusal } from './clean';
 import { inflateEntry, type ManifestEntry } from './import-zip';
@@ -25,9 +25,10 @@ export type FileRefusal = { file: string; reason: Refusal | 'caseFull' };
 type Imported = { ok: true; id: string; attachments: number } | { ok: false; refused: FileRefusal[] };
 
 /** The document entry a scan belongs to, if the case file still has that entry with that type. */
-function slotOf(entry: ManifestEntry, file: CaseFile) {
+function slotOf(entry: ManifestEntry, documents: readonly { id: string; type: string }[]) {
   const d = entry.document;
-  return d && file.documents[d.index]?.type === d.type ? { position: d.index, type: d.type } : null;
+  const doc = d ? documents[d.index] : undefined;
+  return d && doc?.type === d.type ? { id: doc.id, type: d.type } : null;
 }
 
 async function undo(deps: ImportDeps, id: string, actorId: string, refused: FileRefusal[]) {
@@ -57,6 +58,8 @@ export async function importWithAttachments(
     actorId,
     now: deps.clock(),
   });
+  // The imported entries have ids of this installation; the manifest names them by their place in the file.
+  const documents = (await loadCase(deps.db, deps.keyRing, id))?.parts.documents ?? [];
   const refused: FileRefusal[] = [];
   try {
     for (const entry of entries) {
@@ -66,7 +69,7 @@ export async function importWithAttachments(
       if (!cleaned.ok || refused.length > 0) continue;
       const added = await addAttachment(deps.db, deps.keyRing, deps.caseBytes, {
         caseId: id,
-        document: slotOf(entry, file),
+        document: slotOf(entry, documents),
         kind: entry.kind,
         caption: entry.caption ?? undefined,
         file: cleaned.file,

@@ -1,6 +1,6 @@
 // What the attachments page shows: each document entry with its scans, then the case as a whole. A scan
-// appears under a document only while the entry at its place still has the type it was attached to; if the
-// entry changed, the scan is listed with the case as a whole and says so.
+// appears under the document entry it was attached to while that entry keeps its type (scans.ts); if the
+// entry was removed or changed, the scan is listed with the case as a whole and says so.
 
 import type { Locale } from '../../db/schema';
 import { attachmentKinds } from '../../db/schema';
@@ -8,10 +8,7 @@ import { labels } from '../../rules/labels';
 import type { Translate } from '../i18n';
 import { formatDay } from '../i18n/dates';
 import type { ListedAttachment } from './repository';
-
-export interface DocumentEntry {
-  type: string;
-}
+import { type DocumentEntry, scanPlace } from './scans';
 
 interface AttachmentView {
   id: string;
@@ -47,13 +44,6 @@ export function removedNote(removed: readonly string[], t: Translate): string {
   return t('att.add.removed', { what });
 }
 
-/** Whether a scan still belongs to the document entry at its place. */
-const belongsTo = (
-  a: { documentPosition: number | null; documentType: string | null },
-  i: number,
-  doc: DocumentEntry,
-) => a.documentPosition === i && a.documentType === doc.type;
-
 export function attachmentGroups(
   caseId: string,
   documents: readonly DocumentEntry[],
@@ -79,11 +69,11 @@ export function attachmentGroups(
   });
   const placed = new Set<string>();
   const groups: AttachmentGroup[] = documents.map((doc, i) => {
-    const mine = attachments.filter((a) => belongsTo(a, i, doc));
+    const mine = attachments.filter((a) => scanPlace(a, documents) === i);
     for (const a of mine) placed.add(a.id);
     return {
       id: `doc-${i}`,
-      target: `doc-${i}`,
+      target: `doc-${doc.id}`,
       heading: t('att.document', { n: i + 1, type: documentLabel(doc.type, locale) }),
       hint: undefined,
       items: mine.map((a) => view(a, false)),

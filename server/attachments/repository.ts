@@ -1,7 +1,7 @@
 // Attachments of a case: adding one (under the case's quota), listing, reading the sealed bytes back, and
 // erasing. Every query names the case as well as the attachment, so an id from another case finds nothing.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   type AttachmentKind,
@@ -20,9 +20,9 @@ import { open, seal } from './sealed';
 
 export type AttachmentRow = typeof caseAttachments.$inferSelect;
 
-/** Which document entry a scan belongs to: its place in the case's list and its type at that moment. */
-interface DocumentSlot {
-  position: number;
+/** Which document entry a scan belongs to: its id and its type at that moment. */
+export interface DocumentSlot {
+  id: string;
   type: string;
 }
 
@@ -76,7 +76,7 @@ export async function addAttachment(
     await tx.insert(caseAttachments).values({
       id,
       caseId,
-      documentPosition: input.document?.position ?? null,
+      documentId: input.document?.id ?? null,
       documentType: input.document?.type ?? null,
       kind: input.kind,
       captionEnc: encryptOptional(ring, captionContext(id), input.caption),
@@ -180,25 +180,7 @@ export async function eraseAttachment(
       detail: { attachmentId: row.id },
       at: audit.now,
     });
-    if (row.documentPosition !== null)
-      await reassessWithScans(tx, ring, row.caseId, audit.actorId, audit.now);
+    if (row.documentId !== null) await reassessWithScans(tx, ring, row.caseId, audit.actorId, audit.now);
   });
   await db.execute(sql`vacuum ${attachmentChunks}`);
-}
-
-/**
- * After a document entry is removed from the case, its scans stay with the case as a whole (they are still
- * evidence) and the scans of the entries after it follow their entry to its new place.
- */
-export async function followDocumentRemoval(db: Db, caseId: string, position: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(caseAttachments)
-      .set({ documentPosition: null })
-      .where(and(eq(caseAttachments.caseId, caseId), eq(caseAttachments.documentPosition, position)));
-    await tx
-      .update(caseAttachments)
-      .set({ documentPosition: sql`${caseAttachments.documentPosition} - 1` })
-      .where(and(eq(caseAttachments.caseId, caseId), gt(caseAttachments.documentPosition, position)));
-  });
 }

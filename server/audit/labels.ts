@@ -218,7 +218,7 @@ function listed(d: Detail, locale: Locale): string {
 const en: Record<AuditAction, Sentence> = {
   'case.created': () => 'Created the case',
   'case.imported': () => 'Imported the case from a file',
-  'case.import_attachments': () => 'Imported the case\'s scans from a case-with-attachments file',
+  'case.import_attachments': () => "Imported the case's scans from a case-with-attachments file",
   'case.import_undone': () => 'Undid an import whose scans were refused',
   'case.viewed': (d) => viewed(d, 'en'),
   'case.listed': (d) => listed(d, 'en'),

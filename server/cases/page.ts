@@ -16,7 +16,7 @@ import type { KeysUnder } from '../i18n/keys';
 import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
-import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
+import { type ListForm, type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
 import { type CaseEvent, type LoadedCase, readCasePage, todayOf } from './repository';
@@ -146,7 +146,7 @@ export async function casePageModel(
       };
     }),
     lists: section.lists.map((listId) => {
-      const list = listForms[listId];
+      const list: ListForm = listForms[listId];
       const items = list.read(parts);
       return {
         id: listId,
@@ -156,10 +156,14 @@ export async function casePageModel(
         // Applications need a destination to belong to.
         canAdd: listId !== 'applications' || parts.destinations.length > 0,
         columns: list.spec.fields.map((f) => t(f.label)),
+        // Entries are named by id; their place is only their order, changed by moving one up or down.
         items: items.map((item, index) => ({
           cells: recordRows(list.spec, item, parts, locale, t).map((r) => r.value),
-          editHref: `/cases/${caseId}/lists/${listId}/${index}`,
-          removeHref: `/cases/${caseId}/lists/${listId}/${index}/remove`,
+          editHref: `/cases/${caseId}/lists/${listId}/${item.id}`,
+          removeHref: `/cases/${caseId}/lists/${listId}/${item.id}/remove`,
+          moveAction: `/cases/${caseId}/lists/${listId}/${item.id}/move`,
+          canMoveUp: items.slice(0, index).some((e) => list.group?.(e) === list.group?.(item)),
+          canMoveDown: items.slice(index + 1).some((e) => list.group?.(e) === list.group?.(item)),
         })),
       };
     }),

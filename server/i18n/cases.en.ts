@@ -27,21 +27,9 @@ export const casesEn = {
   'case.none': 'None recorded yet.',
   'case.actions': 'Actions',
   'case.form.hasErrors': 'Some fields need correcting. Nothing was saved yet; what you typed is kept below.',
-  'case.conflict.title': 'Someone else saved this meanwhile',
-  'case.conflict.message':
-    'While you were editing “{section}”, someone else saved it. Nothing of yours was saved and nothing was lost: compare the two versions below.',
-  'case.conflict.theirs': 'Saved now',
   'case.conflict.yours': 'Your version (not saved)',
-  'case.conflict.gone': 'This entry no longer exists.',
-  'case.conflict.again': 'Save your version',
-  'case.conflict.againHint':
-    'Your values are filled in below. Correct them if the saved version changes anything, then save.',
-  'case.conflict.saveMine': 'Save my version',
-  'case.conflict.keepTheirs': 'Keep the saved version',
   'case.remove.title': 'Remove this entry?',
   'case.remove.confirm': 'This removes the entry “{item}” shown below from the case.',
-  'case.remove.changed':
-    'This list changed since you opened it. Check the entry below is still the one to remove.',
   'case.new.title': 'New case',
   'case.new.intro': 'Start with a pseudonym and citizenship; fill in the rest from the case page.',
   'case.new.create': 'Create case',

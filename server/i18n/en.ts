@@ -3,6 +3,7 @@
 import { attachmentsEn } from './attachments.en';
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
+import { conflictsEn } from './conflicts.en';
 import { referenceDataEn } from './reference-data.en';
 import { reviewEn } from './review.en';
 import { summaryEn } from './summary.en';
@@ -200,5 +201,6 @@ export const en = {
   ...twoFactorEn,
   ...referenceDataEn,
   ...attachmentsEn,
+  ...conflictsEn,
 } as const;
 export type MessageKey = keyof typeof en;

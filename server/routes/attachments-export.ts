@@ -37,7 +37,7 @@ export async function attachmentExportRoutes(app: FastifyInstance): Promise<void
         detail: { format: 'zip', attachments: attachments.length },
         at: app.clock(),
       });
-      const zip = caseZip(`${reference}.json`, assembled.file, attachments, (a) =>
+      const zip = caseZip(`${reference}.json`, assembled.file, attachments, loaded.parts.documents, (a) =>
         readAttachment(app.db, app.keyRing, a, 'file'),
       );
       // The reference names the file: it identifies the case to its holders and no one to anyone else.

@@ -39,7 +39,7 @@ interface Upload {
 }
 
 const uploadForm = z.object({
-  target: z.string().regex(/^(case|doc-\d{1,4})$/, 'att.refused.target'),
+  target: z.string().regex(/^(case|doc-[0-9a-f-]{36})$/, 'att.refused.target'),
   kind: z.enum(attachmentKinds, 'att.refused.kind'),
   caption: z
     .string()
@@ -167,7 +167,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
         form,
         targets: [
           ...documents.map((d, i) => ({
-            value: `doc-${i}`,
+            value: `doc-${d.id}`,
             label: t('att.document', { n: i + 1, type: documentLabel(d.type, locale) }),
           })),
           { value: 'case', label: t('att.caseWhole') },
@@ -231,13 +231,13 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     const values = { target: text('target'), kind: text('kind'), caption: text('caption') };
     const parsed = uploadForm.safeParse(values);
     const documents = loaded.parts.documents ?? [];
-    const position =
-      parsed.success && parsed.data.target !== 'case' ? Number(parsed.data.target.slice(4)) : null;
+    const documentId = parsed.success && parsed.data.target !== 'case' ? parsed.data.target.slice(4) : null;
+    const entry = documents.find((d) => d.id === documentId);
     const fields: NonNullable<Problems['fields']> = {};
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         fields[issue.path[0] as 'target'] = t(isMessageKey(issue.message) ? issue.message : 'form.invalid');
-    } else if (position !== null && !documents[position]) fields.target = t('att.refused.target');
+    } else if (documentId !== null && !entry) fields.target = t('att.refused.target');
     const uploads = uploadsOf(body);
     if (uploads.length === 0) fields.files = t('att.refused.noFile');
     if (!parsed.success || Object.keys(fields).length > 0) {
@@ -246,7 +246,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       return renderPage(request, reply, loaded, { ...values, problems: { fields } }, 400);
     }
     const { kind, caption } = parsed.data;
-    const document = position === null ? null : { position, type: documents[position]!.type };
+    const document = entry ? { id: entry.id, type: entry.type } : null;
     const results: { ok: boolean; message: string }[] = [];
     for (const upload of uploads) {
       const refuse = (reason: Refusal | 'caseFull') =>

@@ -46,15 +46,17 @@ async function documentScansOf(
   db: Db,
   ring: KeyRing,
   caseId: string,
-  documents: readonly { type: string }[],
+  documents: readonly { id: string; type: string }[],
 ): Promise<Omit<Scan, 'image'>[]> {
-  const current = (await listAttachments(db, ring, caseId)).filter(
-    (a) => a.documentPosition !== null && documents[a.documentPosition]?.type === a.documentType,
-  );
-  current.sort((a, b) => (a.documentPosition ?? 0) - (b.documentPosition ?? 0));
+  const placeOf = (a: { documentId: string | null; documentType: string | null }) => {
+    const index = documents.findIndex((d) => d.id === a.documentId);
+    return index >= 0 && documents[index]?.type === a.documentType ? index : null;
+  };
+  const current = (await listAttachments(db, ring, caseId)).filter((a) => placeOf(a) !== null);
+  current.sort((a, b) => (placeOf(a) ?? 0) - (placeOf(b) ?? 0));
   return current.map((attachment) => {
-    const position = attachment.documentPosition ?? 0;
-    const same = current.filter((a) => a.documentPosition === position);
+    const position = placeOf(attachment) ?? 0;
+    const same = current.filter((a) => a.documentId === attachment.documentId);
     return {
       attachment,
       position,
@@ -174,7 +176,7 @@ export interface ScansPdfDeps {
 export async function summaryWithScans(
   deps: ScansPdfDeps,
   caseId: string,
-  documents: readonly { type: string }[],
+  documents: readonly { id: string; type: string }[],
   summary: Summary,
   write: (appendix: (doc: Doc) => void) => Promise<Buffer>,
 ): Promise<{ pdf: Buffer; scans: number }> {

@@ -32,7 +32,7 @@ export async function refuseScansOnMinimal(request: FastifyRequest, reply: Fasti
 export async function summaryPdfAsked(
   deps: { db: Db; keyRing: KeyRing },
   query: unknown,
-  got: { caseId: string; summary: Summary; documents: readonly { type: string }[] },
+  got: { caseId: string; summary: Summary; documents: readonly { id: string; type: string }[] },
   info: PdfInfo,
 ): Promise<{ pdf: Buffer; scans?: number }> {
   const { summaryPdf } = await import('./pdf');

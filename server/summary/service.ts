@@ -33,7 +33,7 @@ interface Reader {
 }
 
 type Loaded =
-  | { ok: true; summary: Summary; row: CaseRow; documents: readonly { type: string }[] }
+  | { ok: true; summary: Summary; row: CaseRow; documents: readonly { id: string; type: string }[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'incomplete'; row: CaseRow; missing: RequiredPart[] };
 

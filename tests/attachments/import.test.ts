@@ -96,7 +96,9 @@ describe('a case exported with its attachments', () => {
     expect(newId).not.toBe(caseId);
     expect(await caseCount()).toBe(before + 1);
     const imported = await listAttachments(t.app.db, t.app.keyRing, newId);
-    const summary = imported.map((a) => [a.documentPosition, a.kind, a.caption, a.mediaType, a.pages]);
+    const docs = (await loadCase(t.app.db, t.app.keyRing, newId))?.parts.documents ?? [];
+    const place = (a: { documentId: string | null }) => docs.findIndex((d) => d.id === a.documentId);
+    const summary = imported.map((a) => [place(a), a.kind, a.caption, a.mediaType, a.pages]);
     expect(summary.sort((a, b) => String(a[3]).localeCompare(String(b[3])))).toEqual([
       [MILITARY_ID, 'document_page', 'front side', 'application/pdf', 2],
       [MILITARY_ID, 'document_page', 'front side', 'image/jpeg', 1],

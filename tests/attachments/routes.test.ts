@@ -10,7 +10,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentChunks, auditLog, caseAttachments } from '../../db/schema';
 import { readAttachment } from '../../server/attachments/repository';
-import { importCase, latestStoredAssessment } from '../../server/cases/repository';
+import { importCase, latestStoredAssessment, loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, MINUTE, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 import {
@@ -29,6 +29,7 @@ let caseId: string;
 let otherCaseId: string;
 let ownerClient: { agent: Agent; csrf: string };
 const MILITARY_ID = 2; // anton's third document
+let militaryId = ''; // its entry's id
 
 beforeAll(async () => {
   t = await testApp();
@@ -37,6 +38,7 @@ beforeAll(async () => {
   const ctx = (u: TestUser) => ({ assignedTo: u.id, actorId: u.id, now: t.clock.now });
   caseId = (await importCase(t.app.db, t.app.keyRing, fixture('anton'), ctx(owner))).id;
   otherCaseId = (await importCase(t.app.db, t.app.keyRing, fixture('sparrow'), ctx(other))).id;
+  militaryId = (await loadCase(t.app.db, t.app.keyRing, caseId))!.parts.documents[MILITARY_ID]!.id;
   ownerClient = await signIn(t.app, owner);
 });
 afterAll(() => t.close());
@@ -50,7 +52,7 @@ const upload = (
   let req = client.agent
     .post(`/cases/${id}/attachments`)
     .field('_csrf', client.csrf)
-    .field('target', fields.target ?? `doc-${MILITARY_ID}`)
+    .field('target', fields.target ?? `doc-${militaryId}`)
     .field('kind', fields.kind ?? 'document_page')
     .field('caption', fields.caption ?? '');
   for (const [bytes, name] of files) req = req.attach('files', bytes, name);
@@ -84,7 +86,7 @@ describe('uploading scans', () => {
     const rows = await rowsOf(caseId);
     expect(rows).toHaveLength(3);
     for (const row of rows) {
-      expect(row.documentPosition).toBe(MILITARY_ID);
+      expect(row.documentId).toBe(militaryId);
       expect(row.documentType).toBe('military_id');
       expect(await markersIn(await readAttachment(t.app.db, t.app.keyRing, row, 'file'))).toEqual([]);
     }
@@ -226,17 +228,40 @@ describe('uploading scans', () => {
     expect(entry?.detail).toEqual({ attachmentId: id });
   });
 
-  it('moves the scans of a removed document entry to the case as a whole', async () => {
-    const page = await ownerClient.agent.get(`/cases/${caseId}/lists/documents/${MILITARY_ID}/remove`);
-    const version = /name="_version" value="(\d+)"/.exec(page.text)![1]!;
-    const res = await ownerClient.agent
-      .post(`/cases/${caseId}/lists/documents/${MILITARY_ID}/remove`)
+  it('scans follow their document entry when an entry before it is removed and when it is moved', async () => {
+    const firstId = (await loadCase(t.app.db, t.app.keyRing, caseId))!.parts.documents[0]!.id;
+    const removed = await ownerClient.agent
+      .post(`/cases/${caseId}/lists/documents/${firstId}/remove`)
       .type('form')
-      .send({ _csrf: ownerClient.csrf, _version: version });
+      .send({ _csrf: ownerClient.csrf });
+    expect(removed.status).toBe(303);
+    const moved = await ownerClient.agent
+      .post(`/cases/${caseId}/lists/documents/${militaryId}/move`)
+      .type('form')
+      .send({ _csrf: ownerClient.csrf, direction: 'down' });
+    expect(moved.status).toBe(303);
+    const documents = (await loadCase(t.app.db, t.app.keyRing, caseId))!.parts.documents;
+    expect(documents.findIndex((d) => d.id === militaryId)).toBe(2);
+    // Still the military ID's scans, at its new place, for the page and for the rules.
+    const list = await ownerClient.agent.get(`/cases/${caseId}/attachments`);
+    expect(/<section[^>]*id="doc-2"[\s\S]*?<\/section>/.exec(list.text)![0]).toContain('class="thumb');
+    expect(list.text).not.toContain('since removed or changed');
+    expect((await ownerClient.agent.get(`/cases/${caseId}`)).text).toContain('Scans attached: Military ID (');
+  });
+
+  it('moves the scans of a removed document entry to the case as a whole', async () => {
+    const page = await ownerClient.agent.get(`/cases/${caseId}/lists/documents/${militaryId}/remove`);
+    const base = /name="_base" value="([^"]*)"/.exec(page.text)![1]!.replaceAll('&quot;', '"');
+    const res = await ownerClient.agent
+      .post(`/cases/${caseId}/lists/documents/${militaryId}/remove`)
+      .type('form')
+      .send({ _csrf: ownerClient.csrf, _base: base });
     expect(res.status).toBe(303);
-    for (const row of await rowsOf(caseId)) expect(row.documentPosition).toBeNull();
     const list = await ownerClient.agent.get(`/cases/${caseId}/attachments`);
     expect(list.text).toContain('since removed or changed: Military ID');
+    expect((await ownerClient.agent.get(`/cases/${caseId}`)).text).not.toContain(
+      'Scans attached: Military ID',
+    );
   });
 });
 

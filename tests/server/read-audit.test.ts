@@ -5,7 +5,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseAttachments, cases } from '../../db/schema';
-import { importCase } from '../../server/cases/repository';
+import { importCase, loadCase } from '../../server/cases/repository';
 import { pngWithText } from '../attachments/fixtures';
 import { addUser, signIn, type TestApp, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
@@ -19,8 +19,8 @@ const routes: Record<string, 'case' | 'list' | 'none'> = {
   'GET /cases/:id': 'case',
   'GET /cases/:id/edit/:form': 'case',
   'GET /cases/:id/lists/:list/new': 'case',
-  'GET /cases/:id/lists/:list/:index': 'case',
-  'GET /cases/:id/lists/:list/:index/remove': 'case',
+  'GET /cases/:id/lists/:list/:entry': 'case',
+  'GET /cases/:id/lists/:list/:entry/remove': 'case',
   'GET /cases/:id/history': 'case',
   'GET /cases/:id/decide/:action': 'case',
   'GET /cases/:id/export.json': 'case',
@@ -58,6 +58,7 @@ let t: TestApp;
 let caseId: string;
 let reference: string;
 let attachmentId: string;
+let documentId: string;
 let client: Awaited<ReturnType<typeof signIn>>;
 
 beforeAll(async () => {
@@ -83,6 +84,7 @@ beforeAll(async () => {
     .from(caseAttachments)
     .where(eq(caseAttachments.caseId, caseId));
   attachmentId = attachment!.id;
+  documentId = (await loadCase(t.app.db, t.app.keyRing, caseId))!.parts.documents[0]!.id;
   // Referred and waiting in the queue, so that every list can show it.
   await t.app.db.update(cases).set({ status: 'referred', queuedAt: now }).where(eq(cases.id, caseId));
 });
@@ -98,7 +100,7 @@ const params: Record<string, () => string> = {
   id: () => caseId,
   form: () => 'person',
   list: () => 'documents',
-  index: () => '0',
+  entry: () => documentId,
   action: () => 'comment',
   attachmentId: () => attachmentId,
 };
@@ -147,9 +149,9 @@ describe('reading a case is on the audit log', () => {
     const caseworker = await addUser(t.app, 'caseworker');
     const other = await signIn(t.app, caseworker);
     const last = await lastAuditId();
-    const hidden = await other.agent.get(`/cases/${caseId}/lists/documents/0/remove`);
+    const hidden = await other.agent.get(`/cases/${caseId}/lists/documents/${documentId}/remove`);
     const missing = await other.agent.get(
-      '/cases/00000000-0000-4000-8000-000000000000/lists/documents/0/remove',
+      `/cases/00000000-0000-4000-8000-000000000000/lists/documents/${documentId}/remove`,
     );
     expect(hidden.status).toBe(404);
     expect(hidden.text.replaceAll(caseId, 'ID')).toBe(

@@ -143,6 +143,7 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
   const raw = { ...((body && typeof body === 'object' ? body : {}) as Record<string, unknown>) };
   delete raw._csrf;
   delete raw._version;
+  delete raw._base;
   const errors: FieldErrors = {};
   const values: FormValues = {};
   const known = new Set(spec.fields.map((f) => f.name));

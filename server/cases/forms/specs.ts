@@ -4,7 +4,7 @@ import { z } from 'zod';
 import * as s from '../../../rules/case-schema';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
-import type { CaseParts, Section } from '../parts';
+import type { CaseParts, DestinationEntry, Listed, Section } from '../parts';
 import { type Field, type FormSpec, formSpec } from './engine';
 
 // Each keeps the field's name as a literal type, so formSpec can check its label key (engine.ts).
@@ -44,11 +44,17 @@ export interface ScalarForm {
   write(parts: CaseParts, value: Record<string, unknown>): Partial<CaseParts>;
 }
 
+/** One entry of a list form: its fields' values and the id it is stored under. */
+export type EntryValue = Listed<Record<string, unknown>>;
+
 export interface ListForm {
   spec: FormSpec;
   section: Section;
-  read(parts: CaseParts): Record<string, unknown>[];
-  write(parts: CaseParts, items: Record<string, unknown>[]): Partial<CaseParts>;
+  /** The entries in order; an application names its destination by the destination's id. */
+  read(parts: CaseParts): EntryValue[];
+  write(parts: CaseParts, entries: EntryValue[]): Partial<CaseParts>;
+  /** Entries are ordered among those of the same group (an application among its destination's). */
+  group?: (entry: EntryValue) => unknown;
 }
 
 const personFields = s.personSchema.omit({ dependants: true });
@@ -146,15 +152,15 @@ export const scalarForms = {
 } satisfies Record<string, ScalarForm>;
 export type ScalarFormId = keyof typeof scalarForms;
 
-const destinationLabel = (index: string, parts: CaseParts, locale: Locale) => {
-  const d = parts.destinations[Number(index)];
-  return d ? `${countryName(d.country, locale)} · ${labels[locale].pathways[d.pathway]}` : index;
+const destinationLabel = (id: string, parts: CaseParts, locale: Locale) => {
+  const d = parts.destinations.find((x) => x.id === id);
+  return d ? `${countryName(d.country, locale)} · ${labels[locale].pathways[d.pathway]}` : id;
 };
 
 /** A list stored as a part of its own. */
 const partList = <P extends keyof CaseParts>(part: P) => ({
-  read: (p: CaseParts) => p[part] as unknown as Record<string, unknown>[],
-  write: (_p: CaseParts, items: Record<string, unknown>[]) => ({ [part]: items }) as Partial<CaseParts>,
+  read: (p: CaseParts) => p[part] as unknown as EntryValue[],
+  write: (_p: CaseParts, entries: EntryValue[]) => ({ [part]: entries }) as Partial<CaseParts>,
 });
 
 export const listForms = {
@@ -166,8 +172,11 @@ export const listForms = {
       yesNo('withPerson', true),
     ]),
     read: (p) => p.person.dependants ?? [],
-    write: (p, items) => ({
-      person: { ...p.person, dependants: items.length > 0 ? (items as unknown as s.Dependant[]) : undefined },
+    write: (p, entries) => ({
+      person: {
+        ...p.person,
+        dependants: entries.length > 0 ? (entries as unknown as Listed<s.Dependant>[]) : undefined,
+      },
     }),
   },
   documents: {
@@ -224,12 +233,12 @@ export const listForms = {
       select('pathway', s.pathways, 'pathways'),
       yesNo('employerOffer'),
     ]),
-    read: (p) => p.destinations,
+    read: (p) => p.destinations.map(({ applications: _, ...d }) => d),
     // Applications belong to their destination and have their own forms: keep them with it.
-    write: (p, items) => ({
-      destinations: items.map((item, i) => {
-        const kept = p.destinations[i]?.applications;
-        return { ...(item as s.Destination), ...(kept ? { applications: kept } : {}) };
+    write: (p, entries) => ({
+      destinations: entries.map((entry) => {
+        const kept = p.destinations.find((d) => d.id === entry.id)?.applications;
+        return { ...(entry as DestinationEntry), ...(kept ? { applications: kept } : {}) };
       }),
     }),
   },
@@ -240,7 +249,7 @@ export const listForms = {
         name: 'destination',
         kind: 'select',
         required: true,
-        options: (p: CaseParts) => p.destinations.map((_, i) => String(i)),
+        options: (p: CaseParts) => p.destinations.map((d) => d.id),
         optionLabel: destinationLabel,
       },
       text('type', true),
@@ -248,13 +257,14 @@ export const listForms = {
       select('status', s.applicationStatuses, 'applicationStatuses'),
     ]),
     read: (p) =>
-      p.destinations.flatMap((d, i) => (d.applications ?? []).map((a) => ({ ...a, destination: String(i) }))),
-    write: (p, items) => ({
-      destinations: p.destinations.map((d, i) => {
+      p.destinations.flatMap((d) => (d.applications ?? []).map((a) => ({ ...a, destination: d.id }))),
+    group: (entry) => entry.destination,
+    write: (p, entries) => ({
+      destinations: p.destinations.map((d) => {
         const { applications: _, ...rest } = d;
-        const mine = items
-          .filter((a) => a.destination === String(i))
-          .map(({ destination: _d, ...a }) => a as unknown as s.Application);
+        const mine = entries
+          .filter((a) => a.destination === d.id)
+          .map(({ destination: _d, ...a }) => a as unknown as Listed<s.Application>);
         return mine.length > 0 ? { ...rest, applications: mine } : rest;
       }),
     }),

@@ -90,7 +90,13 @@ export function fieldViews(
 }
 
 /** A stored value as a reader sees it. */
-function displayValue(field: Field, value: unknown, parts: CaseParts, locale: Locale, t: Translate): string {
+export function displayValue(
+  field: Field,
+  value: unknown,
+  parts: CaseParts,
+  locale: Locale,
+  t: Translate,
+): string {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';
   switch (field.kind) {
     case 'boolean':

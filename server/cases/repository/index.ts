@@ -27,7 +27,7 @@ export { type CaseEvent, readCasePage, readTimeline, recordEvent } from './event
 export { writePart } from './part-writers';
 export { openRequestIds, openRequestsOf, queuedSince } from './queue';
 export { type CaseRow, type LoadedCase, latestStoredAssessment, loadCase } from './reads';
-export { createCase, importCase, saveSection } from './writes';
+export { createCase, importCase, type SaveResult, saveSection } from './writes';
 
 class CaseRepository {
   constructor(

@@ -2,7 +2,8 @@
 // are absent, not undefined-valued, so a case file round-trips exactly.
 import type { Dependant } from '../../../rules/case-schema';
 import { decryptOptional, type KeyRing } from '../../crypto/field-encryption';
-import type { CaseParts } from '../parts';
+import { legacyEntryId } from '../entries';
+import type { CaseParts, Listed } from '../parts';
 import type { PartRows } from './part-rows';
 
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
@@ -24,14 +25,23 @@ function person(ring: KeyRing, caseId: string, p: NonNullable<Rows['person']>): 
     dateOfBirth: dec(ring, 'case_person', 'date_of_birth', caseId, p.dateOfBirthEnc),
     citizenships: p.citizenships as Person['citizenships'],
     familyAtRisk: opt(p.familyAtRisk),
-    dependants: dependants === undefined ? undefined : (JSON.parse(dependants) as Dependant[]),
+    dependants: dependants === undefined ? undefined : listedDependants(caseId, dependants),
   });
+}
+
+/** Dependants stored before they kept ids get theirs from their place, the same on every read until saved. */
+function listedDependants(caseId: string, json: string): Listed<Dependant>[] {
+  return (JSON.parse(json) as (Dependant & { id?: string })[]).map((d, i) => ({
+    ...d,
+    id: d.id ?? legacyEntryId(caseId, 'dependants', i),
+  }));
 }
 
 const documents = (ring: KeyRing, rows: Rows['documents']) =>
   rows.map(
     (d) =>
       compact({
+        id: d.id,
         type: d.type,
         seen: d.seen,
         validity: d.validity,
@@ -59,6 +69,7 @@ const deployments = (ring: KeyRing, rows: Rows['deployments']) =>
   rows.map(
     (d) =>
       compact({
+        id: d.id,
         from: d.from,
         to: opt(d.to),
         region: d.region,
@@ -90,6 +101,7 @@ const criminalCases = (rows: Rows['criminalCases']) =>
   rows.map(
     (c) =>
       compact({
+        id: c.id,
         article: c.article,
         part: opt(c.part),
         openedOn: opt(c.openedOn),
@@ -102,6 +114,7 @@ const route = (rows: Rows['route']) =>
   rows.map(
     (l) =>
       ({
+        id: l.id,
         date: l.date,
         from: l.from,
         to: l.to,
@@ -126,8 +139,9 @@ const destinations = (rows: Rows['destinations'], applications: Rows['applicatio
   rows.map((d) => {
     const apps = applications
       .filter((a) => a.destinationId === d.id)
-      .map((a) => ({ type: a.type, filedOn: a.filedOn, status: a.status }));
+      .map((a) => ({ id: a.id, type: a.type, filedOn: a.filedOn, status: a.status }));
     return compact({
+      id: d.id,
       country: d.country,
       pathway: d.pathway,
       employerOffer: opt(d.employerOffer),
@@ -148,6 +162,7 @@ const knowledgeChecks = (ring: KeyRing, rows: Rows['checks']) =>
   rows.map(
     (k) =>
       ({
+        id: k.id,
         topic: dec(ring, 'case_knowledge_checks', 'topic', k.id, k.topicEnc)!,
         result: k.result,
       }) as CaseParts['knowledgeChecks'][number],
@@ -177,10 +192,15 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     currentStay: currentStay(rows.stay),
     destinations: destinations(rows.destinations, rows.applications),
     verification: verification(rows.verification),
-    interviews: rows.interviews.map((i) => ({ on: i.on, language: i.language, minutes: i.minutes })),
+    interviews: rows.interviews.map((i) => ({
+      id: i.id,
+      on: i.on,
+      language: i.language,
+      minutes: i.minutes,
+    })),
     knowledgeChecks: knowledgeChecks(ring, rows.checks),
     openSource: rows.openSource.map(
-      (o) => ({ source: o.source, result: o.result }) as CaseParts['openSource'][number],
+      (o) => ({ id: o.id, source: o.source, result: o.result }) as CaseParts['openSource'][number],
     ),
     screening: screening(rows.screening),
     clearedFlags: [...rows.cleared].sort(),

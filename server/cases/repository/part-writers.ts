@@ -1,7 +1,6 @@
 // Writing each part of a case to its own table, encrypting identifying fields on the way in. Writing a part
 // replaces its rows, inside the caller's transaction. Each statement costs the database more than the work
 // inside it, so one-row parts are written with one statement and each list with one insert.
-import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../db/client';
@@ -69,7 +68,10 @@ type Writer<P extends PartName> = (
 ) => Promise<void>;
 
 type ListTable = PartTable & { id: AnyPgColumn; position: AnyPgColumn };
-/** The key columns every list row has: its own id (the encryption context of its fields), case and place. */
+/**
+ * The key columns every list row has: its own id (the entry's, kept across saves: the encryption context of
+ * its fields and how forms and URLs name it), case and place.
+ */
 interface RowKey {
   id: string;
   caseId: string;
@@ -80,7 +82,7 @@ interface RowKey {
  * A list part: its rows replaced by the entries, in order, each made into a row by `toRow`. `after` writes
  * rows that hang off the new ones (a destination's applications).
  */
-function listWriter<T extends ListTable, E>(
+function listWriter<T extends ListTable, E extends { id: string }>(
   table: T,
   toRow: (entry: E, key: RowKey, w: WriteContext) => T['$inferInsert'],
   after?: (tx: Tx, entries: readonly E[], keys: RowKey[]) => Promise<unknown>,
@@ -88,7 +90,7 @@ function listWriter<T extends ListTable, E>(
   return async (tx: Tx, w: WriteContext, caseId: string, entries: readonly E[]) => {
     await tx.delete(table).where(eq(table.caseId, caseId)); // child rows cascade
     if (entries.length === 0) return;
-    const keys = entries.map((_, position) => ({ id: randomUUID(), caseId, position }));
+    const keys = entries.map((entry, position) => ({ id: entry.id, caseId, position }));
     await tx.insert(table).values(entries.map((entry, i) => toRow(entry, keys[i]!, w)));
     if (after) await after(tx, entries, keys);
   };
@@ -190,7 +192,6 @@ const writers: { [P in PartName]: Writer<P> } = {
     async (tx, entries, keys) => {
       const applications = entries.flatMap((d, i) =>
         (d.applications ?? []).map((a, position) => ({
-          id: randomUUID(),
           destinationId: keys[i]!.id,
           caseId: keys[i]!.caseId,
           position,

@@ -1,114 +1,234 @@
-// Adding and editing the entries of a case's lists (documents, deployments, route legs...), each saved
-// under its section's version.
+// Adding and editing the entries of a case's lists (documents, deployments, route legs...). An entry is named
+// by its stable id in the URL and its form; a save applies to the list as it is saved now
+// (server/cases/edits.ts): an entry someone edited meanwhile is merged with this edit, asking only about the
+// fields both changed; one they removed is said to be gone, with what was typed, and can be added back.
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readCaseForm, toFormValues } from '../../cases/forms/engine';
-import { isListForm, type ListForm, type ListFormId, listForms } from '../../cases/forms/specs';
+import { onCurrent, type RecordEdit, saveRecord } from '../../cases/edits';
+import { findEntry, isEntryId, replaceEntry } from '../../cases/entries';
+import { type FieldErrors, readCaseForm, toFormValues } from '../../cases/forms/engine';
+import {
+  type EntryValue,
+  isListForm,
+  type ListForm,
+  type ListFormId,
+  listForms,
+} from '../../cases/forms/specs';
+import type { Fields } from '../../cases/merge';
 import type { LoadedCase } from '../../cases/repository';
 import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
-import { type FormPage, renderConflict, renderForm, versionOf } from './form-pages';
+import {
+  baseOf,
+  type FormPage,
+  rawBase,
+  renderConflict,
+  renderForm,
+  renderGone,
+  savesOf,
+  submittedBase,
+  versionOf,
+} from './form-pages';
 
-export type EntryRequest = FastifyRequest<{ Params: { id: string; list?: string; index?: string } }>;
+export type ListParams = { id: string; list: string };
+export type EntryParams = ListParams & { entry: string };
+type AddOutcome = { kind: 'saved' } | { kind: 'invalid'; current: LoadedCase; errors: FieldErrors };
 
-const heading = (request: FastifyRequest, id: ListFormId, adding: boolean) =>
-  request.t(`case.list.${id}.${adding ? 'add' : 'edit'}`);
+/** An entry's values without its id: what its form edits. */
+export const fieldsOf = ({ id: _, ...value }: EntryValue): Fields => value;
 
-/** The list and, for an entry URL, the entry's index (null when the URL names no such entry). */
-export function listTarget(request: EntryRequest, loaded: LoadedCase) {
-  const listId = request.params.list ?? '';
-  if (!isListForm(listId)) return null;
-  const list: ListForm = listForms[listId];
-  const items = list.read(loaded.parts);
-  if (request.params.index === undefined) return { listId, list, items, index: undefined };
-  const index = /^\d{1,4}$/.test(request.params.index) ? Number(request.params.index) : -1;
-  return index >= 0 && index < items.length ? { listId, list, items, index } : null;
+export const heading = (
+  request: FastifyRequest,
+  listId: ListFormId,
+  what: 'add' | 'edit' | 'item' | 'title',
+) => request.t(`case.list.${listId}.${what}`);
+export const listUrl = (loaded: LoadedCase, listId: string) => `/cases/${loaded.row.id}/lists/${listId}`;
+export const backTo = (reply: FastifyReply, loaded: LoadedCase, listId: string) =>
+  reply.redirect(`/cases/${loaded.row.id}#${listId}`, 303);
+
+/** The case and the list the URL names; null (not-found sent) for a list that does not exist. */
+export async function listOf(request: FastifyRequest<{ Params: ListParams }>, reply: FastifyReply) {
+  const listId = request.params.list;
+  if (!isListForm(listId)) {
+    await reply.callNotFound();
+    return null;
+  }
+  return { loaded: caseOf(request), listId, list: listForms[listId] as ListForm };
 }
 
 export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
   const access = caseRoles;
 
-  app.get<{ Params: { id: string; list: string } }>(
+  const formPage = (loaded: LoadedCase, page: Omit<FormPage, 'caseRow' | 'parts'>): FormPage => ({
+    caseRow: loaded.row,
+    parts: loaded.parts,
+    ...page,
+  });
+
+  app.get<{ Params: ListParams }>(
     '/cases/:id/lists/:list/new',
     { config: { access, caseView: ({ list }) => `new:${list}` } },
     async (request, reply) => {
-      const loaded = caseOf(request);
-      const target = listTarget(request, loaded);
-      if (!target) return reply.callNotFound();
-      return renderForm(request, reply, {
-        loaded,
-        heading: heading(request, target.listId, true),
-        action: `/cases/${loaded.row.id}/lists/${target.listId}`,
-        spec: target.list.spec,
-        values: toFormValues(target.list.spec, undefined),
-        errors: {},
-        version: loaded.versions[target.list.section],
-      });
+      const found = await listOf(request, reply);
+      if (!found) return reply;
+      const { loaded, listId, list } = found;
+      return renderForm(
+        request,
+        reply,
+        formPage(loaded, {
+          heading: heading(request, listId, 'add'),
+          action: listUrl(loaded, listId),
+          spec: list.spec,
+          values: toFormValues(list.spec, undefined),
+          errors: {},
+          version: loaded.versions[list.section],
+          base: '',
+        }),
+      );
     },
   );
 
-  app.get<{ Params: { id: string; list: string; index: string } }>(
-    '/cases/:id/lists/:list/:index',
+  app.post<{ Params: ListParams }>(
+    '/cases/:id/lists/:list',
+    { config: { access } },
+    async (request, reply) => {
+      const found = await listOf(request, reply);
+      if (!found) return reply;
+      const { loaded, listId, list } = found;
+      const read = readCaseForm(list.spec, request.body, loaded.parts);
+      const page = (errors: FieldErrors, on: LoadedCase) =>
+        formPage(on, {
+          heading: heading(request, listId, 'add'),
+          action: listUrl(loaded, listId),
+          spec: list.spec,
+          values: read.values,
+          errors,
+          version: on.versions[list.section],
+          base: '',
+        });
+      if (!read.ok) return renderForm(request, reply, page(read.errors, loaded), 400);
+      const id = randomUUID();
+      // Added to the list as it is now, checked against it (an application's destination may be gone).
+      const outcome = await onCurrent<AddOutcome>(
+        savesOf(app, request),
+        loaded.row.id,
+        list.section,
+        (current) => {
+          const again = readCaseForm(list.spec, read.values, current.parts);
+          if (!again.ok) return { stop: { kind: 'invalid', current, errors: again.errors } };
+          const entries = [...list.read(current.parts), { ...again.value, id }];
+          return { save: list.write(current.parts, entries), result: { kind: 'saved' } };
+        },
+      );
+      if (outcome.kind === 'saved') return backTo(reply, loaded, listId);
+      if (outcome.kind === 'invalid')
+        return renderForm(request, reply, page(outcome.errors, outcome.current), 409);
+      return renderForm(request, reply, page({ _form: 'conflict.busy' }, loaded), 409);
+    },
+  );
+
+  // --- Editing ---------------------------------------------------------------------------------------------
+
+  app.get<{ Params: EntryParams }>(
+    '/cases/:id/lists/:list/:entry',
     { config: { access, caseView: ({ list }) => `form:${list}` } },
     async (request, reply) => {
-      const loaded = caseOf(request);
-      const target = listTarget(request, loaded);
-      if (!target || target.index === undefined) return reply.callNotFound();
-      return renderForm(request, reply, {
-        loaded,
-        heading: heading(request, target.listId, false),
-        action: `/cases/${loaded.row.id}/lists/${target.listId}/${target.index}`,
-        spec: target.list.spec,
-        values: toFormValues(target.list.spec, target.items[target.index]),
-        errors: {},
-        version: loaded.versions[target.list.section],
-        removable: `/cases/${loaded.row.id}/lists/${target.listId}/${target.index}/remove`,
-      });
+      const found = await listOf(request, reply);
+      if (!found) return reply;
+      const { loaded, listId, list } = found;
+      const entry = isEntryId(request.params.entry)
+        ? findEntry(list.read(loaded.parts), request.params.entry)
+        : undefined;
+      if (!entry) return reply.callNotFound();
+      return renderForm(
+        request,
+        reply,
+        formPage(loaded, {
+          heading: heading(request, listId, 'edit'),
+          action: `${listUrl(loaded, listId)}/${entry.id}`,
+          spec: list.spec,
+          values: toFormValues(list.spec, entry),
+          errors: {},
+          version: loaded.versions[list.section],
+          base: baseOf(list.spec, entry),
+          removable: `${listUrl(loaded, listId)}/${entry.id}/remove`,
+        }),
+      );
     },
   );
 
-  // Adding (no index) and editing (index) share one handler.
-  const saveEntry = async (request: EntryRequest, reply: FastifyReply) => {
-    const listId = request.params.list ?? '';
-    if (!isListForm(listId)) return reply.callNotFound();
-    const loaded = caseOf(request);
-    const list: ListForm = listForms[listId];
-    const items = [...list.read(loaded.parts)];
-    const version = versionOf(request.body);
-    const adding = request.params.index === undefined;
-    const index = adding || !/^\d{1,4}$/.test(request.params.index ?? '') ? -1 : Number(request.params.index);
-    // An entry that is not there: gone since the form was loaded (the save below reports the conflict),
-    // or never there at all.
-    const stale = version !== loaded.versions[list.section];
-    if (!adding && index >= items.length && !stale) return reply.callNotFound();
-    if (!adding && index < 0) return reply.callNotFound();
-    const read = readCaseForm(list.spec, request.body, loaded.parts);
-    const base = `/cases/${loaded.row.id}/lists/${listId}`;
-    const page: FormPage = {
-      loaded,
-      heading: heading(request, listId, adding),
-      action: adding ? base : `${base}/${index}`,
-      spec: list.spec,
-      values: read.values,
-      errors: read.ok ? {} : read.errors,
-      version,
-    };
-    if (!read.ok) return renderForm(request, reply, page, 400);
-    if (adding) items.push(read.value);
-    else if (index < items.length) items[index] = read.value;
-    const result = await app.cases.saveSection({
-      caseId: loaded.row.id,
-      section: list.section,
-      changes: list.write(loaded.parts, items),
-      expectedVersion: version,
-      actorId: request.user!.id,
-    });
-    if (!result.ok) {
-      const current = result.conflict.current;
-      const theirs = adding ? undefined : list.read(current.parts)[index];
-      return renderConflict(request, reply, { ...page, version: result.conflict.version }, theirs, current);
-    }
-    return reply.redirect(`/cases/${loaded.row.id}#${listId}`, 303);
-  };
-  app.post('/cases/:id/lists/:list', { config: { access } }, saveEntry);
-  app.post('/cases/:id/lists/:list/:index', { config: { access } }, saveEntry);
+  app.post<{ Params: EntryParams }>(
+    '/cases/:id/lists/:list/:entry',
+    { config: { access } },
+    async (request, reply) => {
+      const found = await listOf(request, reply);
+      if (!found) return reply;
+      const { loaded, listId, list } = found;
+      const entryId = request.params.entry;
+      if (!isEntryId(entryId)) return reply.callNotFound();
+      const version = versionOf(request.body);
+      // Never there at all (the list has not changed since the form was loaded), rather than removed since.
+      const there = findEntry(list.read(loaded.parts), entryId);
+      if (!there && version === loaded.versions[list.section]) return reply.callNotFound();
+      const read = readCaseForm(list.spec, request.body, loaded.parts);
+      const action = `${listUrl(loaded, listId)}/${entryId}`;
+      const page = (errors: FieldErrors) =>
+        formPage(loaded, {
+          heading: heading(request, listId, 'edit'),
+          action,
+          spec: list.spec,
+          values: read.values,
+          errors,
+          version,
+          base: rawBase(request.body),
+          removable: `${action}/remove`,
+        });
+      if (!read.ok) return renderForm(request, reply, page(read.errors), 400);
+
+      const edit: RecordEdit = {
+        section: list.section,
+        names: list.spec.fields.map((f) => f.name),
+        read: (parts) => {
+          const entry = findEntry(list.read(parts), entryId);
+          return entry ? fieldsOf(entry) : null;
+        },
+        valid: (value, parts) => readCaseForm(list.spec, toFormValues(list.spec, value), parts).ok,
+        write: (parts, value) =>
+          list.write(parts, replaceEntry(list.read(parts), entryId, { ...value, id: entryId })!),
+      };
+      const outcome = await saveRecord(savesOf(app, request), loaded.row.id, edit, {
+        version,
+        base: submittedBase(request.body),
+        mine: read.value,
+      });
+      switch (outcome.kind) {
+        case 'saved':
+          return backTo(reply, loaded, listId);
+        case 'conflict':
+          return renderConflict(request, reply, {
+            caseRow: outcome.current.row,
+            parts: outcome.current.parts,
+            heading: heading(request, listId, 'title'),
+            action,
+            spec: list.spec,
+            version: outcome.current.versions[list.section],
+            base: submittedBase(request.body),
+            mine: read.value,
+            theirs: outcome.theirs,
+            merge: outcome.merge,
+          });
+        case 'gone':
+          return renderGone(request, reply, {
+            caseRow: outcome.current.row,
+            parts: outcome.current.parts,
+            item: heading(request, listId, 'item'),
+            addAction: listUrl(loaded, listId),
+            spec: list.spec,
+            mine: read.value,
+          });
+        default:
+          return renderForm(request, reply, page({ _form: 'conflict.busy' }), 409);
+      }
+    },
+  );
 }

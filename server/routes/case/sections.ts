@@ -1,15 +1,36 @@
-// The scalar section forms of a case (identity, service, desertion...): shown filled in, saved under the
-// section's version so nobody's work is silently overwritten.
+// The scalar section forms of a case (identity, service, desertion...): shown filled in, and saved merged
+// with whatever others saved meanwhile (server/cases/edits.ts): nobody's work is silently overwritten, and
+// only a field both people changed is asked about.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readCaseForm, toFormValues } from '../../cases/forms/engine';
+import { type RecordEdit, saveRecord } from '../../cases/edits';
+import { type FieldErrors, readCaseForm, toFormValues } from '../../cases/forms/engine';
 import { isScalarForm, type ScalarForm, type ScalarFormId, scalarForms } from '../../cases/forms/specs';
+import type { MessageKey } from '../../i18n';
 import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
-import { type FormPage, renderConflict, renderForm, versionOf } from './form-pages';
+import {
+  baseOf,
+  type FormPage,
+  rawBase,
+  renderConflict,
+  renderForm,
+  savesOf,
+  submittedBase,
+  versionOf,
+} from './form-pages';
 
 type FormRequest = FastifyRequest<{ Params: { id: string; form: string } }>;
 
 const heading = (request: FastifyRequest, id: ScalarFormId) => request.t(`case.form.${id}.title`);
+
+/** A section's form as an edit of one record: a form not filled in yet is an empty record. */
+const recordEdit = (form: ScalarForm): RecordEdit => ({
+  section: form.section,
+  names: form.spec.fields.map((f) => f.name),
+  read: (parts) => form.read(parts) ?? {},
+  valid: (value, parts) => readCaseForm(form.spec, toFormValues(form.spec, value), parts).ok,
+  write: (parts, value) => form.write(parts, value),
+});
 
 export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
   const access = caseRoles;
@@ -22,14 +43,17 @@ export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
       if (!isScalarForm(formId)) return reply.callNotFound();
       const loaded = caseOf(request);
       const form: ScalarForm = scalarForms[formId];
+      const value = form.read(loaded.parts);
       return renderForm(request, reply, {
-        loaded,
+        caseRow: loaded.row,
+        parts: loaded.parts,
         heading: heading(request, formId),
         action: `/cases/${loaded.row.id}/edit/${formId}`,
         spec: form.spec,
-        values: toFormValues(form.spec, form.read(loaded.parts)),
+        values: toFormValues(form.spec, value),
         errors: {},
         version: loaded.versions[form.section],
+        base: baseOf(form.spec, value),
       });
     },
   );
@@ -44,29 +68,41 @@ export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
       const form: ScalarForm = scalarForms[formId];
       const version = versionOf(request.body);
       const read = readCaseForm(form.spec, request.body, loaded.parts);
-      const page: FormPage = {
-        loaded,
+      const action = `/cases/${loaded.row.id}/edit/${formId}`;
+      const page = (errors: FieldErrors): FormPage => ({
+        caseRow: loaded.row,
+        parts: loaded.parts,
         heading: heading(request, formId),
-        action: `/cases/${loaded.row.id}/edit/${formId}`,
+        action,
         spec: form.spec,
         values: read.values,
-        errors: read.ok ? {} : read.errors,
+        errors,
         version,
-      };
-      if (!read.ok) return renderForm(request, reply, page, 400);
-      const result = await app.cases.saveSection({
-        caseId: loaded.row.id,
-        section: form.section,
-        changes: form.write(loaded.parts, read.value),
-        expectedVersion: version,
-        actorId: request.user!.id,
+        base: rawBase(request.body),
       });
-      if (!result.ok) {
-        const current = result.conflict.current;
-        const conflict = { ...page, version: result.conflict.version };
-        return renderConflict(request, reply, conflict, form.read(current.parts), current);
+      if (!read.ok) return renderForm(request, reply, page(read.errors), 400);
+      const base = submittedBase(request.body);
+      const outcome = await saveRecord(savesOf(app, request), loaded.row.id, recordEdit(form), {
+        version,
+        base,
+        mine: read.value,
+      });
+      if (outcome.kind === 'saved') return reply.redirect(`/cases/${loaded.row.id}#${formId}`, 303);
+      if (outcome.kind === 'conflict') {
+        return renderConflict(request, reply, {
+          caseRow: outcome.current.row,
+          parts: outcome.current.parts,
+          heading: heading(request, formId),
+          action,
+          spec: form.spec,
+          version: outcome.current.versions[form.section],
+          base,
+          mine: read.value,
+          theirs: outcome.theirs,
+          merge: outcome.merge,
+        });
       }
-      return reply.redirect(`/cases/${loaded.row.id}#${formId}`, 303);
+      return renderForm(request, reply, page({ _form: 'conflict.busy' }), 409);
     },
   );
 }

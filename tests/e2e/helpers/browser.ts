@@ -49,6 +49,11 @@ export async function newPerson(
   if (options.withoutScripts) {
     await context.route(/\.m?js(\?|$)/, (route) => route.abort('blockedbyclient'));
   }
+  return { context, page: await newTab(context) };
+}
+
+/** Another tab of the same person (same cookies), its problems collected like the first one's. */
+export async function newTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   const found: string[] = [];
   problems.set(page, found);
@@ -59,7 +64,7 @@ export async function newPerson(
       found.push(`console: ${message.text()}`);
     }
   });
-  return { context, page };
+  return page;
 }
 
 /** Runs an action that loads a new page (a link, a form) and waits until that page has loaded. */
