@@ -43,9 +43,9 @@ function place(path: (string | number)[]): Place {
     const field = form.spec.fields.find((f) => f.name === name);
     return {
       section: form.section,
-      formTitle: `case.list.${id}.title` as MessageKey,
+      formTitle: `case.list.${id}.title`,
       entry: index + 1,
-      ...(field ? { field: `case.field.${form.spec.id}.${field.name}` as MessageKey } : {}),
+      ...(field ? { field: field.label } : {}),
       ...(typeof name === 'string' && !field ? { unknown: name } : {}),
     };
   }
@@ -55,8 +55,8 @@ function place(path: (string | number)[]): Place {
     const field = form.spec.fields.find((f) => f.name === name);
     return {
       section: form.section,
-      formTitle: `case.form.${first}.title` as MessageKey,
-      ...(field ? { field: `case.field.${form.spec.id}.${field.name}` as MessageKey } : {}),
+      formTitle: `case.form.${first}.title`,
+      ...(field ? { field: field.label } : {}),
       ...(typeof name === 'string' && !field ? { unknown: name } : {}),
     };
   }
@@ -76,7 +76,7 @@ export function describeImportProblems(
       at.section === 'review'
         ? t('cases.import.where.review')
         : at.section
-          ? t(`case.section.${at.section}` as MessageKey)
+          ? t(`case.section.${at.section}`)
           : whole;
     const form = at.formTitle ? t(at.formTitle) : whole;
     const line: ImportProblemLine = {

@@ -25,7 +25,7 @@ import type { AuditAction } from '../audit/labels';
 import type { LoadedCase } from '../cases/repository';
 import type { MessageKey } from '../i18n';
 import { isMessageKey } from '../i18n/keys';
-import { allows, caseRoles } from '../policy';
+import { caseRoles } from '../policy';
 
 const access = caseRoles;
 const MAX_FILES_AT_ONCE = 5;

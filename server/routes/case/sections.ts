@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type RecordEdit, saveRecord } from '../../cases/edits';
 import { type FieldErrors, readCaseForm, toFormValues } from '../../cases/forms/engine';
 import { isScalarForm, type ScalarForm, type ScalarFormId, scalarForms } from '../../cases/forms/specs';
-import type { MessageKey } from '../../i18n';
 import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
 import {
