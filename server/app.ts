@@ -1,7 +1,6 @@
 // Builds the Waypost app from a configuration. It never listens: server/main.ts does, and the tests build
 // this same app and talk to it in process.
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
 import { AuditWriter } from './audit/writer';
@@ -10,6 +9,7 @@ import type { KeyRing } from './crypto/field-encryption';
 import { openKeyRings } from './crypto/key-check';
 import { errorPages } from './http/errors';
 import { guard } from './http/guard';
+import { bodyLimits, strictBodies } from './http/input';
 import { loggerOptions } from './http/logging';
 import { outages } from './http/outage';
 import { renderPages } from './http/render';
@@ -65,7 +65,7 @@ export async function buildApp({
   const app = Fastify({
     logger: { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: bodyLimits.jsonBytes,
   });
   const database = await openDatabase(databaseOptions(config));
   let keys: Awaited<ReturnType<typeof openKeyRings>>;
@@ -96,7 +96,7 @@ export async function buildApp({
   });
 
   requireRoutePolicies(app, app.routePolicies);
-  await app.register(formbody);
+  strictBodies(app);
   await app.register(cookie);
   await renderPages(app, config);
   securityHeaders(app, config);

@@ -3,6 +3,7 @@
 import { attachmentsRu } from './attachments.ru';
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
+import { inputRu } from './input.ru';
 import type { MessageKey } from './en';
 import { referenceDataRu } from './reference-data.ru';
 import { reviewRu } from './review.ru';
@@ -169,6 +170,7 @@ const core = {
 export const ru: Record<MessageKey, string> = {
   ...core,
   ...casesRu,
+  ...inputRu,
   ...reviewRu,
   ...caseListRu,
   ...summaryRu,

@@ -22,13 +22,14 @@ import {
   isScalarForm,
   type ListForm,
   listForms,
+  listFull,
   type ScalarForm,
   scalarForms,
 } from '../cases/forms/specs';
 import { fieldViews, recordRows } from '../cases/forms/view';
 import { casePageModel } from '../cases/page';
 import type { CaseParts } from '../cases/parts';
-import { createCase, type LoadedCase, loadCase, saveSection } from '../cases/store';
+import { createCase, type LoadedCase, loadCase, saveSection, todayOf } from '../cases/store';
 import { readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';
@@ -104,7 +105,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const body = { ...(request.body as Record<string, unknown>) };
     const assigneeRaw = typeof body.assignee === 'string' ? body.assignee : '';
     delete body.assignee;
-    const form = readCaseForm(newCaseSpec, body, {} as CaseParts);
+    const form = readCaseForm(newCaseSpec, body, {} as CaseParts, todayOf(app.clock()));
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     let assignedTo = me.id;
     if (me.role !== 'caseworker') {
@@ -203,7 +204,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     current: LoadedCase,
   ) => {
     const t = request.t;
-    const typed = readCaseForm(page.spec, page.values, current.parts);
+    const typed = readCaseForm(page.spec, page.values, current.parts, todayOf(app.clock()));
     return reply.render(
       'cases/conflict',
       {
@@ -264,7 +265,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       if (!loaded) return reply;
       const form: ScalarForm = scalarForms[formId];
       const version = versionOf(request.body);
-      const read = readCaseForm(form.spec, request.body, loaded.parts);
+      const read = readCaseForm(form.spec, request.body, loaded.parts, todayOf(app.clock()));
       const page: FormPage = {
         loaded,
         heading: scalarHeading(request, formId),
@@ -372,7 +373,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const stale = version !== loaded.versions[list.section];
     if (!adding && index >= items.length && !stale) return reply.callNotFound();
     if (!adding && index < 0) return reply.callNotFound();
-    const read = readCaseForm(list.spec, request.body, loaded.parts);
+    const read = readCaseForm(list.spec, request.body, loaded.parts, todayOf(app.clock()));
     const page: FormPage = {
       loaded,
       heading: listHeading(request, listId, adding),
@@ -385,6 +386,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       version,
     };
     if (!read.ok) return renderForm(request, reply, page, 400);
+    if (adding && listFull(list, items, read.value))
+      return renderForm(request, reply, { ...page, errors: { _form: 'form.listFull' } }, 400);
     if (adding) items.push(read.value);
     else if (index < items.length) items[index] = read.value;
     const result = await saveSection(db, app.keyRing, {

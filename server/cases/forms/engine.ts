@@ -3,11 +3,13 @@
 // the inputs show, and what was typed back into values, with one message per field to show beside it.
 import type { z } from 'zod';
 import { countryCodes } from '../../../rules/data/countries';
-import { isIsoDate } from '../../../rules/dates';
+import type { DateCheck } from '../../../rules/date-checks';
+import { readTypedDate, typedDate } from '../../../rules/date-input';
 import type { Locale } from '../../../rules/i18n';
 import type { Enumerations } from '../../../rules/labels';
 import type { MessageKey } from '../../i18n';
 import type { CaseParts } from '../parts';
+import { fieldMessages } from './messages';
 
 export type FieldKind =
   | 'text'
@@ -44,6 +46,8 @@ export interface FormSpec {
   id: string;
   fields: Field[];
   schema: z.ZodType;
+  /** Dates of this part that cannot be right (an event after today...): errors beside those fields. */
+  dates?: DateCheck;
 }
 
 export type FormValues = Record<string, string | string[]>;
@@ -79,6 +83,9 @@ export function toFormValues(spec: FormSpec, value: Record<string, unknown> | un
       case 'references':
         out[field.name] = Array.isArray(v) ? v.join(', ') : '';
         break;
+      case 'date':
+        out[field.name] = typeof v === 'string' ? typedDate(v) : '';
+        break;
       default:
         out[field.name] = v === undefined || v === null ? '' : String(v);
     }
@@ -99,7 +106,7 @@ export type ReadResult =
  * Reads a submitted form. Fields the form does not have are refused (no mass assignment); every typed value
  * comes back in `values`, so a form with errors shows exactly what the user typed.
  */
-export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): ReadResult {
+export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts, today: string): ReadResult {
   const raw = { ...((body && typeof body === 'object' ? body : {}) as Record<string, unknown>) };
   delete raw._csrf;
   delete raw._version;
@@ -125,8 +132,14 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
       else value[field.name] = chosen;
       continue;
     }
-    const text = typeof given === 'string' ? given : '';
+    // One input sends one value: a list where one is expected is refused, not emptied.
+    const list = Array.isArray(given);
+    const text = typeof given === 'string' ? given : (asList(given)[0] ?? '');
     values[field.name] = text;
+    if (list || (given !== undefined && typeof given !== 'string')) {
+      errors[field.name] = 'form.oneValue';
+      continue;
+    }
     const trimmed = text.trim();
     if (trimmed === '') {
       if (field.required)
@@ -135,10 +148,12 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
       continue;
     }
     switch (field.kind) {
-      case 'date':
-        if (!isIsoDate(trimmed)) errors[field.name] = 'form.date';
-        else value[field.name] = trimmed;
+      case 'date': {
+        const date = readTypedDate(trimmed);
+        if (date === undefined) errors[field.name] = 'form.date';
+        else value[field.name] = date;
         break;
+      }
       case 'number':
         if (!/^\d{1,6}$/.test(trimmed)) errors[field.name] = 'form.number';
         else value[field.name] = Number(trimmed);
@@ -170,26 +185,23 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 
-  // The schema has the last word: lengths, digits-only unit numbers, rules across fields.
+  // The schema has the last word: lengths, digits-only unit numbers, rules across fields; then the dates.
   const parsed = spec.schema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown>, values };
+  if (parsed.success) {
+    const data = parsed.data as Record<string, unknown>;
+    for (const problem of spec.dates?.(data, today) ?? [])
+      errors[problem.field] ??= fieldMessages[problem.message] ?? 'form.invalid';
+    return Object.keys(errors).length === 0 ? { ok: true, value: data, values } : { ok: false, errors, values };
+  }
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '_form');
-    errors[known.has(name) ? name : '_form'] ??= messageFor(issue.message);
+    errors[known.has(name) ? name : '_form'] ??= messageFor(issue);
   }
   return { ok: false, errors, values };
 }
 
-// The schema's own wording, mapped to translated messages.
-const schemaMessages: Record<string, MessageKey> = {
-  'required unless the deployment is ongoing': 'form.requiredUnlessOngoing',
-  'digits only': 'form.digits',
-  'too long': 'form.tooLong',
-  'must not be empty': 'form.required',
-  'language code like ru or en': 'form.language',
-  'part number like 5 or 2.1': 'form.articlePart',
-  'must be positive': 'form.positive',
-};
-function messageFor(message: string): MessageKey {
-  return schemaMessages[message] ?? 'form.invalid';
+/** The schema's own wording as a translated message; limits are said by the view, which knows them. */
+function messageFor(issue: z.core.$ZodIssue): MessageKey {
+  if (issue.code === 'too_big') return issue.origin === 'number' ? 'form.tooBig' : 'form.tooLong';
+  return fieldMessages[issue.message] ?? 'form.invalid';
 }

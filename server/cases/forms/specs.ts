@@ -2,8 +2,10 @@
 // with the section each saves under, how it reads its value from the case and writes it back.
 import { z } from 'zod';
 import * as s from '../../../rules/case-schema';
+import { dateChecks } from '../../../rules/date-checks';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
+import { maxOf } from '../../../rules/limits';
 import type { CaseParts, Section } from '../parts';
 import type { Field, FormSpec } from './engine';
 
@@ -33,6 +35,10 @@ export interface ScalarForm {
 export interface ListForm {
   spec: FormSpec;
   section: Section;
+  /** The most entries the case format allows (rules/case-schema.ts), counted among `sameList` entries. */
+  maxEntries: number;
+  /** Entries that count towards the same limit (applications: those of the same destination). */
+  sameList?: (a: Record<string, unknown>, b: Record<string, unknown>) => boolean;
   read(parts: CaseParts): Record<string, unknown>[];
   write(parts: CaseParts, items: Record<string, unknown>[]): Partial<CaseParts>;
 }
@@ -44,6 +50,7 @@ export const scalarForms = {
     spec: {
       id: 'person',
       schema: personFields,
+      dates: dateChecks.person,
       fields: [
         { ...text('pseudonym', true), hint: true },
         text('fullName'),
@@ -62,6 +69,7 @@ export const scalarForms = {
     spec: {
       id: 'service',
       schema: s.serviceSchema,
+      dates: dateChecks.service,
       fields: [
         select('serviceType', s.serviceTypes, 'serviceTypes'),
         select('branch', s.branches, 'branches'),
@@ -81,6 +89,7 @@ export const scalarForms = {
     spec: {
       id: 'desertion',
       schema: s.desertionSchema,
+      dates: dateChecks.desertion,
       fields: [
         select('kind', s.desertionKinds, 'desertionKinds'),
         date('leftOn'),
@@ -106,6 +115,7 @@ export const scalarForms = {
     spec: {
       id: 'currentStay',
       schema: s.currentStaySchema,
+      dates: dateChecks.currentStay,
       fields: [
         { name: 'country', kind: 'country', required: true },
         date('since', true),
@@ -158,6 +168,23 @@ const destinationLabel = (index: string, parts: CaseParts, locale: Locale) => {
   return d ? `${countryName(d.country, locale)} · ${labels[locale].pathways[d.pathway]}` : index;
 };
 
+/** The limit of a list of the case format; every list has one (rules/case-schema.ts). */
+function most(schema: z.ZodType): number {
+  const max = maxOf(schema);
+  if (max === undefined) throw new Error('a list of the case format has no limit');
+  return max;
+}
+
+/** Whether adding `added` would take the list past the case format's limit. */
+export function listFull(
+  list: ListForm,
+  items: Record<string, unknown>[],
+  added: Record<string, unknown>,
+): boolean {
+  const counted = list.sameList ? items.filter((item) => list.sameList?.(item, added)) : items;
+  return counted.length >= list.maxEntries;
+}
+
 /** A list stored as a part of its own. */
 const partList = <P extends keyof CaseParts>(part: P) => ({
   read: (p: CaseParts) => p[part] as unknown as Record<string, unknown>[],
@@ -166,6 +193,7 @@ const partList = <P extends keyof CaseParts>(part: P) => ({
 
 export const listForms = {
   dependants: {
+    maxEntries: most(s.personSchema.shape.dependants),
     section: 'person',
     spec: {
       id: 'dependants',
@@ -182,6 +210,7 @@ export const listForms = {
     }),
   },
   documents: {
+    maxEntries: most(s.caseFileSchema.shape.documents),
     section: 'documents',
     spec: {
       id: 'documents',
@@ -198,10 +227,12 @@ export const listForms = {
     ...partList('documents'),
   },
   deployments: {
+    maxEntries: most(s.caseFileSchema.shape.deployments),
     section: 'service',
     spec: {
       id: 'deployments',
       schema: s.deploymentSchema,
+      dates: dateChecks.deployment,
       fields: [
         date('from', true),
         { ...date('to'), hint: true },
@@ -214,10 +245,12 @@ export const listForms = {
     ...partList('deployments'),
   },
   criminalCases: {
+    maxEntries: most(s.persecutionSchema.shape.criminalCases),
     section: 'desertion',
     spec: {
       id: 'criminalCases',
       schema: s.criminalCaseSchema,
+      dates: dateChecks.criminalCase,
       fields: [
         select('article', s.criminalArticles, 'criminalArticles'),
         text('part'),
@@ -229,10 +262,12 @@ export const listForms = {
     ...partList('criminalCases'),
   },
   route: {
+    maxEntries: most(s.caseFileSchema.shape.route),
     section: 'route',
     spec: {
       id: 'route',
       schema: s.routeLegSchema,
+      dates: dateChecks.routeLeg,
       fields: [
         date('date', true),
         { name: 'from', kind: 'country', required: true },
@@ -245,6 +280,7 @@ export const listForms = {
     ...partList('route'),
   },
   destinations: {
+    maxEntries: most(s.caseFileSchema.shape.destinations),
     section: 'destinations',
     spec: {
       id: 'destinations',
@@ -265,10 +301,13 @@ export const listForms = {
     }),
   },
   applications: {
+    maxEntries: most(s.destinationSchema.shape.applications),
+    sameList: (a, b) => a.destination === b.destination,
     section: 'destinations',
     spec: {
       id: 'applications',
       schema: s.applicationSchema.extend({ destination: z.string() }),
+      dates: dateChecks.application,
       fields: [
         {
           name: 'destination',
@@ -295,10 +334,12 @@ export const listForms = {
     }),
   },
   interviews: {
+    maxEntries: most(s.verificationSchema.shape.interviews),
     section: 'verification',
     spec: {
       id: 'interviews',
       schema: s.interviewSchema,
+      dates: dateChecks.interview,
       fields: [
         date('on', true),
         { ...text('language', true), hint: true },
@@ -308,6 +349,7 @@ export const listForms = {
     ...partList('interviews'),
   },
   knowledgeChecks: {
+    maxEntries: most(s.verificationSchema.shape.knowledgeChecks),
     section: 'verification',
     spec: {
       id: 'knowledgeChecks',
@@ -320,6 +362,7 @@ export const listForms = {
     ...partList('knowledgeChecks'),
   },
   openSource: {
+    maxEntries: most(s.verificationSchema.shape.openSource),
     section: 'verification',
     spec: {
       id: 'openSource',

@@ -1,0 +1,47 @@
+// The rules' plain-English problems (rules/case-schema.ts, rules/text.ts, rules/date-checks.ts) in the words
+// a person reads: beside a form's field, or in the import's list of problems. One table for both.
+import { dateMessages } from '../../../rules/date-checks';
+import { DATE_RANGE_MESSAGE } from '../../../rules/date-input';
+import { type TextProblem, textProblemMessages } from '../../../rules/text';
+import type { MessageKey, Translate } from '../../i18n';
+
+const textKeys: Record<TextProblem, { form: MessageKey; file: MessageKey }> = {
+  control: { form: 'form.text.control', file: 'cases.import.msg.control' },
+  direction: { form: 'form.text.direction', file: 'cases.import.msg.direction' },
+  surrogate: { form: 'form.text.surrogate', file: 'cases.import.msg.surrogate' },
+  invisible: { form: 'form.required', file: 'cases.import.msg.notEmpty' },
+  noLetter: { form: 'form.text.noLetter', file: 'cases.import.msg.noLetter' },
+};
+
+const pairs: [string, MessageKey, MessageKey][] = [
+  ...Object.entries(textKeys).map(
+    ([problem, keys]) =>
+      [textProblemMessages[problem as TextProblem], keys.form, keys.file] as [string, MessageKey, MessageKey],
+  ),
+  ['listed twice', 'form.listedTwice', 'cases.import.msg.listedTwice'],
+  [DATE_RANGE_MESSAGE, 'form.dateRange', 'cases.import.msg.dateRange'],
+  [dateMessages.future, 'form.dateFuture', 'cases.import.msg.dateFuture'],
+  [dateMessages.beforeStart, 'form.dateBeforeStart', 'cases.import.msg.dateBeforeStart'],
+  [dateMessages.birth, 'form.dateBirth', 'cases.import.msg.dateBirth'],
+];
+
+/** Beside a form's field. */
+export const fieldMessages: Record<string, MessageKey> = {
+  ...Object.fromEntries(pairs.map(([message, form]) => [message, form])),
+  'required unless the deployment is ongoing': 'form.requiredUnlessOngoing',
+  'digits only': 'form.digits',
+  'must not be empty': 'form.required',
+  'language code like ru or en': 'form.language',
+  'part number like 5 or 2.1': 'form.articlePart',
+  'must be positive': 'form.positive',
+  'invalid date': 'form.date',
+};
+
+/** In the import's list of problems (server/routes/case-transfer.ts adds these to its own). */
+export const importMessages: Record<string, MessageKey> = Object.fromEntries(
+  pairs.map(([message, , file]) => [message, file]),
+);
+export const importPatterns: [RegExp, (t: Translate, match: string) => string][] = [
+  [/^at most (\d+) characters$/, (t, n) => t('cases.import.msg.atMostCharacters', { n })],
+  [/^at most (\d+) entries$/, (t, n) => t('cases.import.msg.atMostEntries', { n })],
+];
