@@ -9,7 +9,8 @@
  * A name (a pseudonym) must hold a letter or digit and no invisible formatting character at all.
  */
 
-export type TextProblem = 'control' | 'direction' | 'surrogate' | 'invisible' | 'noLetter';
+export const textProblems = ['control', 'direction', 'surrogate', 'invisible', 'noLetter'] as const;
+export type TextProblem = (typeof textProblems)[number];
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_LINE = /[\u0000-\u001F\u007F-\u009F]/u;

@@ -17,7 +17,7 @@ import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
 import { readTimeline } from './events';
-import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
+import { type ListForm, type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
 import { type LoadedCase, todayOf } from './store';
@@ -168,15 +168,18 @@ export async function casePageModel(
       };
     }),
     lists: section.lists.map((listId) => {
-      const list = listForms[listId];
+      const list: ListForm = listForms[listId];
       const items = list.read(parts);
       return {
         id: listId,
         title: t(`case.list.${listId}.title` as MessageKey),
         addLabel: t(`case.list.${listId}.add` as MessageKey),
         addHref: `/cases/${caseId}/lists/${listId}/new`,
-        // Applications need a destination to belong to.
-        canAdd: listId !== 'applications' || parts.destinations.length > 0,
+        // Applications need a destination to belong to; a full list takes no more (said before it bites).
+        canAdd:
+          (listId !== 'applications' || parts.destinations.length > 0) &&
+          (list.sameList !== undefined || items.length < list.maxEntries),
+        limit: t('form.limit.entries', { max: list.maxEntries }),
         columns: list.spec.fields.map((f) => t(`case.field.${list.spec.id}.${f.name}` as MessageKey)),
         items: items.map((item, index) => ({
           cells: recordRows(list.spec, item, parts, locale, t).map((r) => r.value),

@@ -2,21 +2,21 @@
 // a person reads: beside a form's field, or in the import's list of problems. One table for both.
 import { dateMessages } from '../../../rules/date-checks';
 import { DATE_RANGE_MESSAGE } from '../../../rules/date-input';
-import { type TextProblem, textProblemMessages } from '../../../rules/text';
+import { type TextProblem, textProblemMessages, textProblems } from '../../../rules/text';
+import { textProblemKeys } from '../../http/forms';
 import type { MessageKey, Translate } from '../../i18n';
 
-const textKeys: Record<TextProblem, { form: MessageKey; file: MessageKey }> = {
-  control: { form: 'form.text.control', file: 'cases.import.msg.control' },
-  direction: { form: 'form.text.direction', file: 'cases.import.msg.direction' },
-  surrogate: { form: 'form.text.surrogate', file: 'cases.import.msg.surrogate' },
-  invisible: { form: 'form.required', file: 'cases.import.msg.notEmpty' },
-  noLetter: { form: 'form.text.noLetter', file: 'cases.import.msg.noLetter' },
+const textFileKeys: Record<TextProblem, MessageKey> = {
+  control: 'cases.import.msg.control',
+  direction: 'cases.import.msg.direction',
+  surrogate: 'cases.import.msg.surrogate',
+  invisible: 'cases.import.msg.notEmpty',
+  noLetter: 'cases.import.msg.noLetter',
 };
 
 const pairs: [string, MessageKey, MessageKey][] = [
-  ...Object.entries(textKeys).map(
-    ([problem, keys]) =>
-      [textProblemMessages[problem as TextProblem], keys.form, keys.file] as [string, MessageKey, MessageKey],
+  ...textProblems.map(
+    (p): [string, MessageKey, MessageKey] => [textProblemMessages[p], textProblemKeys[p], textFileKeys[p]],
   ),
   ['listed twice', 'form.listedTwice', 'cases.import.msg.listedTwice'],
   [DATE_RANGE_MESSAGE, 'form.dateRange', 'cases.import.msg.dateRange'],
