@@ -308,7 +308,11 @@ export const serviceSchema = z.strictObject({
   serviceType: serviceTypeSchema,
   branch: branchSchema,
   unit: freeText(200).optional(),
-  unitNumber: z.string().regex(/^\d+$/, { error: 'digits only' }).max(10, { error: tooLong(10) }).optional(),
+  unitNumber: z
+    .string()
+    .regex(/^\d+$/, { error: 'digits only' })
+    .max(10, { error: tooLong(10) })
+    .optional(),
   rank: freeText(100).optional(),
   role: roleSchema,
   enlistedOn: isoDateSchema.optional(),

@@ -79,18 +79,14 @@ export function caseDateProblems(file: CaseFile, today: string): { path: string;
   add('service', file.service, dateChecks.service);
   add('desertion', file.desertion, dateChecks.desertion);
   add('currentStay', file.currentStay, dateChecks.currentStay);
-  file.deployments.forEach((d, i) => add(`deployments[${i}]`, d, dateChecks.deployment));
-  file.persecution.criminalCases.forEach((c, i) =>
-    add(`persecution.criminalCases[${i}]`, c, dateChecks.criminalCase),
-  );
-  file.route.forEach((leg, i) => add(`route[${i}]`, leg, dateChecks.routeLeg));
-  file.destinations.forEach((d, i) =>
-    d.applications?.forEach((a, j) =>
-      add(`destinations[${i}].applications[${j}]`, a, dateChecks.application),
-    ),
-  );
-  file.verification.interviews.forEach((v, i) =>
-    add(`verification.interviews[${i}]`, v, dateChecks.interview),
-  );
+  for (const [i, d] of file.deployments.entries()) add(`deployments[${i}]`, d, dateChecks.deployment);
+  for (const [i, c] of file.persecution.criminalCases.entries())
+    add(`persecution.criminalCases[${i}]`, c, dateChecks.criminalCase);
+  for (const [i, leg] of file.route.entries()) add(`route[${i}]`, leg, dateChecks.routeLeg);
+  for (const [i, d] of file.destinations.entries())
+    for (const [j, a] of (d.applications ?? []).entries())
+      add(`destinations[${i}].applications[${j}]`, a, dateChecks.application);
+  for (const [i, v] of file.verification.interviews.entries())
+    add(`verification.interviews[${i}]`, v, dateChecks.interview);
   return out;
 }

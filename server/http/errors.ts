@@ -11,7 +11,10 @@ const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} M
 /** Says which limit was passed, so the user knows what to send instead. */
 function tooLargeMessage(error: FastifyError, t: Translate | ((key: string) => string)): string {
   if (error.code === 'WP_TOO_MANY_FIELDS') return t('error.tooManyFields');
-  const limits = t('error.tooLarge.limits', { form: kib(bodyLimits.formBytes), file: kib(bodyLimits.jsonBytes) });
+  const limits = t('error.tooLarge.limits', {
+    form: kib(bodyLimits.formBytes),
+    file: kib(bodyLimits.jsonBytes),
+  });
   return `${t('error.tooLarge.message')} ${limits}`;
 }
 

@@ -6,7 +6,8 @@ export const inputEn = {
   'form.dateFuture': 'This date is after today.',
   'form.dateBeforeStart': 'This is before the start date above.',
   'form.dateBirth': 'This date of birth gives an age under 14 or over 100.',
-  'form.text.control': 'This contains a control character (such as a NUL byte) that text cannot hold. Retype it.',
+  'form.text.control':
+    'This contains a control character (such as a NUL byte) that text cannot hold. Retype it.',
   'form.text.direction':
     'This contains invisible text-direction characters, which make it read differently from what it holds. Retype it without them.',
   'form.text.surrogate': 'This contains a broken character. Retype it.',
@@ -15,7 +16,8 @@ export const inputEn = {
   'form.listedTwice': 'Listed twice: keep one.',
   'form.tooLongMax': 'This is too long: at most {max} characters, and it has {count}.',
   'form.tooBig': 'Enter a number no larger than {max}.',
-  'form.listFull': 'This list already has the most entries a case may hold ({max}). Remove one before adding another.',
+  'form.listFull':
+    'This list already has the most entries a case may hold ({max}). Remove one before adding another.',
   'form.limit.characters': 'Up to {max} characters.',
   'form.limit.value': 'At most {max}.',
   'form.limit.entries': 'Up to {max} entries.',
@@ -34,6 +36,7 @@ export const inputEn = {
   'error.notUtf8.title': 'Text that could not be read',
   'error.notUtf8.message':
     'What was sent is not valid UTF-8 text, so it was refused and nothing was saved. Go back and send the form again from its page.',
-  'error.tooLarge.limits': 'A form may send at most {form} and a case file may be at most {file}. Nothing was saved.',
+  'error.tooLarge.limits':
+    'A form may send at most {form} and a case file may be at most {file}. Nothing was saved.',
   'error.tooManyFields': 'The form sent more fields than any Waypost form has. Nothing was saved.',
 } as const;

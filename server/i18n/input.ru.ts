@@ -18,7 +18,8 @@ export const inputRu: Record<keyof typeof inputEn, string> = {
   'form.listedTwice': 'Указано дважды: оставьте одно.',
   'form.tooLongMax': 'Слишком длинно: не больше {max} символов, а здесь {count}.',
   'form.tooBig': 'Введите число не больше {max}.',
-  'form.listFull': 'В этом списке уже столько записей, сколько может быть в деле ({max}). Удалите одну, чтобы добавить новую.',
+  'form.listFull':
+    'В этом списке уже столько записей, сколько может быть в деле ({max}). Удалите одну, чтобы добавить новую.',
   'form.limit.characters': 'До {max} символов.',
   'form.limit.value': 'Не больше {max}.',
   'form.limit.entries': 'До {max} записей.',
@@ -37,6 +38,7 @@ export const inputRu: Record<keyof typeof inputEn, string> = {
   'error.notUtf8.title': 'Текст не удалось прочитать',
   'error.notUtf8.message':
     'Отправленные данные — не текст в кодировке UTF-8, поэтому они отклонены и ничего не сохранено. Вернитесь и отправьте форму ещё раз со своей страницы.',
-  'error.tooLarge.limits': 'Форма может передать не больше {form}, файл дела — не больше {file}. Ничего не сохранено.',
+  'error.tooLarge.limits':
+    'Форма может передать не больше {form}, файл дела — не больше {file}. Ничего не сохранено.',
   'error.tooManyFields': 'Форма передала больше полей, чем есть в любой форме Waypost. Ничего не сохранено.',
 };

@@ -3,8 +3,8 @@
 import { attachmentsRu } from './attachments.ru';
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
-import { inputRu } from './input.ru';
 import type { MessageKey } from './en';
+import { inputRu } from './input.ru';
 import { referenceDataRu } from './reference-data.ru';
 import { reviewRu } from './review.ru';
 import { summaryRu } from './summary.ru';

@@ -8,8 +8,8 @@ import type { FieldError } from '../../rules/parse';
 import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
 import { canSeeCase } from '../cases/access';
-import { assemble } from '../cases/parts';
 import { importMessages, importPatterns } from '../cases/forms/messages';
+import { assemble } from '../cases/parts';
 import { importCase, loadCase, todayOf } from '../cases/store';
 import type { MessageKey, Translate } from '../i18n';
 import { anyRole } from '../policy';
@@ -125,7 +125,11 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     const tooLarge = status === 413 && !tooManyParts.has(error.code);
     const code = tooLarge ? 413 : 400;
     if (wantsJson(request)) {
-      const problem = tooLarge ? 'larger than 1 MB' : error.code === 'WP_NOT_UTF8' ? 'not UTF-8 text' : 'not valid JSON';
+      const problem = tooLarge
+        ? 'larger than 1 MB'
+        : error.code === 'WP_NOT_UTF8'
+          ? 'not UTF-8 text'
+          : 'not valid JSON';
       return reply.code(code).send({ errors: rootError(problem) });
     }
     const summary: MessageKey = tooLarge

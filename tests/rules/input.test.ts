@@ -46,7 +46,9 @@ describe('text', () => {
     file.person.pseudonym = '\u200B\u200B';
     file.person.fullName = 'Anton\u0000';
     file.desertion.statement = 'He said \u202Enothing';
-    file.destinations[0]!.applications = [{ type: 'humanitarian\u0000visa', filedOn: '2026-01-10', status: 'pending' }];
+    file.destinations[0]!.applications = [
+      { type: 'humanitarian\u0000visa', filedOn: '2026-01-10', status: 'pending' },
+    ];
     expect(problems(file)).toEqual([
       'person.pseudonym: must not be empty',
       'person.fullName: contains a control character',
@@ -58,7 +60,9 @@ describe('text', () => {
   it('a pseudonym with a zero-width character inside, or a direction override, is refused', () => {
     const file = anton();
     file.person.pseudonym = 'An\u200Bton';
-    expect(problems(file)).toEqual(['person.pseudonym: must contain a letter or digit and no invisible characters']);
+    expect(problems(file)).toEqual([
+      'person.pseudonym: must contain a letter or digit and no invisible characters',
+    ]);
     file.person.pseudonym = 'Anton \u202Egnp.';
     expect(problems(file)).toEqual(['person.pseudonym: contains a text-direction control character']);
   });
@@ -119,7 +123,11 @@ describe('limits', () => {
   it('the README states exactly the limits the schema enforces', () => {
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
     const block = /<!-- limits:start -->\n([\s\S]*?)\n<!-- limits:end -->/.exec(readme)?.[1];
-    expect(block).toBe(caseFormatLimits().map((l) => `- \`${describeLimit(l)}\``).join('\n'));
+    expect(block).toBe(
+      caseFormatLimits()
+        .map((l) => `- \`${describeLimit(l)}\``)
+        .join('\n'),
+    );
     expect(block).toContain('`documents: at most 50 entries`');
     expect(block).toContain('`desertion.statement: at most 10,000 characters`');
   });

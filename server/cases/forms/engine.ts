@@ -191,7 +191,9 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts, to
     const data = parsed.data as Record<string, unknown>;
     for (const problem of spec.dates?.(data, today) ?? [])
       errors[problem.field] ??= fieldMessages[problem.message] ?? 'form.invalid';
-    return Object.keys(errors).length === 0 ? { ok: true, value: data, values } : { ok: false, errors, values };
+    return Object.keys(errors).length === 0
+      ? { ok: true, value: data, values }
+      : { ok: false, errors, values };
   }
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '_form');

@@ -15,9 +15,11 @@ const textFileKeys: Record<TextProblem, MessageKey> = {
 };
 
 const pairs: [string, MessageKey, MessageKey][] = [
-  ...textProblems.map(
-    (p): [string, MessageKey, MessageKey] => [textProblemMessages[p], textProblemKeys[p], textFileKeys[p]],
-  ),
+  ...textProblems.map((p): [string, MessageKey, MessageKey] => [
+    textProblemMessages[p],
+    textProblemKeys[p],
+    textFileKeys[p],
+  ]),
   ['listed twice', 'form.listedTwice', 'cases.import.msg.listedTwice'],
   [DATE_RANGE_MESSAGE, 'form.dateRange', 'cases.import.msg.dateRange'],
   [dateMessages.future, 'form.dateFuture', 'cases.import.msg.dateFuture'],
