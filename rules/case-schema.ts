@@ -301,6 +301,8 @@ export const documentSchema = z.strictObject({
   validity: documentValiditySchema,
   authenticity: documentAuthenticitySchema,
   expiresOn: isoDateSchema.optional(),
+  /** The number as printed: secret like a name (encrypted, never in lists, logs, URLs or `minimal`). */
+  number: freeText(60).optional(),
   note: freeText(2_000, { multiline: true }).optional(),
 });
 

@@ -180,9 +180,14 @@ export async function casePageModel(
           (listId !== 'applications' || parts.destinations.length > 0) &&
           (list.sameList !== undefined || items.length < list.maxEntries),
         limit: t('form.limit.entries', { max: list.maxEntries }),
-        columns: list.spec.fields.map((f) => t(`case.field.${list.spec.id}.${f.name}` as MessageKey)),
+        // A secret field (a document's number) is never in a list: only in its entry's own form.
+        columns: list.spec.fields
+          .filter((f) => !f.secret)
+          .map((f) => t(`case.field.${list.spec.id}.${f.name}` as MessageKey)),
         items: items.map((item, index) => ({
-          cells: recordRows(list.spec, item, parts, locale, t).map((r) => r.value),
+          cells: recordRows(list.spec, item, parts, locale, t)
+            .filter((_, i) => !list.spec.fields[i]?.secret)
+            .map((r) => r.value),
           editHref: `/cases/${caseId}/lists/${listId}/${index}`,
           removeHref: `/cases/${caseId}/lists/${listId}/${index}/remove`,
         })),

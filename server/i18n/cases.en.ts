@@ -164,6 +164,7 @@ export const casesEn = {
   'case.field.documents.validity': 'Validity',
   'case.field.documents.authenticity': 'Authenticity check',
   'case.field.documents.expiresOn': 'Expires on',
+  'case.field.documents.number': 'Document number',
   'case.field.documents.note': 'Note',
   'case.field.deployments.from': 'From',
   'case.field.deployments.to': 'To',

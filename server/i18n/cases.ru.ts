@@ -166,6 +166,7 @@ export const casesRu: Record<keyof typeof casesEn, string> = {
   'case.field.documents.validity': 'Действительность',
   'case.field.documents.authenticity': 'Проверка подлинности',
   'case.field.documents.expiresOn': 'Действителен до',
+  'case.field.documents.number': 'Номер документа',
   'case.field.documents.note': 'Примечание',
   'case.field.deployments.from': 'С',
   'case.field.deployments.to': 'По',

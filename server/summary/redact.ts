@@ -17,7 +17,13 @@ export function profileDate(date: string, rules: ProfileRules): string {
 export function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
   const values: (string | undefined)[] = [];
   const { person, service } = file;
-  if (!rules.names) values.push(person.fullName, person.fullNameNative, person.dateOfBirth);
+  if (!rules.names)
+    values.push(
+      person.fullName,
+      person.fullNameNative,
+      person.dateOfBirth,
+      ...file.documents.map((d) => d.number),
+    );
   if (!rules.dependants) values.push(...(person.dependants ?? []).map((d) => d.relation));
   if (!rules.unit) values.push(service.unit, service.unitNumber);
   if (!rules.places) values.push(...file.deployments.map((d) => d.place));

@@ -331,10 +331,14 @@ function annex(ctx: Context): Section {
     t('case.field.documents.expiresOn'),
     t('case.field.documents.authenticity'),
   ];
-  const widths = rules.documentNotes
-    ? [0.05, 0.25, 0.15, 0.12, 0.12, 0.13, 0.18]
-    : [0.05, 0.33, 0.18, 0.14, 0.14, 0.16];
+  // The number is secret like his name: shown where names are (full, partner), never in `minimal`.
+  if (rules.names) columns.push(t('case.field.documents.number'));
   if (rules.documentNotes) columns.push(t('case.field.documents.note'));
+  const widths = [
+    [0.05, 0.33, 0.18, 0.14, 0.14, 0.16],
+    [0.05, 0.27, 0.14, 0.12, 0.12, 0.14, 0.16],
+    [0.05, 0.2, 0.12, 0.11, 0.11, 0.12, 0.14, 0.15],
+  ][columns.length - 6]!;
   return {
     id: 'annex',
     title,
@@ -351,6 +355,7 @@ function annex(ctx: Context): Section {
           l.documentValidities[d.validity],
           d.expiresOn ? date(d.expiresOn) : '—',
           l.documentAuthenticities[d.authenticity],
+          ...(rules.names ? [d.number ?? '—'] : []),
           ...(rules.documentNotes ? [d.note ?? '—'] : []),
         ]),
       },

@@ -37,6 +37,8 @@ export interface Field {
   inputmode?: 'numeric';
   /** Suggests reference units as he types (server-side; a datalist of every name without script). */
   suggestUnits?: boolean;
+  /** Secret like a name (a document's number): shown in its own form and record, never in a list's table. */
+  secret?: boolean;
   /** Labels for options that are not an enumeration (e.g. which destination an application belongs to). */
   optionLabel?: (value: string, parts: CaseParts, locale: Locale) => string;
 }

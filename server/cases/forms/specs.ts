@@ -221,6 +221,7 @@ export const listForms = {
         select('validity', s.documentValidities, 'documentValidities'),
         select('authenticity', s.documentAuthenticities, 'documentAuthenticities'),
         date('expiresOn'),
+        { ...text('number'), secret: true },
         { name: 'note', kind: 'textarea' },
       ],
     },
