@@ -262,7 +262,10 @@ export const freeText = (max: number, rules: TextRules = {}) =>
     .superRefine((value, ctx) => {
       const problem = textProblem(value, rules);
       if (problem) ctx.addIssue({ code: 'custom', input: value, message: textProblemMessages[problem] });
-    });
+    })
+    // Marked, so every free-text field can be found in the schema (rules/limits.ts `freeTextPaths`): each is
+    // encrypted at rest, and a test proves it for every one, including any added later.
+    .meta({ freeText: true });
 
 /** A list of at most `max` entries, none listed twice (a set: citizenships, cleared flags...). */
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>

@@ -53,6 +53,21 @@ function walk(schema: z.ZodType, path: string, out: Limit[]): void {
   }
 }
 
+/** Paths of every free-text field of the case format (made by `freeText` in rules/case-schema.ts). */
+export function freeTextPaths(): string[] {
+  const out: string[] = [];
+  const visit = (schema: z.ZodType, path: string) => {
+    const inner = unwrap(schema);
+    if (inner instanceof z.ZodObject)
+      for (const [name, field] of Object.entries(inner.shape))
+        visit(field as z.ZodType, path ? `${path}.${name}` : name);
+    else if (inner instanceof z.ZodArray) visit(inner.element as z.ZodType, `${path}[]`);
+    else if (z.globalRegistry.get(inner)?.freeText === true) out.push(path);
+  };
+  visit(caseFileSchema, '');
+  return out;
+}
+
 /** Every limit of the case format, in the schema's order. */
 export function caseFormatLimits(): Limit[] {
   const out: Limit[] = [];

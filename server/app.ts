@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
 import { AuditWriter } from './audit/writer';
+import { encryptLegacyPlaintext } from './cases/plaintext';
 import { type Config, databaseOptions } from './config';
 import type { KeyRing } from './crypto/field-encryption';
 import { openKeyRings } from './crypto/key-check';
@@ -71,6 +72,9 @@ export async function buildApp({
   let keys: Awaited<ReturnType<typeof openKeyRings>>;
   try {
     keys = await openKeyRings(config, database.db);
+    const encrypted = await encryptLegacyPlaintext(database.db, keys.data);
+    if (encrypted > 0)
+      app.log.info({ encrypted }, 'encrypted case values an older version kept in plaintext');
   } catch (error) {
     await database.close();
     throw error;

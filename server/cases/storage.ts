@@ -123,6 +123,7 @@ const writers: { [P in PartName]: Writer<P> } = {
           validity: d.validity,
           authenticity: d.authenticity,
           expiresOn: d.expiresOn ?? null,
+          numberEnc: enc(w, 'case_documents', 'number', id, d.number),
           noteEnc: enc(w, 'case_documents', 'note', id, d.note),
         };
       }),
@@ -210,7 +211,7 @@ const writers: { [P in PartName]: Writer<P> } = {
   },
   currentStay: (tx, _w, caseId, s) =>
     writeOne(tx, caseCurrentStay, caseId, s && { caseId, ...s, stayEndsOn: s.stayEndsOn ?? null }),
-  async destinations(tx, _w, caseId, list) {
+  async destinations(tx, w, caseId, list) {
     await tx.delete(caseDestinations).where(eq(caseDestinations.caseId, caseId)); // applications cascade
     for (const [position, d] of list.entries()) {
       const id = randomUUID();
@@ -224,13 +225,18 @@ const writers: { [P in PartName]: Writer<P> } = {
       });
       if (d.applications?.length) {
         await tx.insert(caseApplications).values(
-          d.applications.map((a, i) => ({
-            id: randomUUID(),
-            destinationId: id,
-            caseId,
-            position: i,
-            ...a,
-          })),
+          d.applications.map((a, i) => {
+            const row = randomUUID();
+            return {
+              id: row,
+              destinationId: id,
+              caseId,
+              position: i,
+              typeEnc: enc(w, 'case_applications', 'type', row, a.type),
+              filedOn: a.filedOn,
+              status: a.status,
+            };
+          }),
         );
       }
     }
@@ -427,6 +433,7 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
           validity: d.validity,
           authenticity: d.authenticity,
           expiresOn: opt(d.expiresOn),
+          number: dec(ring, 'case_documents', 'number', d.id, d.numberEnc),
           note: dec(ring, 'case_documents', 'note', d.id, d.noteEnc),
         }) as CaseParts['documents'][number],
     ),
@@ -500,7 +507,11 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     destinations: destinations.map((d) => {
       const apps = applications
         .filter((a) => a.destinationId === d.id)
-        .map((a) => ({ type: a.type, filedOn: a.filedOn, status: a.status }));
+        .map((a) => ({
+          type: dec(ring, 'case_applications', 'type', a.id, a.typeEnc) ?? a.legacyType ?? '',
+          filedOn: a.filedOn,
+          status: a.status,
+        }));
       return compact({
         country: d.country,
         pathway: d.pathway,
