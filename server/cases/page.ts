@@ -16,11 +16,10 @@ import type { MessageKey, Translate } from '../i18n';
 import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
-import { readTimeline } from './events';
 import { type ListForm, type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
-import { type LoadedCase, todayOf } from './store';
+import { type LoadedCase, readTimeline, todayOf } from './repository';
 import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */

@@ -3,7 +3,7 @@
 // Limits and date formats are said on the form before they bite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../rules/case-schema';
-import { loadCase } from '../../server/cases/store';
+import { loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, anonymous, signIn, type TestApp, testApp } from '../helpers/app';
 import { formBody, submitForm } from '../helpers/case-forms';
 import { fixture } from '../helpers/fixtures';

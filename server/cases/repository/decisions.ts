@@ -3,20 +3,18 @@
 // names the case version it was made on; if the case changed since, nothing is written.
 
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { type CaseEventKind, caseClearedFlags, cases } from '../../db/schema';
-import type { Pathway } from '../../rules/case-schema';
-import { evaluate } from '../../rules/evaluate';
-import type { ChecklistId, FlagId } from '../../rules/ids';
-import { documentScans as scansOf } from '../attachments/scans';
-import { appendAudit } from '../audit';
-import { encryptField, type KeyRing } from '../crypto/field-encryption';
+import type { Db } from '../../../db/client';
+import { type CaseEventKind, caseClearedFlags, cases } from '../../../db/schema';
+import type { Pathway } from '../../../rules/case-schema';
+import type { ChecklistId, FlagId } from '../../../rules/ids';
+import { appendAudit } from '../../audit';
+import { encryptField, type KeyRing } from '../../crypto/field-encryption';
+import { type ActingUser, nextStatus, type Refusal, refusal, type WorkflowAction } from '../workflow';
+import { assessCase, reassess } from './assessment';
 import { recordEvent } from './events';
-import { assemble } from './parts';
 import { openRequestIds, refreshQueue } from './queue';
-import { together } from './storage';
-import { loadCase, reassess, todayOf } from './store';
-import { type ActingUser, nextStatus, type Refusal, refusal, type WorkflowAction } from './workflow';
+import { loadCase } from './reads';
+import { together } from './together';
 
 export type Decision =
   | { action: 'start_verification' }
@@ -91,11 +89,9 @@ export async function decide(
       return { ok: false, problem: 'invalid', detail: 'request' };
     }
     if (decision.action === 'approve_referral') {
-      const assembled = assemble(loaded.parts, row.reference);
-      const feasible = assembled.ok
-        ? evaluate(assembled.file, todayOf(now), {
-            documentScans: await scansOf(tx, caseId, loaded.parts.documents ?? []),
-          }).destinations.filter((d) => d.status === 'feasible')
+      const assessed = await assessCase(tx, loaded, now);
+      const feasible = assessed.ok
+        ? assessed.assessment.destinations.filter((d) => d.status === 'feasible')
         : [];
       if (!feasible.some((d) => d.country === decision.country && d.pathway === decision.pathway)) {
         return { ok: false, problem: 'invalid', detail: 'pathway' };
