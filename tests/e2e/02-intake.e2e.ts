@@ -107,6 +107,7 @@ describe('walk 2: intake through the forms alone', () => {
     await save();
     await openForm('/edit/person');
     expect(await page.locator('[name=dateOfBirth]').inputValue()).toBe('31.01.1990');
+    await visit(page, casePath);
   });
 
   it('the statement counts its characters against the limit the form states', async () => {
