@@ -313,6 +313,7 @@ export const caseDocuments = pgTable(
     validity: text('validity').notNull(),
     authenticity: text('authenticity').notNull(),
     expiresOn: day('expires_on'),
+    numberEnc: text('number_enc'),
     noteEnc: text('note_enc'),
   },
   (t) => [index('case_documents_case_idx').on(t.caseId, t.position)],
@@ -423,7 +424,9 @@ export const caseApplications = pgTable(
       .references(() => caseDestinations.id, { onDelete: 'cascade' }),
     caseId: caseRef(),
     position: integer('position').notNull(),
-    type: text('type').notNull(),
+    /** Before migration 0021 the type was stored here in plaintext; start-up encrypts it into type_enc. */
+    legacyType: text('type'),
+    typeEnc: text('type_enc'),
     filedOn: day('filed_on').notNull(),
     status: text('status').notNull(),
   },

@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 import { countryCodes } from './data/countries';
+import { DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE } from './date-input';
 import { isIsoDate } from './dates';
 import { flagIds } from './ids';
+import { type TextRules, textProblem, textProblemMessages } from './text';
 
 // --- Enumerations -------------------------------------------------------------------------------------------
 
@@ -232,35 +234,68 @@ export type StayIncident = z.infer<typeof stayIncidentSchema>;
 const whenPresent = (message: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'required' : message;
 
-/** `YYYY-MM-DD`, and a real calendar day. */
+/** `YYYY-MM-DD`, a real calendar day, within the years a case can speak of (rules/date-input.ts). */
 export const isoDateSchema = z
   .string({ error: whenPresent('invalid date') })
-  .refine(isIsoDate, { error: 'invalid date' });
+  .refine(isIsoDate, { error: 'invalid date', abort: true })
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, { error: DATE_RANGE_MESSAGE });
 
 /** ISO 3166-1 alpha-2, checked against the full list of assigned codes. */
 export const countrySchema = z.enum(countryCodes, {
   error: whenPresent('invalid country code (ISO 3166-1 alpha-2, e.g. KZ)'),
 });
 
-const text = z.string().trim().min(1, { error: 'must not be empty' }).max(10_000, { error: 'too long' });
+/** The message of a text over its limit; the form shows the limit (rules/limits.ts) and the import says it. */
+const tooLong = (max: number) => `at most ${max} characters`;
+
+/**
+ * Free text of at most `max` characters, and only what rules/text.ts allows (no control or direction
+ * characters, not only invisible ones). Every free-text field of the format is one of these: its limit is
+ * stated once, here, and derived from the schema wherever it is shown (rules/limits.ts).
+ */
+export const freeText = (max: number, rules: TextRules = {}) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: tooLong(max) })
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, rules);
+      if (problem) ctx.addIssue({ code: 'custom', input: value, message: textProblemMessages[problem] });
+    })
+    // Marked, so every free-text field can be found in the schema (rules/limits.ts `freeTextPaths`): each is
+    // encrypted at rest, and a test proves it for every one, including any added later.
+    .meta({ freeText: true });
+
+/** A list of at most `max` entries, none listed twice (a set: citizenships, cleared flags...). */
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .superRefine((list, ctx) => {
+      list.forEach((entry, i) => {
+        if (list.indexOf(entry) !== i) ctx.addIssue({ code: 'custom', path: [i], message: 'listed twice' });
+      });
+    });
+
 const caseReference = z.string().regex(/^WP-\d{4}-\d{4}$/, { error: 'must look like WP-2026-0042' });
 
 // --- Sections -----------------------------------------------------------------------------------------------
 
 export const dependantSchema = z.strictObject({
-  relation: text,
+  relation: freeText(100),
   age: z.number().int({ error: 'must be a whole number' }).min(0).max(130),
   withPerson: z.boolean(),
 });
 
 export const personSchema = z.strictObject({
-  pseudonym: text,
-  fullName: text.optional(),
-  fullNameNative: text.optional(),
+  pseudonym: freeText(80, { name: true }),
+  fullName: freeText(200).optional(),
+  fullNameNative: freeText(200).optional(),
   dateOfBirth: isoDateSchema.optional(),
-  citizenships: z.array(countrySchema).min(1, { error: 'at least one citizenship required' }),
+  citizenships: uniqueList(countrySchema, 5).min(1, { error: 'at least one citizenship required' }),
   familyAtRisk: z.boolean().optional(),
-  dependants: z.array(dependantSchema).optional(),
+  dependants: z.array(dependantSchema).max(20).optional(),
 });
 
 export const documentSchema = z.strictObject({
@@ -269,15 +304,21 @@ export const documentSchema = z.strictObject({
   validity: documentValiditySchema,
   authenticity: documentAuthenticitySchema,
   expiresOn: isoDateSchema.optional(),
-  note: text.optional(),
+  /** The number as printed: secret like a name (encrypted, never in lists, logs, URLs or `minimal`). */
+  number: freeText(60).optional(),
+  note: freeText(2_000, { multiline: true }).optional(),
 });
 
 export const serviceSchema = z.strictObject({
   serviceType: serviceTypeSchema,
   branch: branchSchema,
-  unit: text.optional(),
-  unitNumber: z.string().regex(/^\d+$/, { error: 'digits only' }).optional(),
-  rank: text.optional(),
+  unit: freeText(200).optional(),
+  unitNumber: z
+    .string()
+    .regex(/^\d+$/, { error: 'digits only' })
+    .max(10, { error: tooLong(10) })
+    .optional(),
+  rank: freeText(100).optional(),
   role: roleSchema,
   enlistedOn: isoDateSchema.optional(),
   coerced: z.boolean().optional(),
@@ -292,7 +333,7 @@ export const deploymentSchema = z
     from: isoDateSchema,
     to: isoDateSchema.optional(),
     region: regionSchema,
-    place: text.optional(),
+    place: freeText(200).optional(),
     role: roleSchema.optional(),
     endedBy: deploymentEndingSchema,
   })
@@ -306,7 +347,7 @@ export const desertionSchema = z.strictObject({
   kind: desertionKindSchema,
   leftOn: isoDateSchema.optional(),
   manner: desertionMannerSchema,
-  statement: text.optional(),
+  statement: freeText(10_000, { multiline: true }).optional(),
 });
 
 export const criminalCaseSchema = z.strictObject({
@@ -314,6 +355,7 @@ export const criminalCaseSchema = z.strictObject({
   part: z
     .string()
     .regex(/^\d+(\.\d+)?$/, { error: 'part number like 5 or 2.1' })
+    .max(10, { error: tooLong(10) })
     .optional(),
   openedOn: isoDateSchema.optional(),
   stage: criminalCaseStageSchema,
@@ -321,7 +363,7 @@ export const criminalCaseSchema = z.strictObject({
 });
 
 export const persecutionSchema = z.strictObject({
-  criminalCases: z.array(criminalCaseSchema),
+  criminalCases: z.array(criminalCaseSchema).max(20),
   wantedList: wantedListSchema,
   familyPressure: z.boolean().optional(),
 });
@@ -340,11 +382,11 @@ export const currentStaySchema = z.strictObject({
   since: isoDateSchema,
   basis: stayBasisSchema,
   stayEndsOn: isoDateSchema.optional(),
-  incidents: z.array(stayIncidentSchema),
+  incidents: uniqueList(stayIncidentSchema, stayIncidents.length),
 });
 
 export const applicationSchema = z.strictObject({
-  type: text,
+  type: freeText(200),
   filedOn: isoDateSchema,
   status: applicationStatusSchema,
 });
@@ -353,17 +395,21 @@ export const destinationSchema = z.strictObject({
   country: countrySchema,
   pathway: pathwaySchema,
   employerOffer: z.boolean().optional(),
-  applications: z.array(applicationSchema).optional(),
+  applications: z.array(applicationSchema).max(20).optional(),
 });
 
 export const interviewSchema = z.strictObject({
   on: isoDateSchema,
   language: z.string().regex(/^[a-z]{2,3}$/, { error: 'language code like ru or en' }),
-  minutes: z.number().int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }),
+  minutes: z
+    .number()
+    .int({ error: 'must be a whole number' })
+    .positive({ error: 'must be positive' })
+    .max(24 * 60),
 });
 
 export const knowledgeCheckSchema = z.strictObject({
-  topic: text,
+  topic: freeText(500),
   result: knowledgeCheckResultSchema,
 });
 
@@ -373,37 +419,37 @@ export const openSourceCheckSchema = z.strictObject({
 });
 
 export const verificationSchema = z.strictObject({
-  interviews: z.array(interviewSchema),
-  knowledgeChecks: z.array(knowledgeCheckSchema),
+  interviews: z.array(interviewSchema).max(50),
+  knowledgeChecks: z.array(knowledgeCheckSchema).max(50),
   unitCrossCheck: unitCrossCheckResultSchema,
   socialMedia: socialMediaResultSchema,
-  openSource: z.array(openSourceCheckSchema),
-  vouchedBy: z.array(caseReference).optional(),
+  openSource: z.array(openSourceCheckSchema).max(20),
+  vouchedBy: uniqueList(caseReference, 20).optional(),
 });
 
 export const screeningSchema = z.strictObject({
   witnessedAbuses: z.boolean(),
   admitsParticipation: z.boolean(),
-  securityIndicators: z.array(securityIndicatorSchema),
+  securityIndicators: uniqueList(securityIndicatorSchema, securityIndicators.length),
 });
 
 /** Flag ids must be catalogue ids, so a typo cannot silently leave a flag uncleared. */
 export const reviewSchema = z.strictObject({
-  clearedFlags: z.array(z.enum(flagIds)),
+  clearedFlags: uniqueList(z.enum(flagIds), flagIds.length),
 });
 
 export const caseFileSchema = z.strictObject({
   format: z.literal('waypost-case/1'),
   reference: caseReference.optional(),
   person: personSchema,
-  documents: z.array(documentSchema),
+  documents: z.array(documentSchema).max(50),
   service: serviceSchema,
-  deployments: z.array(deploymentSchema),
+  deployments: z.array(deploymentSchema).max(50),
   desertion: desertionSchema,
   persecution: persecutionSchema,
-  route: z.array(routeLegSchema),
+  route: z.array(routeLegSchema).max(50),
   currentStay: currentStaySchema,
-  destinations: z.array(destinationSchema),
+  destinations: z.array(destinationSchema).max(20),
   verification: verificationSchema,
   screening: screeningSchema,
   review: reviewSchema.optional(),

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { type CaseFile, caseFileSchema } from './case-schema';
+import { caseDateProblems } from './date-checks';
 
 export type FieldError = { path: string; message: string };
 export type ParseResult = { ok: true; value: CaseFile } | { ok: false; errors: FieldError[] };
@@ -41,15 +42,26 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
         ? `at least ${issue.minimum} required`
         : `must be at least ${issue.minimum}`;
     case 'too_big':
-      return issue.origin === 'string' ? 'too long' : `must be at most ${issue.maximum}`;
+      return issue.origin === 'array'
+        ? `at most ${issue.maximum} entries`
+        : issue.origin === 'string'
+          ? `at most ${issue.maximum} characters`
+          : `must be at most ${issue.maximum}`;
     default:
       return undefined;
   }
 }
 
-export function parseCaseFile(input: unknown): ParseResult {
+/**
+ * With `today` (an import), each part's dates are also checked as its form checks them (rules/date-checks.ts):
+ * an event after today, a period ending before it starts, an impossible date of birth.
+ */
+export function parseCaseFile(input: unknown, options: { today?: string } = {}): ParseResult {
   const result = caseFileSchema.safeParse(input, { error: plainMessage });
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) {
+    const dates = options.today === undefined ? [] : caseDateProblems(result.data, options.today);
+    return dates.length === 0 ? { ok: true, value: result.data } : { ok: false, errors: dates };
+  }
   const errors: FieldError[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {

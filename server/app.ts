@@ -1,16 +1,17 @@
 // Builds the Waypost app from a configuration. It never listens: server/main.ts does, and the tests build
 // this same app and talk to it in process.
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
 import { AuditWriter } from './audit/writer';
+import { encryptLegacyPlaintext } from './cases/plaintext';
 import { caseRepository } from './cases/repository';
 import { type Config, databaseOptions } from './config';
 import type { KeyRing } from './crypto/field-encryption';
 import { openKeyRings } from './crypto/key-check';
 import { errorPages } from './http/errors';
 import { guard } from './http/guard';
+import { bodyLimits, strictBodies } from './http/input';
 import { loggerOptions } from './http/logging';
 import { outages } from './http/outage';
 import { renderPages } from './http/render';
@@ -72,12 +73,15 @@ export async function buildApp({
   const app = Fastify({
     logger: { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: bodyLimits.jsonBytes,
   });
   const database = await openDatabase(databaseOptions(config));
   let keys: Awaited<ReturnType<typeof openKeyRings>>;
   try {
     keys = await openKeyRings(config, database.db);
+    const encrypted = await encryptLegacyPlaintext(database.db, keys.data);
+    if (encrypted > 0)
+      app.log.info({ encrypted }, 'encrypted case values an older version kept in plaintext');
   } catch (error) {
     await database.close();
     throw error;
@@ -104,7 +108,7 @@ export async function buildApp({
 
   await app.register(caseRepository);
   requireRoutePolicies(app, app.routePolicies);
-  await app.register(formbody);
+  strictBodies(app);
   await app.register(cookie);
   await renderPages(app, config);
   securityHeaders(app, config);

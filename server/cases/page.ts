@@ -153,12 +153,18 @@ export async function casePageModel(
         title: t(`case.list.${listId}.title`),
         addLabel: t(`case.list.${listId}.add`),
         addHref: `/cases/${caseId}/lists/${listId}/new`,
-        // Applications need a destination to belong to.
-        canAdd: listId !== 'applications' || parts.destinations.length > 0,
-        columns: list.spec.fields.map((f) => t(f.label)),
+        // Applications need a destination to belong to; a full list takes no more (said before it bites).
+        canAdd:
+          (listId !== 'applications' || parts.destinations.length > 0) &&
+          (list.sameList !== undefined || items.length < list.maxEntries),
+        limit: t('form.limit.entries', { max: list.maxEntries }),
+        // A secret field (a document's number) is never in a list: only in its entry's own form.
+        columns: list.spec.fields.filter((f) => !f.secret).map((f) => t(f.label)),
         // Entries are named by id; their place is only their order, changed by moving one up or down.
         items: items.map((item, index) => ({
-          cells: recordRows(list.spec, item, parts, locale, t).map((r) => r.value),
+          cells: recordRows(list.spec, item, parts, locale, t)
+            .filter((_, i) => !list.spec.fields[i]?.secret)
+            .map((r) => r.value),
           editHref: `/cases/${caseId}/lists/${listId}/${item.id}`,
           removeHref: `/cases/${caseId}/lists/${listId}/${item.id}/remove`,
           moveAction: `/cases/${caseId}/lists/${listId}/${item.id}/move`,

@@ -2,7 +2,21 @@
 // logging.ts for what it leaves out) under a reference the page shows, so support can find it. A database
 // outage is not an error of the request: it gets the calm 503 page that keeps the form (outage.ts).
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Translate } from '../i18n';
+import { bodyLimits } from './input';
 import { renderUnavailable, unavailableCode } from './outage';
+
+const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`);
+
+/** Says which limit was passed, so the user knows what to send instead. */
+function tooLargeMessage(error: FastifyError, t: Translate | ((key: string) => string)): string {
+  if (error.code === 'WP_TOO_MANY_FIELDS') return t('error.tooManyFields');
+  const limits = t('error.tooLarge.limits', {
+    form: kib(bodyLimits.formBytes),
+    file: kib(bodyLimits.jsonBytes),
+  });
+  return `${t('error.tooLarge.message')} ${limits}`;
+}
 
 export function errorPages(app: FastifyInstance): void {
   app.setNotFoundHandler(async (request, reply) => {
@@ -23,11 +37,13 @@ export function errorPages(app: FastifyInstance): void {
     else request.log.info({ err: { type: error.name, code: error.code } }, 'request refused');
     const t = request.t ?? ((key: string) => key);
     const [title, message] =
-      status === 413
-        ? [t('error.tooLarge.title'), t('error.tooLarge.message')]
-        : status < 500
-          ? [t('error.badRequest.title'), t('error.badRequest.message')]
-          : [t('error.server.title'), t('error.server.message')];
+      error.code === 'WP_NOT_UTF8'
+        ? [t('error.notUtf8.title'), t('error.notUtf8.message')]
+        : status === 413
+          ? [t('error.tooLarge.title'), tooLargeMessage(error, t)]
+          : status < 500
+            ? [t('error.badRequest.title'), t('error.badRequest.message')]
+            : [t('error.server.title'), t('error.server.message')];
     try {
       return await reply.render(
         'error',

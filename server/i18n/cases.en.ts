@@ -2,7 +2,6 @@
 export const casesEn = {
   'form.country': 'Choose a country from the list.',
   'form.requiredOne': 'Choose at least one.',
-  'form.date': 'Enter a real date as YYYY-MM-DD, for example 2022-09-24.',
   'form.number': 'Enter a whole number, for example 90.',
   'form.references': 'Enter case references like WP-2026-0007, separated by commas.',
   'form.requiredUnlessOngoing': 'Fill this in, unless the deployment is still going on.',
@@ -155,6 +154,7 @@ export const casesEn = {
   'case.field.documents.validity': 'Validity',
   'case.field.documents.authenticity': 'Authenticity check',
   'case.field.documents.expiresOn': 'Expires on',
+  'case.field.documents.number': 'Document number',
   'case.field.documents.note': 'Note',
   'case.field.deployments.from': 'From',
   'case.field.deployments.to': 'To',

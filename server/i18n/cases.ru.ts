@@ -3,7 +3,6 @@ import type { casesEn } from './cases.en';
 export const casesRu: Record<keyof typeof casesEn, string> = {
   'form.country': 'Выберите страну из списка.',
   'form.requiredOne': 'Выберите хотя бы один вариант.',
-  'form.date': 'Введите существующую дату в виде ГГГГ-ММ-ДД, например 2022-09-24.',
   'form.number': 'Введите целое число, например 90.',
   'form.references': 'Введите номера дел вида WP-2026-0007 через запятую.',
   'form.requiredUnlessOngoing': 'Заполните, если командировка не продолжается до сих пор.',
@@ -157,6 +156,7 @@ export const casesRu: Record<keyof typeof casesEn, string> = {
   'case.field.documents.validity': 'Действительность',
   'case.field.documents.authenticity': 'Проверка подлинности',
   'case.field.documents.expiresOn': 'Действителен до',
+  'case.field.documents.number': 'Номер документа',
   'case.field.documents.note': 'Примечание',
   'case.field.deployments.from': 'С',
   'case.field.deployments.to': 'По',

@@ -4,6 +4,7 @@ import { attachmentsEn } from './attachments.en';
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
 import { conflictsEn } from './conflicts.en';
+import { inputEn } from './input.en';
 import { referenceDataEn } from './reference-data.en';
 import { reviewEn } from './review.en';
 import { summaryEn } from './summary.en';
@@ -195,6 +196,7 @@ const core = {
 export const en = {
   ...core,
   ...casesEn,
+  ...inputEn,
   ...reviewEn,
   ...caseListEn,
   ...summaryEn,

@@ -5,6 +5,7 @@ import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
 import { conflictsRu } from './conflicts.ru';
 import type { MessageKey } from './en';
+import { inputRu } from './input.ru';
 import { referenceDataRu } from './reference-data.ru';
 import { reviewRu } from './review.ru';
 import { summaryRu } from './summary.ru';
@@ -196,6 +197,7 @@ const core = {
 export const ru: Record<MessageKey, string> = {
   ...core,
   ...casesRu,
+  ...inputRu,
   ...reviewRu,
   ...caseListRu,
   ...summaryRu,

@@ -8,7 +8,7 @@ import { auditHref, auditPage, describeEntries, filterUsers, readAuditFilter } f
 import { latestCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { actionChoices } from '../audit/labels';
 import { deleteUserSessions } from '../auth/sessions';
-import { readForm } from '../http/forms';
+import { accountText, readForm } from '../http/forms';
 import { adminOnly } from '../policy';
 import {
   changeRole,
@@ -23,7 +23,7 @@ import {
 
 const newUserForm = z.strictObject({
   email: z.email('form.email').max(320, 'form.tooLong'),
-  displayName: z.string().trim().min(1, 'form.required').max(120, 'form.tooLong'),
+  displayName: accountText(120),
   role: z.enum(roles, 'form.choose'),
 });
 const roleForm = z.strictObject({ role: z.enum(roles, 'form.choose') });

@@ -9,7 +9,7 @@ import { deleteSession, deleteUserSessions } from '../auth/sessions';
 import { recordFailedSignIn } from '../auth/sign-in-notice';
 import { clearAccountFailures, isThrottled, recordFailure } from '../auth/throttle';
 import { clearSessionCookie, cookieNames } from '../http/cookies';
-import { readForm } from '../http/forms';
+import { accountText, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import {
   createUser,
@@ -25,7 +25,7 @@ import { finishSignIn, openSession } from './sign-in-session';
 import { renderVerify, stepOwed } from './two-factor-sign-in';
 
 const signInForm = z.strictObject({
-  email: z.string().trim().min(1, 'form.required').max(320, 'form.tooLong'),
+  email: accountText(320),
   password: z.string().min(1, 'form.required').max(1024, 'form.tooLong'),
   next: z.string().max(2000).optional(),
   replay: z.string().max(1_000_000).optional(),
@@ -34,13 +34,13 @@ const signInForm = z.strictObject({
 
 /** New password fields shared by every form that sets one. */
 export const newPasswordFields = {
-  password: z.string().min(1, 'form.required'),
-  passwordConfirm: z.string(),
+  password: z.string().min(1, 'form.required').max(1024, 'form.tooLong'),
+  passwordConfirm: z.string().max(1024, 'form.tooLong'),
 };
 
 const setupForm = z.strictObject({
   email: z.email('form.email').max(320, 'form.tooLong'),
-  displayName: z.string().trim().min(1, 'form.required').max(120, 'form.tooLong'),
+  displayName: accountText(120),
   ...newPasswordFields,
 });
 

@@ -7,8 +7,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FieldError } from '../../rules/parse';
 import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
+import { importMessages, importPatterns } from '../cases/forms/messages';
 import { describeImportProblems } from '../cases/import-problems';
 import { assemble } from '../cases/parts';
+import { todayOf } from '../cases/repository';
 import type { MessageKey, Translate } from '../i18n';
 import { caseRoles } from '../policy';
 import { caseOf } from './case-scope';
@@ -62,6 +64,7 @@ const exactMessages: Record<string, MessageKey> = {
   'must look like WP-2026-0042': 'cases.import.msg.reference',
   'part number like 5 or 2.1': 'cases.import.msg.part',
   'language code like ru or en': 'cases.import.msg.language',
+  ...importMessages,
 };
 const typeWords: Record<string, MessageKey> = {
   text: 'cases.import.type.text',
@@ -78,6 +81,7 @@ const patterns: [RegExp, (t: Translate, match: string) => string][] = [
   [/^at least (\d+) required$/, (t, m) => t('cases.import.msg.atLeastItems', { n: m })],
   [/^must be at least (-?[\d.]+)$/, (t, m) => t('cases.import.msg.atLeast', { n: m })],
   [/^must be at most (-?[\d.]+)$/, (t, m) => t('cases.import.msg.atMost', { n: m })],
+  ...importPatterns,
 ];
 
 /** The rules module's plain-English problem in the reader's language; a message it does not know stays as is. */
@@ -137,7 +141,12 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     const tooLarge = status === 413 && !tooManyParts.has(error.code);
     const code = tooLarge ? 413 : 400;
     if (wantsJson(request)) {
-      return reply.code(code).send({ errors: rootError(tooLarge ? 'larger than 1 MB' : 'not valid JSON') });
+      const problem = tooLarge
+        ? 'larger than 1 MB'
+        : error.code === 'WP_NOT_UTF8'
+          ? 'not UTF-8 text'
+          : 'not valid JSON';
+      return reply.code(code).send({ errors: rootError(problem) });
     }
     const summary: MessageKey = tooLarge
       ? 'cases.import.tooLarge'
@@ -151,7 +160,7 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     const user = request.user!;
     const json = wantsJson(request);
     const received = json ? ({ ok: true, value: request.body } as const) : readUpload(request.body);
-    const parsed = received.ok ? parseCaseFile(received.value) : undefined;
+    const parsed = received.ok ? parseCaseFile(received.value, { today: todayOf(app.clock()) }) : undefined;
     if (parsed?.ok) {
       const { id, reference } = await app.cases.importFile(parsed.value, {
         assignedTo: user.id,

@@ -25,14 +25,14 @@ import {
 } from '../auth/second-factor';
 import { setChallenge } from '../auth/sessions';
 import { keyForDisplay, keyUri } from '../auth/totp';
-import { readForm } from '../http/forms';
+import { accountText, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { openSession } from './sign-in-session';
 
 const codeForm = z.strictObject({
   code: z.string().trim().min(1, 'form.required').max(20, 'twoFactor.wrongCode'),
 });
-const passkeyName = z.string().trim().min(1, 'form.required').max(60, 'form.tooLong');
+const passkeyName = accountText(60);
 const registerForm = z.strictObject({
   name: passkeyName,
   credential: z.string().min(1, 'twoFactor.passkeyFailed').max(100_000),

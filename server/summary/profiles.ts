@@ -4,6 +4,7 @@
 // | -------------------------------------------------- | ---- | ------- | ---------------- |
 // | pseudonym, citizenships                            | yes  | yes     | yes              |
 // | full name (Latin and Cyrillic), date of birth      | yes  | yes     | no               |
+// | document numbers                                   | yes  | yes     | no               |
 // | dependants (relation, age, with him)               | yes  | no      | no               |
 // | family pressured (yes/no: persecution evidence)    | yes  | yes     | yes              |
 // | service type, branch, rank, role, coerced          | yes  | yes     | yes              |

@@ -18,7 +18,7 @@ function withheldValues(file: CaseFile, rules: ProfileRules): string[] {
   const values: (string | undefined)[] = [];
   const { person, service } = file;
   if (!rules.names) {
-    values.push(person.fullName, person.fullNameNative);
+    values.push(person.fullName, person.fullNameNative, ...file.documents.map((d) => d.number));
     if (person.dateOfBirth) values.push(...dayInEveryLocale(person.dateOfBirth));
   }
   if (!rules.dependants) values.push(...(person.dependants ?? []).map((d) => d.relation));

@@ -336,10 +336,14 @@ function annex(ctx: Context): Section {
     t('case.field.documents.authenticity'),
     t('att.summary.scans'),
   ];
-  const widths = rules.documentNotes
-    ? [0.05, 0.22, 0.14, 0.12, 0.11, 0.12, 0.07, 0.17]
-    : [0.05, 0.3, 0.16, 0.14, 0.13, 0.14, 0.08];
+  // The number is secret like his name: shown where names are (full, partner), never in `minimal`.
+  if (rules.names) columns.push(t('case.field.documents.number'));
   if (rules.documentNotes) columns.push(t('case.field.documents.note'));
+  const widths = [
+    [0.05, 0.3, 0.16, 0.14, 0.13, 0.14, 0.08],
+    [0.05, 0.22, 0.14, 0.12, 0.11, 0.12, 0.07, 0.17],
+    [0.05, 0.18, 0.11, 0.1, 0.1, 0.1, 0.07, 0.13, 0.16],
+  ][columns.length - 7]!;
   return {
     id: 'annex',
     title,
@@ -357,6 +361,7 @@ function annex(ctx: Context): Section {
           d.expiresOn ? date(d.expiresOn) : '—',
           l.documentAuthenticities[d.authenticity],
           String(ctx.documentScans.get(i) ?? 0),
+          ...(rules.names ? [d.number ?? '—'] : []),
           ...(rules.documentNotes ? [d.note ?? '—'] : []),
         ]),
       },

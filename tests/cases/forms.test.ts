@@ -97,7 +97,7 @@ describe('section forms', () => {
     expect(res.text).toMatch(/id="f-enlistedOn-error">Enter a real date/);
     expect(res.text).toContain('value="Typed unit name that must survive"');
     expect(res.text).toContain('value="2022-02-30"');
-    expect(res.text).toMatch(/aria-describedby="f-enlistedOn-error" aria-invalid="true"/);
+    expect(res.text).toMatch(/aria-describedby="f-enlistedOn-hint f-enlistedOn-error" aria-invalid="true"/);
   });
 
   it('a rule across fields (deployment end unless ongoing) is explained beside the field', async () => {

@@ -91,6 +91,37 @@ describe('walk 2: intake through the forms alone', () => {
     await save();
   });
 
+  it('dates are typed day first: 30 February is refused beside the field and kept, a real day is saved', async () => {
+    await openForm('/edit/person');
+    const born = page.locator('[name=dateOfBirth]');
+    expect(await born.getAttribute('type')).toBe('text');
+    expect(await born.getAttribute('inputmode')).toBe('numeric');
+    expect(await page.locator('#f-dateOfBirth-hint').textContent()).toContain('24.09.2022');
+    await born.fill('30.02.1990');
+    await submit(page);
+    expect(path(page)).toBe(`${casePath}/edit/person`);
+    expect(await born.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-dateOfBirth-error').textContent()).toContain('real date');
+    expect(await born.inputValue()).toBe('30.02.1990');
+    await born.fill('31.01.1990');
+    await save();
+    await openForm('/edit/person');
+    expect(await page.locator('[name=dateOfBirth]').inputValue()).toBe('31.01.1990');
+    await visit(page, casePath);
+  });
+
+  it('the statement counts its characters against the limit the form states', async () => {
+    await openForm('/edit/desertion');
+    expect(await page.locator('#f-statement-limit').textContent()).toContain('10\u202F000');
+    const statement = page.locator('[name=statement]');
+    await statement.fill('Left the unit at night.');
+    expect(await page.locator('#f-statement-count').textContent()).toBe('23 of 10000 characters');
+    await statement.fill('я'.repeat(10_001));
+    expect(await page.locator('#f-statement-count').getAttribute('class')).toContain('over');
+    await fillCaseForm(page, toFormValues(scalarForms.desertion.spec, parts.desertion as never));
+    await save();
+  });
+
   const sections: ScalarFormId[] = [
     'person',
     'desertion',

@@ -8,7 +8,7 @@ import { disassemble } from '../../server/cases/parts';
 import { type Agent, csrfFrom } from './app';
 
 /** The form body a browser sends for these field values (repeated names for lists). */
-function formBody(values: Record<string, string | string[]>, extra: Record<string, string>): string {
+export function formBody(values: Record<string, string | string[]>, extra: Record<string, string>): string {
   const body = new URLSearchParams(extra);
   for (const [name, value] of Object.entries(values)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);

@@ -50,3 +50,17 @@ for (const input of document.querySelectorAll('input[data-suggest]')) {
     }, 250);
   });
 }
+
+// Long texts: how many of the allowed characters are used, as he types (the limit itself is stated under the
+// label without script; the server refuses a longer text and keeps it in the field).
+for (const input of document.querySelectorAll('[data-max][data-counter]')) {
+  const out = document.getElementById(input.dataset.counter);
+  const max = Number(input.dataset.max);
+  const show = () => {
+    const count = input.value.trim().length;
+    out.textContent = out.dataset.template.replace('{count}', String(count)).replace('{max}', String(max));
+    out.classList.toggle('over', count > max);
+  };
+  input.addEventListener('input', show);
+  show();
+}

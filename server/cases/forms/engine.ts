@@ -3,12 +3,14 @@
 // the inputs show, and what was typed back into values, with one message per field to show beside it.
 import type { z } from 'zod';
 import { countryCodes } from '../../../rules/data/countries';
-import { isIsoDate } from '../../../rules/dates';
+import type { DateCheck } from '../../../rules/date-checks';
+import { readTypedDate, typedDate } from '../../../rules/date-input';
 import type { Locale } from '../../../rules/i18n';
 import type { Enumerations } from '../../../rules/labels';
 import type { MessageKey } from '../../i18n';
 import { isMessageKey, type KeysUnder } from '../../i18n/keys';
 import type { CaseParts } from '../parts';
+import { fieldMessages } from './messages';
 
 type FieldKind =
   | 'text'
@@ -36,6 +38,8 @@ export interface Field {
   inputmode?: 'numeric';
   /** Suggests reference units as he types (server-side; a datalist of every name without script). */
   suggestUnits?: boolean;
+  /** Secret like a name (a document's number): shown in its own form and record, never in a list's table. */
+  secret?: boolean;
   /** Labels for options that are not an enumeration (e.g. which destination an application belongs to). */
   optionLabel?: (value: string, parts: CaseParts, locale: Locale) => string;
 }
@@ -48,6 +52,8 @@ export interface FormSpec {
   id: string;
   fields: FormField[];
   schema: z.ZodType;
+  /** Dates of this part that cannot be right (an event after today...): errors beside those fields. */
+  dates?: DateCheck;
 }
 
 /**
@@ -72,8 +78,9 @@ export function formSpec<const Id extends string, const F extends readonly Field
   id: Id,
   schema: z.ZodType,
   fields: F & Worded<Id, F>,
+  dates?: DateCheck,
 ): FormSpec {
-  return { id, schema, fields: fields.map((field: Field) => worded(id, field)) };
+  return { id, schema, fields: fields.map((field: Field) => worded(id, field)), ...(dates ? { dates } : {}) };
 }
 
 function worded(id: string, field: Field): FormField {
@@ -119,6 +126,9 @@ export function toFormValues(spec: FormSpec, value: Record<string, unknown> | un
       case 'references':
         out[field.name] = Array.isArray(v) ? v.join(', ') : '';
         break;
+      case 'date':
+        out[field.name] = typeof v === 'string' ? typedDate(v) : '';
+        break;
       default:
         out[field.name] = v === undefined || v === null ? '' : String(v);
     }
@@ -139,7 +149,7 @@ export type ReadResult =
  * Reads a submitted form. Fields the form does not have are refused (no mass assignment); every typed value
  * comes back in `values`, so a form with errors shows exactly what the user typed.
  */
-export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): ReadResult {
+export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts, today: string): ReadResult {
   const raw = { ...((body && typeof body === 'object' ? body : {}) as Record<string, unknown>) };
   delete raw._csrf;
   delete raw._version;
@@ -166,8 +176,14 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
       else value[field.name] = chosen;
       continue;
     }
-    const text = typeof given === 'string' ? given : '';
+    // One input sends one value: a list where one is expected is refused, not emptied.
+    const list = Array.isArray(given);
+    const text = typeof given === 'string' ? given : (asList(given)[0] ?? '');
     values[field.name] = text;
+    if (list || (given !== undefined && typeof given !== 'string')) {
+      errors[field.name] = 'form.oneValue';
+      continue;
+    }
     const trimmed = text.trim();
     if (trimmed === '') {
       if (field.required)
@@ -176,10 +192,12 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
       continue;
     }
     switch (field.kind) {
-      case 'date':
-        if (!isIsoDate(trimmed)) errors[field.name] = 'form.date';
-        else value[field.name] = trimmed;
+      case 'date': {
+        const date = readTypedDate(trimmed);
+        if (date === undefined) errors[field.name] = 'form.date';
+        else value[field.name] = date;
         break;
+      }
       case 'number':
         if (!/^\d{1,6}$/.test(trimmed)) errors[field.name] = 'form.number';
         else value[field.name] = Number(trimmed);
@@ -211,26 +229,25 @@ export function readCaseForm(spec: FormSpec, body: unknown, parts: CaseParts): R
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 
-  // The schema has the last word: lengths, digits-only unit numbers, rules across fields.
+  // The schema has the last word: lengths, digits-only unit numbers, rules across fields; then the dates.
   const parsed = spec.schema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown>, values };
+  if (parsed.success) {
+    const data = parsed.data as Record<string, unknown>;
+    for (const problem of spec.dates?.(data, today) ?? [])
+      errors[problem.field] ??= fieldMessages[problem.message] ?? 'form.invalid';
+    return Object.keys(errors).length === 0
+      ? { ok: true, value: data, values }
+      : { ok: false, errors, values };
+  }
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '_form');
-    errors[known.has(name) ? name : '_form'] ??= messageFor(issue.message);
+    errors[known.has(name) ? name : '_form'] ??= messageFor(issue);
   }
   return { ok: false, errors, values };
 }
 
-// The schema's own wording, mapped to translated messages.
-const schemaMessages: Record<string, MessageKey> = {
-  'required unless the deployment is ongoing': 'form.requiredUnlessOngoing',
-  'digits only': 'form.digits',
-  'too long': 'form.tooLong',
-  'must not be empty': 'form.required',
-  'language code like ru or en': 'form.language',
-  'part number like 5 or 2.1': 'form.articlePart',
-  'must be positive': 'form.positive',
-};
-function messageFor(message: string): MessageKey {
-  return schemaMessages[message] ?? 'form.invalid';
+/** The schema's own wording as a translated message; limits are said by the view, which knows them. */
+function messageFor(issue: z.core.$ZodIssue): MessageKey {
+  if (issue.code === 'too_big') return issue.origin === 'number' ? 'form.tooBig' : 'form.tooLong';
+  return fieldMessages[issue.message] ?? 'form.invalid';
 }

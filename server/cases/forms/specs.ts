@@ -2,8 +2,10 @@
 // with the section each saves under, how it reads its value from the case and writes it back.
 import { z } from 'zod';
 import * as s from '../../../rules/case-schema';
+import { dateChecks } from '../../../rules/date-checks';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
+import { maxOf } from '../../../rules/limits';
 import type { CaseParts, DestinationEntry, Listed, Section } from '../parts';
 import { type Field, type FormSpec, formSpec } from './engine';
 
@@ -55,47 +57,66 @@ export interface ListForm {
   write(parts: CaseParts, entries: EntryValue[]): Partial<CaseParts>;
   /** Entries are ordered among those of the same group (an application among its destination's). */
   group?: (entry: EntryValue) => unknown;
+  /** The most entries the case format allows (rules/case-schema.ts), counted among `sameList` entries. */
+  maxEntries: number;
+  /** Entries that count towards the same limit (applications: those of the same destination). */
+  sameList?: (a: Record<string, unknown>, b: Record<string, unknown>) => boolean;
 }
 
 const personFields = s.personSchema.omit({ dependants: true });
 export const scalarForms = {
   person: {
     section: 'person',
-    spec: formSpec('person', personFields, [
-      { ...text('pseudonym', true), hint: true },
-      text('fullName'),
-      text('fullNameNative'),
-      date('dateOfBirth'),
-      { name: 'citizenships', kind: 'countries', required: true },
-      yesNo('familyAtRisk'),
-    ]),
+    spec: formSpec(
+      'person',
+      personFields,
+      [
+        { ...text('pseudonym', true), hint: true },
+        text('fullName'),
+        text('fullNameNative'),
+        date('dateOfBirth'),
+        { name: 'citizenships', kind: 'countries', required: true },
+        yesNo('familyAtRisk'),
+      ],
+      dateChecks.person,
+    ),
     read: (p) => p.person,
     // The dependants list has its own forms; keep it as it is.
     write: (p, v) => ({ person: { ...(v as s.Person), dependants: p.person.dependants } }),
   },
   service: {
     section: 'service',
-    spec: formSpec('service', s.serviceSchema, [
-      select('serviceType', s.serviceTypes, 'serviceTypes'),
-      select('branch', s.branches, 'branches'),
-      { ...text('unit'), hint: true, suggestUnits: true },
-      { ...text('unitNumber'), inputmode: 'numeric', hint: true },
-      text('rank'),
-      select('role', s.roles, 'roles'),
-      date('enlistedOn'),
-      yesNo('coerced'),
-    ]),
+    spec: formSpec(
+      'service',
+      s.serviceSchema,
+      [
+        select('serviceType', s.serviceTypes, 'serviceTypes'),
+        select('branch', s.branches, 'branches'),
+        { ...text('unit'), hint: true, suggestUnits: true },
+        { ...text('unitNumber'), inputmode: 'numeric', hint: true },
+        text('rank'),
+        select('role', s.roles, 'roles'),
+        date('enlistedOn'),
+        yesNo('coerced'),
+      ],
+      dateChecks.service,
+    ),
     read: (p) => p.service,
     write: (_p, v) => ({ service: v as s.Service }),
   },
   desertion: {
     section: 'desertion',
-    spec: formSpec('desertion', s.desertionSchema, [
-      select('kind', s.desertionKinds, 'desertionKinds'),
-      date('leftOn'),
-      select('manner', s.desertionManners, 'desertionManners'),
-      { name: 'statement', kind: 'textarea', hint: true },
-    ]),
+    spec: formSpec(
+      'desertion',
+      s.desertionSchema,
+      [
+        select('kind', s.desertionKinds, 'desertionKinds'),
+        date('leftOn'),
+        select('manner', s.desertionManners, 'desertionManners'),
+        { name: 'statement', kind: 'textarea', hint: true },
+      ],
+      dateChecks.desertion,
+    ),
     read: (p) => p.desertion,
     write: (_p, v) => ({ desertion: v as s.Desertion }),
   },
@@ -110,13 +131,18 @@ export const scalarForms = {
   },
   currentStay: {
     section: 'route',
-    spec: formSpec('currentStay', s.currentStaySchema, [
-      { name: 'country', kind: 'country', required: true },
-      date('since', true),
-      select('basis', s.stayBases, 'stayBases'),
-      date('stayEndsOn'),
-      { name: 'incidents', kind: 'checkboxes', options: s.stayIncidents, labels: 'stayIncidents' },
-    ]),
+    spec: formSpec(
+      'currentStay',
+      s.currentStaySchema,
+      [
+        { name: 'country', kind: 'country', required: true },
+        date('since', true),
+        select('basis', s.stayBases, 'stayBases'),
+        date('stayEndsOn'),
+        { name: 'incidents', kind: 'checkboxes', options: s.stayIncidents, labels: 'stayIncidents' },
+      ],
+      dateChecks.currentStay,
+    ),
     read: (p) => p.currentStay,
     write: (_p, v) => ({ currentStay: v as s.CurrentStay }),
   },
@@ -157,6 +183,23 @@ const destinationLabel = (id: string, parts: CaseParts, locale: Locale) => {
   return d ? `${countryName(d.country, locale)} · ${labels[locale].pathways[d.pathway]}` : id;
 };
 
+/** The limit of a list of the case format; every list has one (rules/case-schema.ts). */
+function most(schema: z.ZodType): number {
+  const max = maxOf(schema);
+  if (max === undefined) throw new Error('a list of the case format has no limit');
+  return max;
+}
+
+/** Whether adding `added` would take the list past the case format's limit. */
+export function listFull(
+  list: ListForm,
+  items: Record<string, unknown>[],
+  added: Record<string, unknown>,
+): boolean {
+  const counted = list.sameList ? items.filter((item) => list.sameList?.(item, added)) : items;
+  return counted.length >= list.maxEntries;
+}
+
 /** A list stored as a part of its own. */
 const partList = <P extends keyof CaseParts>(part: P) => ({
   read: (p: CaseParts) => p[part] as unknown as EntryValue[],
@@ -165,6 +208,7 @@ const partList = <P extends keyof CaseParts>(part: P) => ({
 
 export const listForms = {
   dependants: {
+    maxEntries: most(s.personSchema.shape.dependants),
     section: 'person',
     spec: formSpec('dependants', s.dependantSchema, [
       text('relation', true),
@@ -180,6 +224,7 @@ export const listForms = {
     }),
   },
   documents: {
+    maxEntries: most(s.caseFileSchema.shape.documents),
     section: 'documents',
     spec: formSpec('documents', s.documentSchema, [
       select('type', s.documentTypes, 'documentTypes'),
@@ -187,46 +232,66 @@ export const listForms = {
       select('validity', s.documentValidities, 'documentValidities'),
       select('authenticity', s.documentAuthenticities, 'documentAuthenticities'),
       date('expiresOn'),
+      { ...text('number'), secret: true },
       { name: 'note', kind: 'textarea' },
     ]),
     ...partList('documents'),
   },
   deployments: {
+    maxEntries: most(s.caseFileSchema.shape.deployments),
     section: 'service',
-    spec: formSpec('deployments', s.deploymentSchema, [
-      date('from', true),
-      { ...date('to'), hint: true },
-      select('region', s.regions, 'regions'),
-      text('place'),
-      select('role', s.roles, 'roles', false),
-      select('endedBy', s.deploymentEndings, 'deploymentEndings'),
-    ]),
+    spec: formSpec(
+      'deployments',
+      s.deploymentSchema,
+      [
+        date('from', true),
+        { ...date('to'), hint: true },
+        select('region', s.regions, 'regions'),
+        text('place'),
+        select('role', s.roles, 'roles', false),
+        select('endedBy', s.deploymentEndings, 'deploymentEndings'),
+      ],
+      dateChecks.deployment,
+    ),
     ...partList('deployments'),
   },
   criminalCases: {
+    maxEntries: most(s.persecutionSchema.shape.criminalCases),
     section: 'desertion',
-    spec: formSpec('criminalCases', s.criminalCaseSchema, [
-      select('article', s.criminalArticles, 'criminalArticles'),
-      text('part'),
-      date('openedOn'),
-      select('stage', s.criminalCaseStages, 'criminalCaseStages'),
-      { ...yesNo('evidenceSeen', true), hint: true },
-    ]),
+    spec: formSpec(
+      'criminalCases',
+      s.criminalCaseSchema,
+      [
+        select('article', s.criminalArticles, 'criminalArticles'),
+        text('part'),
+        date('openedOn'),
+        select('stage', s.criminalCaseStages, 'criminalCaseStages'),
+        { ...yesNo('evidenceSeen', true), hint: true },
+      ],
+      dateChecks.criminalCase,
+    ),
     ...partList('criminalCases'),
   },
   route: {
+    maxEntries: most(s.caseFileSchema.shape.route),
     section: 'route',
-    spec: formSpec('route', s.routeLegSchema, [
-      date('date', true),
-      { name: 'from', kind: 'country', required: true },
-      { name: 'to', kind: 'country', required: true },
-      select('mode', s.routeModes, 'routeModes'),
-      select('documentUsed', s.routeDocuments, 'routeDocuments'),
-      select('incident', s.routeIncidents, 'routeIncidents'),
-    ]),
+    spec: formSpec(
+      'route',
+      s.routeLegSchema,
+      [
+        date('date', true),
+        { name: 'from', kind: 'country', required: true },
+        { name: 'to', kind: 'country', required: true },
+        select('mode', s.routeModes, 'routeModes'),
+        select('documentUsed', s.routeDocuments, 'routeDocuments'),
+        select('incident', s.routeIncidents, 'routeIncidents'),
+      ],
+      dateChecks.routeLeg,
+    ),
     ...partList('route'),
   },
   destinations: {
+    maxEntries: most(s.caseFileSchema.shape.destinations),
     section: 'destinations',
     spec: formSpec('destinations', s.destinationSchema.omit({ applications: true }), [
       { name: 'country', kind: 'country', required: true },
@@ -243,19 +308,26 @@ export const listForms = {
     }),
   },
   applications: {
+    maxEntries: most(s.destinationSchema.shape.applications),
+    sameList: (a, b) => a.destination === b.destination,
     section: 'destinations',
-    spec: formSpec('applications', s.applicationSchema.extend({ destination: z.string() }), [
-      {
-        name: 'destination',
-        kind: 'select',
-        required: true,
-        options: (p: CaseParts) => p.destinations.map((d) => d.id),
-        optionLabel: destinationLabel,
-      },
-      text('type', true),
-      date('filedOn', true),
-      select('status', s.applicationStatuses, 'applicationStatuses'),
-    ]),
+    spec: formSpec(
+      'applications',
+      s.applicationSchema.extend({ destination: z.string() }),
+      [
+        {
+          name: 'destination',
+          kind: 'select',
+          required: true,
+          options: (p: CaseParts) => p.destinations.map((d) => d.id),
+          optionLabel: destinationLabel,
+        },
+        text('type', true),
+        date('filedOn', true),
+        select('status', s.applicationStatuses, 'applicationStatuses'),
+      ],
+      dateChecks.application,
+    ),
     read: (p) =>
       p.destinations.flatMap((d) => (d.applications ?? []).map((a) => ({ ...a, destination: d.id }))),
     group: (entry) => entry.destination,
@@ -270,15 +342,22 @@ export const listForms = {
     }),
   },
   interviews: {
+    maxEntries: most(s.verificationSchema.shape.interviews),
     section: 'verification',
-    spec: formSpec('interviews', s.interviewSchema, [
-      date('on', true),
-      { ...text('language', true), hint: true },
-      { name: 'minutes', kind: 'number', required: true, inputmode: 'numeric' },
-    ]),
+    spec: formSpec(
+      'interviews',
+      s.interviewSchema,
+      [
+        date('on', true),
+        { ...text('language', true), hint: true },
+        { name: 'minutes', kind: 'number', required: true, inputmode: 'numeric' },
+      ],
+      dateChecks.interview,
+    ),
     ...partList('interviews'),
   },
   knowledgeChecks: {
+    maxEntries: most(s.verificationSchema.shape.knowledgeChecks),
     section: 'verification',
     spec: formSpec('knowledgeChecks', s.knowledgeCheckSchema, [
       { ...text('topic', true), hint: true },
@@ -287,6 +366,7 @@ export const listForms = {
     ...partList('knowledgeChecks'),
   },
   openSource: {
+    maxEntries: most(s.verificationSchema.shape.openSource),
     section: 'verification',
     spec: formSpec('openSource', s.openSourceCheckSchema, [
       select('source', s.openSourceSources, 'openSourceSources'),

@@ -3,7 +3,8 @@
 import { countryCodes } from '../../../rules/data/countries';
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
-import type { Translate } from '../../i18n';
+import { fieldSchema, maxOf } from '../../../rules/limits';
+import type { MessageKey, Translate } from '../../i18n';
 import { formatDay } from '../../i18n/dates';
 import { unitDatalist } from '../../reference-data/units';
 import type { CaseParts } from '../parts';
@@ -23,6 +24,10 @@ export interface FieldView {
   error?: string;
   required: boolean;
   inputmode?: string;
+  /** The limit, said before it bites ("Up to 200 characters."). */
+  limit?: string;
+  /** The most characters of a long text, for its live counter (views/static/forms.js). */
+  maxLength?: number;
   /** Reference units to suggest: the datalist behind the input. */
   suggestions?: OptionView[];
   /** The one value of a single input. */
@@ -72,21 +77,49 @@ export function fieldViews(
       }));
     }
     const error = errors[field.name];
+    const schema = fieldSchema(spec.schema, field.name);
+    const max = schema ? maxOf(schema) : undefined;
+    const value = typeof raw === 'string' ? raw : '';
     return {
       name: field.name,
       kind: field.kind,
       id: `f-${field.name}`,
       label: t(field.label),
-      ...(field.hintKey ? { hint: t(field.hintKey) } : {}),
-      ...(error ? { error: t(error) } : {}),
+      ...hintOf(spec, field, t),
+      ...(error ? { error: errorText(error, max, value, t) } : {}),
       required: field.required ?? false,
-      ...(field.inputmode ? { inputmode: field.inputmode } : {}),
+      ...(field.inputmode || field.kind === 'date' ? { inputmode: 'numeric' } : {}),
+      ...(max === undefined ? {} : { limit: limitText(field, max, t) }),
+      ...(max !== undefined && field.kind === 'textarea' ? { maxLength: max } : {}),
       ...(field.suggestUnits ? { suggestions: unitDatalist(locale) } : {}),
-      value: typeof raw === 'string' ? raw : '',
+      value,
       values: Array.isArray(raw) ? raw : [],
       options,
     };
   });
+}
+
+/** The field's own hint and, for a date, the format it takes. */
+function hintOf(spec: FormSpec, field: Field, t: Translate): { hint?: string } {
+  const own = field.hint ? t(`case.hint.${spec.id}.${field.name}` as MessageKey) : '';
+  const format = field.kind === 'date' ? t('form.dateHint') : '';
+  const hint = [own, format].filter(Boolean).join(' ');
+  return hint ? { hint } : {};
+}
+
+function limitText(field: Field, max: number, t: Translate): string {
+  const n = max.toLocaleString('en').replaceAll(',', '\u202F');
+  if (field.kind === 'number') return t('form.limit.value', { max: n });
+  if (field.kind === 'text' || field.kind === 'textarea') return t('form.limit.characters', { max: n });
+  return t('form.limit.entries', { max: n });
+}
+
+/** A limit's error says the limit (and how far over it the text is). */
+function errorText(error: MessageKey, max: number | undefined, value: string, t: Translate): string {
+  if (max !== undefined && error === 'form.tooLong')
+    return t('form.tooLongMax', { max, count: value.trim().length });
+  if (max !== undefined && error === 'form.tooBig') return t('form.tooBig', { max });
+  return t(error);
 }
 
 /** A stored value as a reader sees it. */

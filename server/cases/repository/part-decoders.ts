@@ -47,6 +47,7 @@ const documents = (ring: KeyRing, rows: Rows['documents']) =>
         validity: d.validity,
         authenticity: d.authenticity,
         expiresOn: opt(d.expiresOn),
+        number: dec(ring, 'case_documents', 'number', d.id, d.numberEnc),
         note: dec(ring, 'case_documents', 'note', d.id, d.noteEnc),
       }) as CaseParts['documents'][number],
   );
@@ -135,11 +136,17 @@ const currentStay = (s: Rows['stay']): CaseParts['currentStay'] =>
       }) as CaseParts['currentStay'])
     : undefined;
 
-const destinations = (rows: Rows['destinations'], applications: Rows['applications']) =>
+const destinations = (ring: KeyRing, rows: Rows['destinations'], applications: Rows['applications']) =>
   rows.map((d) => {
     const apps = applications
       .filter((a) => a.destinationId === d.id)
-      .map((a) => ({ id: a.id, type: a.type, filedOn: a.filedOn, status: a.status }));
+      .map((a) => ({
+        id: a.id,
+        // An older version's plaintext is encrypted at start-up (server/cases/plaintext.ts).
+        type: dec(ring, 'case_applications', 'type', a.id, a.typeEnc) ?? a.legacyType ?? '',
+        filedOn: a.filedOn,
+        status: a.status,
+      }));
     return compact({
       id: d.id,
       country: d.country,
@@ -190,7 +197,7 @@ export function decodeParts(ring: KeyRing, caseId: string, rows: PartRows): Case
     criminalCases: criminalCases(rows.criminalCases),
     route: route(rows.route),
     currentStay: currentStay(rows.stay),
-    destinations: destinations(rows.destinations, rows.applications),
+    destinations: destinations(ring, rows.destinations, rows.applications),
     verification: verification(rows.verification),
     interviews: rows.interviews.map((i) => ({
       id: i.id,

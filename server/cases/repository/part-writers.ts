@@ -85,14 +85,14 @@ interface RowKey {
 function listWriter<T extends ListTable, E extends { id: string }>(
   table: T,
   toRow: (entry: E, key: RowKey, w: WriteContext) => T['$inferInsert'],
-  after?: (tx: Tx, entries: readonly E[], keys: RowKey[]) => Promise<unknown>,
+  after?: (tx: Tx, entries: readonly E[], keys: RowKey[], w: WriteContext) => Promise<unknown>,
 ) {
   return async (tx: Tx, w: WriteContext, caseId: string, entries: readonly E[]) => {
     await tx.delete(table).where(eq(table.caseId, caseId)); // child rows cascade
     if (entries.length === 0) return;
     const keys = entries.map((entry, position) => ({ id: entry.id, caseId, position }));
     await tx.insert(table).values(entries.map((entry, i) => toRow(entry, keys[i]!, w)));
-    if (after) await after(tx, entries, keys);
+    if (after) await after(tx, entries, keys, w);
   };
 }
 
@@ -122,6 +122,7 @@ const writers: { [P in PartName]: Writer<P> } = {
     validity: d.validity,
     authenticity: d.authenticity,
     expiresOn: d.expiresOn ?? null,
+    numberEnc: enc(w, 'case_documents', 'number', key.id, d.number),
     noteEnc: enc(w, 'case_documents', 'note', key.id, d.note),
   })),
   service: (tx, w, caseId, s) =>
@@ -189,13 +190,16 @@ const writers: { [P in PartName]: Writer<P> } = {
       pathway: d.pathway,
       employerOffer: d.employerOffer ?? null,
     }),
-    async (tx, entries, keys) => {
+    async (tx, entries, keys, w) => {
       const applications = entries.flatMap((d, i) =>
         (d.applications ?? []).map((a, position) => ({
+          id: a.id,
           destinationId: keys[i]!.id,
           caseId: keys[i]!.caseId,
           position,
-          ...a,
+          typeEnc: enc(w, 'case_applications', 'type', a.id, a.type),
+          filedOn: a.filedOn,
+          status: a.status,
         })),
       );
       if (applications.length) await tx.insert(caseApplications).values(applications);

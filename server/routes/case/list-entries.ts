@@ -13,9 +13,10 @@ import {
   type ListForm,
   type ListFormId,
   listForms,
+  listFull,
 } from '../../cases/forms/specs';
 import type { Fields } from '../../cases/merge';
-import type { LoadedCase } from '../../cases/repository';
+import { type LoadedCase, todayOf } from '../../cases/repository';
 import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
 import {
@@ -95,7 +96,7 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
       const found = await listOf(request, reply);
       if (!found) return reply;
       const { loaded, listId, list } = found;
-      const read = readCaseForm(list.spec, request.body, loaded.parts);
+      const read = readCaseForm(list.spec, request.body, loaded.parts, todayOf(app.clock()));
       const page = (errors: FieldErrors, on: LoadedCase) =>
         formPage(on, {
           heading: heading(request, listId, 'add'),
@@ -114,8 +115,11 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
         loaded.row.id,
         list.section,
         (current) => {
-          const again = readCaseForm(list.spec, read.values, current.parts);
+          const again = readCaseForm(list.spec, read.values, current.parts, todayOf(app.clock()));
           if (!again.ok) return { stop: { kind: 'invalid', current, errors: again.errors } };
+          // The case format's limit on the list, said on the form before it bites; a forced add is refused.
+          if (listFull(list, list.read(current.parts), again.value))
+            return { stop: { kind: 'invalid', current, errors: { _form: 'form.listFull' } } };
           const entries = [...list.read(current.parts), { ...again.value, id }];
           return { save: list.write(current.parts, entries), result: { kind: 'saved' } };
         },
@@ -170,7 +174,7 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
       // Never there at all (the list has not changed since the form was loaded), rather than removed since.
       const there = findEntry(list.read(loaded.parts), entryId);
       if (!there && version === loaded.versions[list.section]) return reply.callNotFound();
-      const read = readCaseForm(list.spec, request.body, loaded.parts);
+      const read = readCaseForm(list.spec, request.body, loaded.parts, todayOf(app.clock()));
       const action = `${listUrl(loaded, listId)}/${entryId}`;
       const page = (errors: FieldErrors) =>
         formPage(loaded, {
@@ -192,7 +196,8 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
           const entry = findEntry(list.read(parts), entryId);
           return entry ? fieldsOf(entry) : null;
         },
-        valid: (value, parts) => readCaseForm(list.spec, toFormValues(list.spec, value), parts).ok,
+        valid: (value, parts) =>
+          readCaseForm(list.spec, toFormValues(list.spec, value), parts, todayOf(app.clock())).ok,
         write: (parts, value) =>
           list.write(parts, replaceEntry(list.read(parts), entryId, { ...value, id: entryId })!),
       };

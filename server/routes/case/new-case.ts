@@ -12,6 +12,7 @@ import {
 import { scalarForms } from '../../cases/forms/specs';
 import { fieldViews } from '../../cases/forms/view';
 import type { CaseParts } from '../../cases/parts';
+import { todayOf } from '../../cases/repository';
 import { caseRoles } from '../../policy';
 
 /** A new case starts with the identity form's first two fields, judged by the same schema. */
@@ -58,7 +59,7 @@ export async function newCaseRoutes(app: FastifyInstance): Promise<void> {
     const body = { ...(request.body as Record<string, unknown>) };
     const assigneeRaw = typeof body.assignee === 'string' ? body.assignee : '';
     delete body.assignee;
-    const form = readCaseForm(newCaseSpec, body, {} as CaseParts);
+    const form = readCaseForm(newCaseSpec, body, {} as CaseParts, todayOf(app.clock()));
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     let assignedTo = me.id;
     if (me.role !== 'caseworker') {

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type RecordEdit, saveRecord } from '../../cases/edits';
 import { type FieldErrors, readCaseForm, toFormValues } from '../../cases/forms/engine';
 import { isScalarForm, type ScalarForm, type ScalarFormId, scalarForms } from '../../cases/forms/specs';
+import { todayOf } from '../../cases/repository';
 import { caseRoles } from '../../policy';
 import { caseOf } from '../case-scope';
 import {
@@ -23,11 +24,11 @@ type FormRequest = FastifyRequest<{ Params: { id: string; form: string } }>;
 const heading = (request: FastifyRequest, id: ScalarFormId) => request.t(`case.form.${id}.title`);
 
 /** A section's form as an edit of one record: a form not filled in yet is an empty record. */
-const recordEdit = (form: ScalarForm): RecordEdit => ({
+const recordEdit = (form: ScalarForm, today: string): RecordEdit => ({
   section: form.section,
   names: form.spec.fields.map((f) => f.name),
   read: (parts) => form.read(parts) ?? {},
-  valid: (value, parts) => readCaseForm(form.spec, toFormValues(form.spec, value), parts).ok,
+  valid: (value, parts) => readCaseForm(form.spec, toFormValues(form.spec, value), parts, today).ok,
   write: (parts, value) => form.write(parts, value),
 });
 
@@ -66,7 +67,7 @@ export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
       const loaded = caseOf(request);
       const form: ScalarForm = scalarForms[formId];
       const version = versionOf(request.body);
-      const read = readCaseForm(form.spec, request.body, loaded.parts);
+      const read = readCaseForm(form.spec, request.body, loaded.parts, todayOf(app.clock()));
       const action = `/cases/${loaded.row.id}/edit/${formId}`;
       const page = (errors: FieldErrors): FormPage => ({
         caseRow: loaded.row,
@@ -81,11 +82,16 @@ export async function caseSectionRoutes(app: FastifyInstance): Promise<void> {
       });
       if (!read.ok) return renderForm(request, reply, page(read.errors), 400);
       const base = submittedBase(request.body);
-      const outcome = await saveRecord(savesOf(app, request), loaded.row.id, recordEdit(form), {
-        version,
-        base,
-        mine: read.value,
-      });
+      const outcome = await saveRecord(
+        savesOf(app, request),
+        loaded.row.id,
+        recordEdit(form, todayOf(app.clock())),
+        {
+          version,
+          base,
+          mine: read.value,
+        },
+      );
       if (outcome.kind === 'saved') return reply.redirect(`/cases/${loaded.row.id}#${formId}`, 303);
       if (outcome.kind === 'conflict') {
         return renderConflict(request, reply, {
