@@ -3,6 +3,7 @@
 import { attachmentsEn } from './attachments.en';
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
+import { decisionsEn } from './decisions.en';
 import { referenceDataEn } from './reference-data.en';
 import { reviewEn } from './review.en';
 import { summaryEn } from './summary.en';
@@ -173,5 +174,6 @@ export const en = {
   ...twoFactorEn,
   ...referenceDataEn,
   ...attachmentsEn,
+  ...decisionsEn,
 } as const;
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
 import { attachmentsRu } from './attachments.ru';
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
+import { decisionsRu } from './decisions.ru';
 import type { MessageKey } from './en';
 import { referenceDataRu } from './reference-data.ru';
 import { reviewRu } from './review.ru';
@@ -175,4 +176,5 @@ export const ru: Record<MessageKey, string> = {
   ...twoFactorRu,
   ...referenceDataRu,
   ...attachmentsRu,
+  ...decisionsRu,
 };
