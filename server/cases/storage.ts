@@ -2,7 +2,7 @@
 // and decrypting them on the way out. Writing a part replaces its rows, inside the caller's transaction.
 // Each statement costs the database more than the work inside it, so one-row parts are written with one.
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, getTableName, inArray, sql, type Table } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import {
@@ -273,36 +273,16 @@ const writers: { [P in PartName]: Writer<P> } = {
       .values(list.map((o, position) => ({ id: randomUUID(), caseId, position, ...o })));
   },
   screening: (tx, _w, caseId, s) => writeOne(tx, caseScreening, caseId, s && { caseId, ...s }),
-  // Cleared flags arriving in an imported case file: who cleared them, and why, is the importer's record.
-  async clearedFlags(tx, w, caseId, ids) {
+  // A flag is cleared only by a reviewer's decision (review.ts writes case_cleared_flags, with who and why).
+  // No save of a case's parts may add one: an import's clearances are kept apart, to be confirmed.
+  async clearedFlags(tx, _w, caseId, ids) {
+    if (ids.length === 0) return;
     const existing = await tx
       .select({ flagId: caseClearedFlags.flagId })
       .from(caseClearedFlags)
       .where(eq(caseClearedFlags.caseId, caseId));
     const have = new Set(existing.map((r) => r.flagId));
-    const gone = [...have].filter((id) => !ids.includes(id));
-    if (gone.length) {
-      await tx
-        .delete(caseClearedFlags)
-        .where(and(eq(caseClearedFlags.caseId, caseId), inArray(caseClearedFlags.flagId, gone)));
-    }
-    const added = ids.filter((id) => !have.has(id));
-    if (added.length === 0) return;
-    await tx.insert(caseClearedFlags).values(
-      added.map((flagId) => ({
-        caseId,
-        flagId,
-        clearedBy: w.actorId,
-        clearedAt: w.now,
-        reasonEnc: enc(
-          w,
-          'case_cleared_flags',
-          'reason',
-          `${caseId}:${flagId}`,
-          'cleared in the imported case file',
-        )!,
-      })),
-    );
+    if (ids.some((id) => !have.has(id))) throw new Error('flags are cleared only by a decision');
   },
 };
 

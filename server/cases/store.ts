@@ -12,6 +12,9 @@ import { documentScans as scansOf } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
 import { latestReviews } from '../reference-data/reviews';
+import { withdrawOnChange } from './decisions/bound';
+import { type Carried, carriedFrom } from './decisions/carried';
+import { recordCarried } from './decisions/carried-store';
 import { recordEvent } from './events';
 import {
   assemble,
@@ -62,6 +65,8 @@ interface NewCase {
   actorId: string;
   now: Date;
   action: 'case.created' | 'case.imported';
+  /** Decisions an imported file carried: kept as "to be confirmed", never taken in the importer's name. */
+  carried?: { decisions: Carried[]; originReference: string | null };
 }
 
 async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: string; reference: string }> {
@@ -98,6 +103,16 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
         })),
       ),
     ]);
+    const carried = input.carried;
+    if (carried) {
+      await recordCarried(tx, ring, {
+        caseId: id,
+        carried: carried.decisions,
+        originReference: carried.originReference,
+        actorId: input.actorId,
+        now,
+      });
+    }
     // A new case has no requests for information.
     await reassess(tx, ring, { row: row!, parts: input.parts }, 0, now, input.actorId);
     await appendAudit(tx, {
@@ -105,6 +120,16 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
       action: input.action,
       targetType: 'case',
       targetId: id,
+      // The audit log names what the file carried (codes only), and that none of it was taken as decided.
+      ...(carried
+        ? {
+            detail: {
+              origin: carried.originReference,
+              carried: { clearedFlags: carried.decisions.map((c) => c.subject) },
+              toBeConfirmed: carried.decisions.length,
+            },
+          }
+        : {}),
       at: now,
     });
     return { id, reference };
@@ -128,9 +153,11 @@ export function importCase(
 ): Promise<{ id: string; reference: string }> {
   return insertCase(db, ring, {
     ...input,
-    parts: disassemble(file),
+    // A flag is cleared only by a reviewer's decision here: the file's clearances wait to be confirmed.
+    parts: { ...disassemble(file), clearedFlags: [] },
     reference: file.reference,
     action: 'case.imported',
+    carried: { decisions: carriedFrom(file.review), originReference: file.reference ?? null },
   });
 }
 
@@ -216,7 +243,15 @@ export async function saveSection(
         loadCase(tx, ring, caseId),
         openRequestIds(tx, caseId),
       ]);
-      await reassess(tx, ring, current!, openRequests.length, now, input.actorId);
+      const assessment = await reassess(tx, ring, current!, openRequests.length, now, input.actorId);
+      // A decision stands only for the case it was made on: this change withdraws it.
+      await withdrawOnChange(tx, ring, {
+        caseId,
+        parts: current!.parts,
+        assessment,
+        actorId: input.actorId,
+        now,
+      });
       await appendAudit(tx, {
         actorId: input.actorId,
         action: 'case.section_saved',
@@ -248,7 +283,7 @@ export async function reassess(
   openRequests: number,
   now: Date,
   actorId: string | null,
-) {
+): Promise<Assessment | null> {
   const { row: before, parts } = current;
   const caseId = before.id;
   const assembled = assemble(parts, before.reference);
@@ -268,7 +303,7 @@ export async function reassess(
         ...bump,
       })
       .where(eq(cases.id, caseId));
-    return;
+    return null;
   }
   const documentScans = await scansOf(tx, caseId, parts.documents ?? []);
   const assessment = evaluate(assembled.file, todayOf(now), {
@@ -322,6 +357,7 @@ export async function reassess(
         },
       }),
   ]);
+  return assessment;
 }
 
 /** The assessment stored at the last save, as the tool gave it then. */
