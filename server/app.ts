@@ -29,6 +29,7 @@ import { caseRoutes } from './routes/cases';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
 import { referenceDataRoutes } from './routes/reference-data';
+import { decisionRoutes } from './routes/decisions';
 import { reviewRoutes } from './routes/review';
 import { summaryRoutes } from './routes/summary';
 import { twoFactorRoutes } from './routes/two-factor';
@@ -117,6 +118,7 @@ export async function buildApp({
   await app.register(caseListRoutes);
   await app.register(caseRoutes);
   await app.register(reviewRoutes);
+  await app.register(decisionRoutes);
   await app.register(caseTransferRoutes);
   await app.register(summaryRoutes);
   await app.register(referenceDataRoutes);

@@ -16,6 +16,7 @@ import type { MessageKey, Translate } from '../i18n';
 import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
+import { carriedLines, changedSince } from './decisions/view';
 import { readTimeline } from './events';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
@@ -138,12 +139,13 @@ export async function casePageModel(
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together.
-  const [assigneeRows, storedRows, caseworkers, review, reviews] = await Promise.all([
+  const [assigneeRows, storedRows, caseworkers, review, reviews, carried] = await Promise.all([
     row.assignedTo ? userName(app.db).execute({ id: row.assignedTo }) : [],
     assembled.ok ? lastAssessedAt(app.db).execute({ caseId }) : [],
     user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
     reviewModel(app, loaded, user, locale, t),
     latestReviews(app.db),
+    carriedLines(app.db, caseId, t),
   ]);
   const assignee = assigneeRows[0];
   const stored = storedRows[0];
@@ -152,6 +154,7 @@ export async function casePageModel(
   const live = assembled.ok
     ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
     : null;
+  const changed = await changedSince(app.db, app.keyRing, row, parts, live, user, locale, t);
 
   const sections = layout.map((section) => ({
     id: section.id,
@@ -189,6 +192,11 @@ export async function casePageModel(
 
   return {
     review,
+    changed,
+    carried,
+    // "Confirm all" and one at a time: for a reviewer who may clear flags on this case.
+    carriedHref:
+      Object.keys(carried).length > 0 && review.canDecideFlags ? `/cases/${caseId}/carried` : undefined,
     caseRow: row,
     statusLabel: t(`case.status.${row.status}` as MessageKey),
     assigneeName: assignee?.displayName ?? t('case.unassigned'),
@@ -237,7 +245,22 @@ async function reviewModel(
         });
       case 'flag_cleared':
       case 'flag_upheld':
-        return t(`timeline.${e.kind}`, { flag: flagName(d.flagId) });
+        return t(d.confirmsCarried ? 'timeline.flag_confirmed' : `timeline.${e.kind}`, {
+          flag: flagName(d.flagId),
+        });
+      case 'decision_withdrawn':
+        return t('timeline.decision_withdrawn', {
+          decision: t(`decisions.kind.${String(d.action)}` as MessageKey),
+          date: d.decidedAt ? String(d.decidedAt).slice(0, 10) : '—',
+          sections:
+            ((d.sections as string[] | undefined) ?? [])
+              .map((s) => t((s === 'attachments' ? 'att.title' : `case.section.${s}`) as MessageKey))
+              .join(', ') || '—',
+        });
+      case 'decisions_carried':
+        return t('timeline.decisions_carried', {
+          flags: ((d.flagIds as string[] | undefined) ?? []).map(flagName).join(', '),
+        });
       case 'referral_approved':
         return t('timeline.referral_approved', {
           pathway: `${countryName(String(d.country), locale)} · ${l.pathways[d.pathway as keyof typeof l.pathways] ?? d.pathway}`,

@@ -89,7 +89,7 @@ export function decide(db: Db, ring: KeyRing, input: DecisionInput): Promise<Dec
 }
 
 /** The case's assessment as the rules give it now, with its scans and reference reviews; null if incomplete. */
-async function assessNow(tx: Tx, loaded: LoadedCase, now: Date): Promise<Assessment | null> {
+export async function assessNow(tx: Tx, loaded: LoadedCase, now: Date): Promise<Assessment | null> {
   const assembled = assemble(loaded.parts, loaded.row.reference);
   if (!assembled.ok) return null;
   return evaluate(assembled.file, todayOf(now), {
