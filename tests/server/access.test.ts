@@ -68,6 +68,11 @@ const table: Record<string, Who[]> = {
   'GET /review': ['supervisor', 'admin'],
   'GET /cases/:id/decide/:action': signedIn,
   'POST /cases/:id/decide/:action': signedIn,
+  // Confirming a withdrawn decision again, and clearances an import carried: reviewers only (four eyes inside).
+  'GET /cases/:id/reaffirm': ['supervisor', 'admin'],
+  'POST /cases/:id/reaffirm': ['supervisor', 'admin'],
+  'GET /cases/:id/carried': ['supervisor', 'admin'],
+  'POST /cases/:id/carried': ['supervisor', 'admin'],
   'GET /admin/audit': ['admin'],
   'POST /admin/audit/verify': ['admin'],
   'POST /admin/audit/checkpoint': ['admin'],
