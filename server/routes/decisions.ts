@@ -168,7 +168,8 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
           title: flagTitle(p.flagId, request.locale),
           line: carriedLine(p, t),
         })),
-        chosen: state.chosen ?? [],
+        // One clearance waiting: it is the one being confirmed.
+        chosen: state.chosen ?? (pending.length === 1 ? [pending[0]!.flagId] : []),
         values: state.values,
         errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
         notice: state.notice ? t(state.notice) : undefined,

@@ -14,6 +14,7 @@ import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle } from '../../rules/titles';
 import { documentScans as scansOf } from '../attachments/scans';
 import { canSeeCase } from '../cases/access';
+import { changedSince } from '../cases/decisions/view';
 import { readTimeline } from '../cases/events';
 import { assemble } from '../cases/parts';
 import { queueOrder } from '../cases/queue';
@@ -170,7 +171,19 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       timeline.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId),
     );
     const openRequests = timeline.filter((e) => e.kind === 'info_requested' && !answered.has(e.id));
+    // Deciding again on a case whose decision a change withdrew: what changed, beside what was decided on.
+    const changed = await changedSince(
+      db,
+      app.keyRing,
+      loaded.row,
+      loaded.parts,
+      assessment,
+      request.user!,
+      locale,
+      request.t,
+    );
     return {
+      changed,
       flag: flag ? { ...flag, title: flagTitle(flag.id, locale) } : undefined,
       todoItems: assessment?.checklist.filter((c) => c.status === 'todo' || c.status === 'blocked') ?? [],
       feasible:

@@ -29,11 +29,13 @@ async function importAs(who: Who, file: unknown): Promise<{ url: string; id: str
     .set('content-type', 'application/json')
     .send(JSON.stringify(file));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { url: res.headers.location, id: res.body.id, reference: res.body.reference };
+  return { url: String(res.headers.location), id: res.body.id, reference: res.body.reference };
 }
 const rowOf = async (id: string) => (await t.app.db.select().from(cases).where(eq(cases.id, id)))[0]!;
 const clearedOf = async (id: string) =>
-  (await t.app.db.select().from(caseClearedFlags).where(eq(caseClearedFlags.caseId, id))).map((r) => r.flagId);
+  (await t.app.db.select().from(caseClearedFlags).where(eq(caseClearedFlags.caseId, id))).map(
+    (r) => r.flagId,
+  );
 
 /** anton's file says WANTED_TRAVEL_RISK (high) was cleared: with it, a referral; without, a supervisor. */
 const anton = (): CaseFile => ({ ...fixture('anton'), reference: 'WP-2026-0042' });
@@ -141,7 +143,7 @@ describe('importing a file that carries clearances', () => {
   });
 });
 
-describe('confirming all at once, upholding, and one\'s own export', () => {
+describe("confirming all at once, upholding, and one's own export", () => {
   it('confirms every carried clearance in one step', async () => {
     const file = anton();
     file.review = { clearedFlags: ['WANTED_TRAVEL_RISK', 'HOST_HIGH_RISK'] };
@@ -204,7 +206,9 @@ describe('confirming all at once, upholding, and one\'s own export', () => {
     expect(await clearedOf(again.id)).toEqual([]);
     expect((await rowOf(again.id)).riskLevel).toBe('high');
     const page = await cw.agent.get(again.url);
-    expect(page.text).toContain(`Cleared elsewhere: to be confirmed (case file ${first.reference}, imported by`);
+    expect(page.text).toContain(
+      `Cleared elsewhere: to be confirmed (case file ${first.reference}, imported by`,
+    );
   });
 
   it('a file cannot carry a status, an approval or answers: it is refused whole', async () => {
