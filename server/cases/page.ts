@@ -154,7 +154,14 @@ export async function casePageModel(
   const live = assembled.ok
     ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
     : null;
-  const changed = await changedSince(app.db, app.keyRing, row, parts, live, user, locale, t);
+  const changed = await changedSince(app.db, app.keyRing, {
+    current: row,
+    parts,
+    assessment: live,
+    user,
+    locale,
+    t,
+  });
 
   const sections = layout.map((section) => ({
     id: section.id,

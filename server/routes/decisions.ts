@@ -75,15 +75,14 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
     const refused = refusal(withdrawn.action as WorkflowAction, user, loaded.row);
     if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
     const t = request.t;
-    const changed = changedSinceView(
-      withdrawn,
-      loaded.row,
-      loaded.parts,
-      await assessmentOf(loaded),
+    const changed = changedSinceView(withdrawn, {
+      current: loaded.row,
+      parts: loaded.parts,
+      assessment: await assessmentOf(loaded),
       user,
-      request.locale,
+      locale: request.locale,
       t,
-    );
+    });
     return reply.render(
       'review/reaffirm',
       {

@@ -172,16 +172,14 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     );
     const openRequests = timeline.filter((e) => e.kind === 'info_requested' && !answered.has(e.id));
     // Deciding again on a case whose decision a change withdrew: what changed, beside what was decided on.
-    const changed = await changedSince(
-      db,
-      app.keyRing,
-      loaded.row,
-      loaded.parts,
+    const changed = await changedSince(db, app.keyRing, {
+      current: loaded.row,
+      parts: loaded.parts,
       assessment,
-      request.user!,
+      user: request.user!,
       locale,
-      request.t,
-    );
+      t: request.t,
+    });
     return {
       changed,
       flag: flag ? { ...flag, title: flagTitle(flag.id, locale) } : undefined,

@@ -10,6 +10,7 @@ import { toFormValues } from '../../server/cases/forms/engine';
 import { scalarForms } from '../../server/cases/forms/specs';
 import { type Agent, addUser, csrfFrom, signIn, type TestApp, testApp } from '../helpers/app';
 import { submitForm } from '../helpers/case-forms';
+import { decideThroughPage } from '../helpers/decide';
 import { fixture } from '../helpers/fixtures';
 
 type Who = { agent: Agent; csrf: string };
@@ -37,19 +38,7 @@ async function importCase(file: CaseFile): Promise<string> {
 }
 
 async function decide(who: Who, url: string, action: string, query: string, fields: Record<string, string>) {
-  const page = await who.agent.get(`${url}/decide/${action}${query}`);
-  expect(page.status, page.text.slice(0, 800)).toBe(200);
-  const version = /name="_version" value="(\d+)"/.exec(page.text)![1]!;
-  const hidden = Object.fromEntries(
-    [...page.text.matchAll(/<input type="hidden" name="(flagId|requestId)" value="([^"]+)">/g)].map((m) => [
-      m[1],
-      m[2],
-    ]),
-  );
-  const res = await who.agent
-    .post(`${url}/decide/${action}`)
-    .type('form')
-    .send({ _csrf: csrfFrom(page.text), _version: version, ...hidden, ...fields });
+  const res = await decideThroughPage(who.agent, url, action, query, fields);
   expect(res.status, res.text.slice(0, 1500)).toBe(303);
 }
 

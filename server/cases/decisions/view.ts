@@ -32,19 +32,22 @@ export function sameAssessment(decision: ComparedDecision, now: Assessment | nul
   return basisDigest(assessmentBasis(now)) === decision.assessmentDigest;
 }
 
-export function changedSinceView(
-  decision: ComparedDecision,
-  current: { id: string; status: CaseStatus; createdBy: string | null; assignedTo: string | null },
-  parts: CaseParts,
-  assessment: Assessment | null,
-  user: ActingUser,
-  locale: Locale,
-  t: Translate,
-): ChangedSinceView {
+/** The case as it stands, and who reads it in which language. */
+export interface CaseNow {
+  current: { id: string; status: CaseStatus; createdBy: string | null; assignedTo: string | null };
+  parts: CaseParts;
+  assessment: Assessment | null;
+  user: ActingUser;
+  locale: Locale;
+  t: Translate;
+}
+
+export function changedSinceView(decision: ComparedDecision, now: CaseNow): ChangedSinceView {
+  const { current, parts, assessment, user, locale, t } = now;
   const was = decision.snapshot;
   const rows = changesSince(was.parts, parts, locale, t);
-  const now = assessment ? assessmentBasis(assessment) : null;
-  if (was.basis && now) rows.push(...assessmentChanges(was.basis, now, locale, t));
+  const basis = assessment ? assessmentBasis(assessment) : null;
+  if (was.basis && basis) rows.push(...assessmentChanges(was.basis, basis, locale, t));
   const same = sameAssessment(decision, assessment);
   const params = {
     decision: t(`decisions.kind.${decision.action}` as MessageKey),
@@ -64,18 +67,9 @@ export function changedSinceView(
 }
 
 /** The decision the case should be compared with now, as the page shows it; null when there is none. */
-export async function changedSince(
-  db: Db,
-  ring: KeyRing,
-  current: { id: string; status: CaseStatus; createdBy: string | null; assignedTo: string | null },
-  parts: CaseParts,
-  assessment: Assessment | null,
-  user: ActingUser,
-  locale: Locale,
-  t: Translate,
-): Promise<ChangedSinceView | null> {
-  const decision = await decisionToCompare(db, ring, current.id, current.status);
-  return decision && changedSinceView(decision, current, parts, assessment, user, locale, t);
+export async function changedSince(db: Db, ring: KeyRing, now: CaseNow): Promise<ChangedSinceView | null> {
+  const decision = await decisionToCompare(db, ring, now.current.id, now.current.status);
+  return decision && changedSinceView(decision, now);
 }
 
 /** Each flag an import says was cleared elsewhere, with the line that says so and where it came from. */
