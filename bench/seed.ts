@@ -24,7 +24,6 @@ import {
 import { caseFileSchema } from '../rules/case-schema';
 import { rng } from '../rules/cli/sample-data';
 import { evaluate } from '../rules/evaluate';
-import { recordEvent } from '../server/cases/events';
 import {
   assemble,
   type CaseParts,
@@ -33,9 +32,14 @@ import {
   type PartName,
   sectionNames,
 } from '../server/cases/parts';
-import { queuedSince } from '../server/cases/queue';
-import { writePart } from '../server/cases/storage';
-import { latestStoredAssessment, loadCase, todayOf } from '../server/cases/store';
+import {
+  latestStoredAssessment,
+  loadCase,
+  queuedSince,
+  recordEvent,
+  todayOf,
+  writePart,
+} from '../server/cases/repository';
 import { encryptField, type KeyRing } from '../server/crypto/field-encryption';
 import { createUser } from '../server/users';
 import { type GeneratedCase, generateCase } from './generate';

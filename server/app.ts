@@ -5,6 +5,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
 import { AuditWriter } from './audit/writer';
+import { caseRepository } from './cases/repository';
 import { type Config, databaseOptions } from './config';
 import type { KeyRing } from './crypto/field-encryption';
 import { openKeyRings } from './crypto/key-check';
@@ -23,15 +24,20 @@ import { adminSecurityRoutes } from './routes/admin-security';
 import { attachmentRoutes } from './routes/attachments';
 import { attachmentExportRoutes } from './routes/attachments-export';
 import { authRoutes } from './routes/auth';
+import { casePageRoutes } from './routes/case/case-page';
+import { caseListEntryRoutes } from './routes/case/list-entries';
+import { caseListRemovalRoutes } from './routes/case/list-removal';
+import { newCaseRoutes } from './routes/case/new-case';
+import { caseSectionRoutes } from './routes/case/sections';
 import { caseListRoutes } from './routes/case-list';
-import { caseTransferRoutes } from './routes/case-transfer';
-import { caseRoutes } from './routes/cases';
-import { decisionRoutes } from './routes/decisions';
+import { caseScoped } from './routes/case-scope';
+import { caseExportRoutes, caseTransferRoutes } from './routes/case-transfer';
+import { caseConfirmationRoutes } from './routes/decisions';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
 import { referenceDataRoutes } from './routes/reference-data';
-import { reviewRoutes } from './routes/review';
-import { summaryRoutes } from './routes/summary';
+import { caseDecisionRoutes, reviewRoutes } from './routes/review';
+import { caseSummaryRoutes, summaryGroupRoutes } from './routes/summary';
 import { twoFactorRoutes } from './routes/two-factor';
 import { twoFactorSignInRoutes } from './routes/two-factor-sign-in';
 
@@ -96,6 +102,7 @@ export async function buildApp({
     await database.close();
   });
 
+  await app.register(caseRepository);
   requireRoutePolicies(app, app.routePolicies);
   await app.register(formbody);
   await app.register(cookie);
@@ -116,13 +123,24 @@ export async function buildApp({
   await app.register(adminSecurityRoutes);
   await app.register(organisationRoutes);
   await app.register(caseListRoutes);
-  await app.register(caseRoutes);
+  await app.register(newCaseRoutes);
+  await app.register(
+    caseScoped(
+      casePageRoutes,
+      caseSectionRoutes,
+      caseListEntryRoutes,
+      caseListRemovalRoutes,
+      caseDecisionRoutes,
+      caseConfirmationRoutes,
+      caseSummaryRoutes,
+      caseExportRoutes,
+      attachmentRoutes,
+      attachmentExportRoutes,
+    ),
+  );
   await app.register(reviewRoutes);
-  await app.register(decisionRoutes);
   await app.register(caseTransferRoutes);
-  await app.register(summaryRoutes);
+  await app.register(summaryGroupRoutes);
   await app.register(referenceDataRoutes);
-  await app.register(attachmentRoutes);
-  await app.register(attachmentExportRoutes);
   return app;
 }

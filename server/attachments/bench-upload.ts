@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { buildApp } from '../app';
 import { createSession } from '../auth/sessions';
-import { createCase } from '../cases/store';
+import { createCase } from '../cases/repository';
 import { getConfig } from '../config';
 import { newKey } from '../crypto/field-encryption';
 import { cookieNames } from '../http/cookies';

@@ -12,9 +12,7 @@ import {
   users,
 } from '../../db/schema';
 import { appendAudit } from '../audit';
-import { withdrawOnChange } from '../cases/decisions/bound';
-import { openRequestIds } from '../cases/queue';
-import { loadCase, reassess } from '../cases/store';
+import { loadCase, openRequestIds, reassess, withdrawOnChange } from '../cases/repository';
 import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
 import { type BlobStore, databaseBlobStore } from './blob-store';
 import type { Cleaned } from './clean';

@@ -16,12 +16,11 @@ import type { MessageKey, Translate } from '../i18n';
 import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
-import { carriedLines, changedSince } from './decisions/view';
-import { readTimeline } from './events';
+import { carriedLines, changedSinceView } from './decisions/view';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
-import { type LoadedCase, todayOf } from './store';
+import { type LoadedCase, readTimeline, todayOf } from './repository';
 import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */
@@ -139,14 +138,16 @@ export async function casePageModel(
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together.
-  const [assigneeRows, storedRows, caseworkers, review, reviews, carried] = await Promise.all([
+  const [assigneeRows, storedRows, caseworkers, review, reviews, pending, decision] = await Promise.all([
     row.assignedTo ? userName(app.db).execute({ id: row.assignedTo }) : [],
     assembled.ok ? lastAssessedAt(app.db).execute({ caseId }) : [],
     user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
     reviewModel(app, loaded, user, locale, t),
     latestReviews(app.db),
-    carriedLines(app.db, caseId, t),
+    app.cases.pendingCarried(caseId),
+    app.cases.decisionToCompare(caseId, row.status),
   ]);
+  const carried = carriedLines(pending, t);
   const assignee = assigneeRows[0];
   const stored = storedRows[0];
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
@@ -154,14 +155,8 @@ export async function casePageModel(
   const live = assembled.ok
     ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
     : null;
-  const changed = await changedSince(app.db, app.keyRing, {
-    current: row,
-    parts,
-    assessment: live,
-    user,
-    locale,
-    t,
-  });
+  const changed =
+    decision && changedSinceView(decision, { current: row, parts, assessment: live, user, locale, t });
 
   const sections = layout.map((section) => ({
     id: section.id,

@@ -13,7 +13,7 @@ import type { CaseFile } from '../../rules/case-schema';
 import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
 import { randomToken } from '../auth/tokens';
-import { importCase } from '../cases/store';
+import { importCase } from '../cases/repository';
 import { newPasswordError } from '../routes/auth';
 import { createUser, findUserByEmail } from '../users';
 import { configFromEnvironment, fail, openWithKeys } from './open';

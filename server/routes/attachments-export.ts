@@ -1,22 +1,21 @@
 // `GET /cases/:id/export-with-attachments.zip`: the case file and its stripped attachments in one zip, for
 // moving a case between installations; audited like the JSON export. The JSON export stays without binaries.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { visibleCase } from '../attachments/case-access';
 import { caseZip } from '../attachments/export-zip';
 import { sandboxFileResponses } from '../attachments/file-responses';
 import { listAttachments, readAttachment } from '../attachments/repository';
 import { appendAudit } from '../audit';
 import { assemble } from '../cases/parts';
 import { anyRole } from '../policy';
+import { caseOf } from './case-scope';
 
 export async function attachmentExportRoutes(app: FastifyInstance): Promise<void> {
   sandboxFileResponses(app);
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export-with-attachments.zip',
-    { config: { access: anyRole, stepUp: true } },
+    { config: { access: anyRole, stepUp: true, caseView: 'export.zip' } },
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-      const loaded = await visibleCase(app, request, reply);
-      if (!loaded) return reply;
+      const loaded = caseOf(request);
       const assembled = assemble(loaded.parts, loaded.row.reference);
       if (!assembled.ok) {
         return reply.render(

@@ -6,7 +6,6 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type AttachmentVariant, attachmentKinds } from '../../db/schema';
-import { visibleCase } from '../attachments/case-access';
 import { cleanUpload, type Refusal } from '../attachments/clean';
 import { sandboxFileResponses } from '../attachments/file-responses';
 import { attachmentGroups, documentLabel, kindOptions, megabytes, removedNote } from '../attachments/page';
@@ -20,7 +19,7 @@ import {
   usedBytes,
 } from '../attachments/repository';
 import { appendAudit } from '../audit';
-import type { LoadedCase } from '../cases/store';
+import type { LoadedCase } from '../cases/repository';
 import type { MessageKey } from '../i18n';
 import { allows, anyRole } from '../policy';
 
@@ -110,7 +109,13 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
 
   sandboxFileResponses(app);
 
-  const caseFor = (request: CaseRequest, reply: FastifyReply) => visibleCase(app, request, reply);
+  // The case scope has loaded it, except for a body refused while it was read (before the scope's hook).
+  const caseFor = async (request: CaseRequest, reply: FastifyReply): Promise<LoadedCase | null> => {
+    if (request.loadedCase) return request.loadedCase;
+    const loaded = await app.cases.loadVisible(request.user!, request.params.id);
+    if (!loaded) await reply.callNotFound();
+    return loaded;
+  };
 
   /** The case and one of its attachments; an attachment of another case is not found. */
   async function visibleAttachment(
@@ -202,11 +207,10 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params; Querystring: { target?: string } }>(
     '/cases/:id/attachments',
-    { config: { access } },
+    { config: { access, caseView: 'attachments' } },
     async (request, reply) => {
       const loaded = await caseFor(request, reply);
       if (!loaded) return reply;
-      await audit(request, loaded.row.id, 'case.viewed', { view: 'attachments' });
       const target = typeof request.query.target === 'string' ? request.query.target : 'case';
       return renderPage(request, reply, loaded, {
         target,
@@ -290,7 +294,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params }>(
     '/cases/:id/attachments/:attachmentId',
-    { config: { access } },
+    { config: { access, caseView: 'attachment' } },
     async (request, reply) => {
       const found = await visibleAttachment(request, reply);
       if (!found) return reply;
@@ -337,23 +341,23 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/cases/:id/attachments/:attachmentId/thumbnail',
-    { config: { access } },
+    { config: { access, caseView: 'attachment.thumbnail' } },
     sendFile('thumbnail', 'inline', 'thumbnail'),
   );
   app.get(
     '/cases/:id/attachments/:attachmentId/file',
-    { config: { access } },
+    { config: { access, caseView: 'attachment.file' } },
     sendFile('file', 'inline', 'file'),
   );
   app.get(
     '/cases/:id/attachments/:attachmentId/download',
-    { config: { access } },
+    { config: { access, caseView: 'attachment.download' } },
     sendFile('file', 'attachment', 'download'),
   );
 
   app.get<{ Params: Params }>(
     '/cases/:id/attachments/:attachmentId/remove',
-    { config: { access } },
+    { config: { access, caseView: 'attachment.remove' } },
     async (request, reply) => {
       const found = await visibleAttachment(request, reply);
       if (!found) return reply;

@@ -5,16 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
 import { labels } from '../../rules/labels';
-import {
-  assigneeOptions,
-  type ListQuery,
-  type ListRow,
-  listCases,
-  NONE,
-  PAGE_SIZE,
-  readListQuery,
-} from '../cases/list-query';
-import { todayOf } from '../cases/store';
+import { todayOf } from '../cases/repository';
+import { type ListQuery, type ListRow, NONE, PAGE_SIZE, readListQuery } from '../cases/repository/list-query';
 import type { MessageKey } from '../i18n';
 import { anyRole } from '../policy';
 
@@ -100,9 +92,14 @@ export async function renderCaseList(
   const query = readListQuery(request.method === 'GET' ? request.query : {});
   const staff = user.role !== 'caseworker';
   const [result, assignees] = await Promise.all([
-    listCases(app.db, user, query),
-    staff ? assigneeOptions(app.db) : Promise.resolve(null),
+    app.cases.list(user, query),
+    staff ? app.cases.assigneeOptions() : Promise.resolve(null),
   ]);
+  await app.cases.recordListed(
+    user.id,
+    'list',
+    result.rows.map((row) => row.reference),
+  );
   const today = todayOf(app.clock());
   const enumLabels = labels[locale];
   const rows = result.rows.map((row: ListRow) => ({

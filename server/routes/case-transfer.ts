@@ -7,12 +7,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FieldError } from '../../rules/parse';
 import { parseCaseFile } from '../../rules/parse';
 import { appendAudit } from '../audit';
-import { canSeeCase } from '../cases/access';
 import { assemble } from '../cases/parts';
-import { importCase, loadCase } from '../cases/store';
 import type { MessageKey, Translate } from '../i18n';
 import { anyRole } from '../policy';
 import { type ImportProblem, renderCaseList } from './case-list';
+import { caseOf } from './case-scope';
 
 export const MAX_CASE_FILE_BYTES = 1024 * 1024;
 const access = anyRole;
@@ -138,10 +137,9 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     const received = json ? ({ ok: true, value: request.body } as const) : readUpload(request.body);
     const parsed = received.ok ? parseCaseFile(received.value) : undefined;
     if (parsed?.ok) {
-      const { id, reference } = await importCase(app.db, app.keyRing, parsed.value, {
+      const { id, reference } = await app.cases.importFile(parsed.value, {
         assignedTo: user.id,
         actorId: user.id,
-        now: app.clock(),
       });
       const url = `/cases/${id}`;
       if (json) return reply.code(201).header('Location', url).send({ id, reference, url });
@@ -155,15 +153,17 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
       : [];
     return refuseUpload(request, reply, { summary, problems }, 400);
   });
+}
 
+/** A case's file as JSON, for moving it between installations (case-scoped). */
+export async function caseExportRoutes(app: FastifyInstance): Promise<void> {
+  const access = anyRole;
   app.get<{ Params: { id: string } }>(
     '/cases/:id/export.json',
-    { config: { access, stepUp: true } },
+    { config: { access, stepUp: true, caseView: 'export.json' } },
     async (request, reply) => {
       const user = request.user!;
-      const loaded = await loadCase(app.db, app.keyRing, request.params.id);
-      // A case this user may not see answers exactly as one that does not exist.
-      if (!loaded || !canSeeCase(user, loaded.row)) return reply.callNotFound();
+      const loaded = caseOf(request);
       const assembled = assemble(loaded.parts, loaded.row.reference);
       if (!assembled.ok) {
         return reply.render(

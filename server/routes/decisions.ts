@@ -3,23 +3,16 @@
 // clearances an imported file carried, one at a time or all at once, with a reason.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { evaluate } from '../../rules/evaluate';
 import { flagIds } from '../../rules/ids';
 import { flagTitle } from '../../rules/titles';
-import { documentScans as scansOf } from '../attachments/scans';
-import { canSeeCase } from '../cases/access';
-import { confirmCarried, reaffirm } from '../cases/decisions/actions';
-import { decisionToCompare, reaffirmable } from '../cases/decisions/bound';
 import { carriedLine } from '../cases/decisions/carried';
-import { pendingCarried } from '../cases/decisions/carried-store';
 import { changedSinceView } from '../cases/decisions/view';
-import { assemble } from '../cases/parts';
-import { type LoadedCase, loadCase, todayOf } from '../cases/store';
+import { type LoadedCase, reaffirmable } from '../cases/repository';
 import { refusal, type WorkflowAction } from '../cases/workflow';
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { staff } from '../policy';
-import { latestReviews } from '../reference-data/reviews';
+import { caseOf } from './case-scope';
 
 const version = z.string().regex(/^\d{1,9}$/, 'form.invalid');
 const reaffirmForm = z.strictObject({
@@ -36,29 +29,13 @@ const carriedForm = z.strictObject({
 
 type Params = { Params: { id: string } };
 
-export async function decisionRoutes(app: FastifyInstance): Promise<void> {
-  const { db } = app;
-
-  /** The case, if this user may see it; otherwise the not-found page has been sent. */
-  async function visibleCase(request: FastifyRequest<Params>, reply: FastifyReply) {
-    const loaded = await loadCase(db, app.keyRing, request.params.id);
-    if (!loaded || !canSeeCase(request.user!, loaded.row)) {
-      await reply.callNotFound();
-      return null;
-    }
-    return loaded;
-  }
-
+export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void> {
   const message = (request: FastifyRequest, reply: FastifyReply, key: MessageKey, status: number) =>
     reply.render('error', { title: request.t('error.forbidden.title'), message: request.t(key) }, status);
 
   async function assessmentOf(loaded: LoadedCase) {
-    const assembled = assemble(loaded.parts, loaded.row.reference);
-    if (!assembled.ok) return null;
-    return evaluate(assembled.file, todayOf(app.clock()), {
-      reviews: await latestReviews(db),
-      documentScans: await scansOf(db, loaded.row.id, loaded.parts.documents ?? []),
-    });
+    const assessed = await app.cases.assess(loaded);
+    return assessed.ok ? assessed.assessment : null;
   }
 
   /** The reaffirm page, or why there is nothing to confirm again, or why this user may not. */
@@ -70,8 +47,15 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
     status?: number,
   ) {
     const user = request.user!;
-    const withdrawn = await decisionToCompare(db, app.keyRing, loaded.row.id, loaded.row.status);
-    if (!reaffirmable(withdrawn)) return message(request, reply, 'decisions.reaffirm.none', 409);
+    const withdrawn = await app.cases.decisionToCompare(loaded.row.id, loaded.row.status);
+    // Nothing to confirm again (already confirmed, or decided anew): said plainly, not as an error.
+    if (!reaffirmable(withdrawn)) {
+      return reply.render(
+        'error',
+        { title: request.t('decisions.reaffirm.title'), message: request.t('decisions.reaffirm.none') },
+        status ?? 200,
+      );
+    }
     const refused = refusal(withdrawn.action as WorkflowAction, user, loaded.row);
     if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
     const t = request.t;
@@ -96,33 +80,31 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
         errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
         notice: state.notice ? t(state.notice) : undefined,
       },
-      status ?? (changed.same === true ? 200 : 409),
+      status,
     );
   }
 
-  app.get<Params>('/cases/:id/reaffirm', { config: { access: staff } }, async (request, reply) => {
-    const loaded = await visibleCase(request, reply);
-    if (!loaded) return reply;
-    return reaffirmPage(request, reply, loaded, { values: {}, errors: {} });
-  });
+  app.get<Params>(
+    '/cases/:id/reaffirm',
+    { config: { access: staff, caseView: 'reaffirm' } },
+    async (request, reply) => reaffirmPage(request, reply, caseOf(request), { values: {}, errors: {} }),
+  );
 
   app.post<Params>(
     '/cases/:id/reaffirm',
     { config: { access: staff, stepUp: true } },
     async (request, reply) => {
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
+      const loaded = caseOf(request);
       const form = readForm(reaffirmForm, request.body);
       if (!form.ok) return reaffirmPage(request, reply, loaded, form, 400);
-      const result = await reaffirm(db, app.keyRing, {
+      const result = await app.cases.reaffirm({
         caseId: loaded.row.id,
         user: request.user!,
         expectedVersion: Number(form.data._version),
         reason: form.data.note || request.t('decisions.reaffirm.reason'),
-        now: app.clock(),
       });
       if (result.ok) return reply.redirect(`/cases/${loaded.row.id}#timeline`, 303);
-      const fresh = (await loadCase(db, app.keyRing, loaded.row.id))!;
+      const fresh = (await app.cases.load(loaded.row.id))!;
       switch (result.problem) {
         case 'conflict':
           return reaffirmPage(
@@ -153,8 +135,14 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const refused = refusal('clear_flag', request.user!, loaded.row);
     if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
-    const pending = await pendingCarried(db, loaded.row.id);
-    if (pending.length === 0) return message(request, reply, 'decisions.carried.none', 409);
+    const pending = await app.cases.pendingCarried(loaded.row.id);
+    if (pending.length === 0) {
+      return reply.render(
+        'error',
+        { title: request.t('decisions.carried.title'), message: request.t('decisions.carried.none') },
+        status ?? 200,
+      );
+    }
     const t = request.t;
     return reply.render(
       'review/carried',
@@ -177,36 +165,34 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<Params>('/cases/:id/carried', { config: { access: staff } }, async (request, reply) => {
-    const loaded = await visibleCase(request, reply);
-    if (!loaded) return reply;
-    return carriedPage(request, reply, loaded, { values: {}, errors: {} });
-  });
+  app.get<Params>(
+    '/cases/:id/carried',
+    { config: { access: staff, caseView: 'carried' } },
+    async (request, reply) => carriedPage(request, reply, caseOf(request), { values: {}, errors: {} }),
+  );
 
   app.post<Params>('/cases/:id/carried', { config: { access: staff } }, async (request, reply) => {
-    const loaded = await visibleCase(request, reply);
-    if (!loaded) return reply;
+    const loaded = caseOf(request);
     const form = readForm(carriedForm, request.body);
     const chosen = form.ok ? ([] as string[]).concat(form.data.flagIds ?? []) : [];
     if (!form.ok) return carriedPage(request, reply, loaded, form, 400);
     const flags = form.data.all
-      ? (await pendingCarried(db, loaded.row.id)).map((p) => p.flagId)
+      ? (await app.cases.pendingCarried(loaded.row.id)).map((p) => p.flagId)
       : ([] as string[]).concat(form.data.flagIds ?? []);
     const parsedFlags = z.array(z.enum(flagIds)).safeParse(flags);
     if (!parsedFlags.success || parsedFlags.data.length === 0) {
       const errors: FieldErrors = { flagIds: 'decisions.carried.chooseOne' };
       return carriedPage(request, reply, loaded, { values: form.values, errors, chosen }, 400);
     }
-    const result = await confirmCarried(db, app.keyRing, {
+    const result = await app.cases.confirmCarried({
       caseId: loaded.row.id,
       user: request.user!,
       expectedVersion: Number(form.data._version),
       flagIds: parsedFlags.data,
       reason: form.data.reason,
-      now: app.clock(),
     });
     if (result.ok) return reply.redirect(`/cases/${loaded.row.id}#timeline`, 303);
-    const fresh = (await loadCase(db, app.keyRing, loaded.row.id))!;
+    const fresh = (await app.cases.load(loaded.row.id))!;
     switch (result.problem) {
       case 'conflict':
         return carriedPage(

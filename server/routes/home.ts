@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { labels } from '../../rules/labels';
 import { flagTitle } from '../../rules/titles';
-import { myCases, openRequestsFor, queueTop, supervisorCounts } from '../cases/dashboard';
 import { keyProblem } from '../crypto/key-check';
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
@@ -11,10 +10,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     const actionLabel = (a: string | null) => (a ? l.actions[a as keyof typeof l.actions] : '—');
     const riskLabel = (r: string | null) => (r ? l.riskLevels[r as keyof typeof l.riskLevels] : '—');
     if (user.role === 'caseworker') {
-      const [cases, requests] = await Promise.all([
-        myCases(app.db, user.id),
-        openRequestsFor(app.db, app.keyRing, user.id),
-      ]);
+      const { cases, requests } = await app.cases.caseworkerHome(user.id);
       return reply.render('home', {
         title: request.t('home.title'),
         cases: cases.map((c) => ({
@@ -25,7 +21,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         requests,
       });
     }
-    const [counts, queue] = await Promise.all([supervisorCounts(app.db, app.clock()), queueTop(app.db)]);
+    const { counts, queue } = await app.cases.supervisorHome(user.id);
     return reply.render('home', {
       title: request.t('home.title'),
       counts,

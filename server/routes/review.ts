@@ -1,30 +1,20 @@
 // The review queue, and the decisions taken on a case: each has its own page, which explains what is being
 // decided, takes the written reason, and is refused when the case changed since the page was loaded.
 
-import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { preparedPerDatabase } from '../../db/prepared';
-import { cases, users } from '../../db/schema';
 import { pathways } from '../../rules/case-schema';
-import { evaluate } from '../../rules/evaluate';
 import { countryName } from '../../rules/i18n';
 import { checklistIds, flagIds } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle } from '../../rules/titles';
-import { documentScans as scansOf } from '../attachments/scans';
-import { canSeeCase } from '../cases/access';
-import { changedSince } from '../cases/decisions/view';
-import { readTimeline } from '../cases/events';
-import { assemble } from '../cases/parts';
-import { queueOrder } from '../cases/queue';
-import { type Decision, decide } from '../cases/review';
-import { type LoadedCase, loadCase, todayOf } from '../cases/store';
+import { changedSinceView } from '../cases/decisions/view';
+import { type Decision, type LoadedCase, openRequestsOf } from '../cases/repository';
 import { refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
 import { type FieldErrors, readForm } from '../http/forms';
 import type { MessageKey } from '../i18n';
 import { anyRole, staff } from '../policy';
-import { latestReviews } from '../reference-data/reviews';
+import { caseOf } from './case-scope';
 
 const reason = z.string().trim().min(1, 'review.reasonRequired').max(5000, 'form.tooLong');
 const version = z.string().regex(/^\d{1,9}$/, 'form.invalid');
@@ -90,46 +80,27 @@ function toDecision(action: WorkflowAction, data: Record<string, unknown>): Deci
 
 const isAction = (value: string): value is WorkflowAction => (workflowActions as string[]).includes(value);
 
-/** A page of the review queue, in its order (read off the queue's partial index). */
-const queuePage = preparedPerDatabase((db) =>
-  db
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      pseudonym: cases.pseudonym,
-      riskLevel: cases.riskLevel,
-      queueFlags: cases.queueFlags,
-      queuedAt: cases.queuedAt,
-      stayEndsOn: cases.stayEndsOn,
-      status: cases.status,
-      caseworker: users.displayName,
-    })
-    .from(cases)
-    .leftJoin(users, eq(users.id, cases.assignedTo))
-    .where(isNotNull(cases.queuedAt))
-    .orderBy(...queueOrder)
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
-    .prepare('review_queue_page'),
-);
-
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
-  const { db } = app;
-
   app.get<{ Querystring: { page?: string } }>(
     '/review',
     { config: { access: staff } },
     async (request, reply) => {
       const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
       const size = 50;
-      const rows = await queuePage(db).execute({ limit: size + 1, offset: (page - 1) * size });
+      const rows = await app.cases.queuePage(size + 1, (page - 1) * size);
+      const shown = rows.slice(0, size);
+      await app.cases.recordListed(
+        request.user!.id,
+        'queue',
+        shown.map((r) => r.reference),
+      );
       const now = app.clock().getTime();
       const l = labels[request.locale];
       return reply.render('review/queue', {
         title: request.t('review.queue.title'),
         page,
         hasNext: rows.length > size,
-        rows: rows.slice(0, size).map((r) => ({
+        rows: shown.map((r) => ({
           ...r,
           riskLabel: r.riskLevel ? l.riskLevels[r.riskLevel as keyof typeof l.riskLevels] : '—',
           flagTitles: r.queueFlags.map((id) => flagTitle(id, request.locale)),
@@ -139,17 +110,10 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       });
     },
   );
+}
 
-  /** The case, if this user may see it; otherwise the not-found page has been sent. */
-  async function visibleCase(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
-    const loaded = await loadCase(db, app.keyRing, request.params.id);
-    if (!loaded || !canSeeCase(request.user!, loaded.row)) {
-      await reply.callNotFound();
-      return null;
-    }
-    return loaded;
-  }
-
+/** The decisions on a case, each on its own page (case-scoped). */
+export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
   /** What the decision page shows about the case for this decision. */
   async function context(
     request: FastifyRequest,
@@ -159,29 +123,15 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const locale = request.locale;
     const l = labels[locale];
-    const assembled = assemble(loaded.parts, loaded.row.reference);
-    const reviews = assembled.ok ? await latestReviews(db) : undefined;
-    const documentScans = await scansOf(db, loaded.row.id, loaded.parts.documents ?? []);
-    const assessment = assembled.ok
-      ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
-      : null;
+    const assessed = await app.cases.assess(loaded, locale);
+    const assessment = assessed.ok ? assessed.assessment : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
-    const timeline = await readTimeline(db, app.keyRing, loaded.row.id);
-    const answered = new Set(
-      timeline.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId),
-    );
-    const openRequests = timeline.filter((e) => e.kind === 'info_requested' && !answered.has(e.id));
+    const openRequests = openRequestsOf(await app.cases.timeline(loaded.row.id));
     // Deciding again on a case whose decision a change withdrew: what changed, beside what was decided on.
-    const changed = await changedSince(db, app.keyRing, {
-      current: loaded.row,
-      parts: loaded.parts,
-      assessment,
-      user: request.user!,
-      locale,
-      t: request.t,
-    });
+    const decision = await app.cases.decisionToCompare(loaded.row.id, loaded.row.status);
+    const now = { current: loaded.row, parts: loaded.parts, assessment, user: request.user!, locale };
     return {
-      changed,
+      changed: decision && changedSinceView(decision, { ...now, t: request.t }),
       flag: flag ? { ...flag, title: flagTitle(flag.id, locale) } : undefined,
       todoItems: assessment?.checklist.filter((c) => c.status === 'todo' || c.status === 'blocked') ?? [],
       feasible:
@@ -237,12 +187,11 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string; action: string }; Querystring: { flag?: string; request?: string } }>(
     '/cases/:id/decide/:action',
-    { config: { access: anyRole } },
+    { config: { access: anyRole, caseView: ({ action }) => `decide:${action}` } },
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
+      const loaded = caseOf(request);
       const refused = refusal(action, request.user!, loaded.row);
       if (refused) return refusedPage(request, reply, refused);
       return renderDecision(request, reply, loaded, action, { values: {}, errors: {} });
@@ -255,8 +204,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();
-      const loaded = await visibleCase(request, reply);
-      if (!loaded) return reply;
+      const loaded = caseOf(request);
       const values = { ...((request.body as Record<string, unknown>) ?? {}) };
       delete values._csrf;
       const form = readForm(forms[action], request.body);
@@ -265,18 +213,17 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
         const errors = form.ok ? { destination: 'review.choosePathway' as MessageKey } : form.errors;
         return renderDecision(request, reply, loaded, action, { values, errors }, 400);
       }
-      const result = await decide(db, app.keyRing, {
+      const result = await app.cases.decide({
         caseId: loaded.row.id,
         user: request.user!,
         expectedVersion: Number(values._version),
         decision,
-        now: app.clock(),
       });
       if (result.ok) return reply.redirect(`/cases/${loaded.row.id}#timeline`, 303);
       switch (result.problem) {
         case 'conflict': {
           // Show the case as it is now, with the typed reason kept and the new version to decide on.
-          const fresh = (await loadCase(db, app.keyRing, loaded.row.id))!;
+          const fresh = (await app.cases.load(loaded.row.id))!;
           const refusedNow = refusal(action, request.user!, fresh.row);
           if (refusedNow) return refusedPage(request, reply, refusedNow);
           return renderDecision(

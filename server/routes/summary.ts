@@ -1,14 +1,6 @@
-// Case summaries: the printable page (`GET /cases/:id/summary?profile=&lang=`), the PDF
-// (`GET /cases/:id/summary.pdf?profile=&lang=`), and the group export of referred cases (`GET /summaries` to
-// choose, `POST /summaries.pdf` for one PDF with a cover index). Only the profile and the language go in a
-// query string; every export is audited with them and the case ids, and sent as a no-store attachment. The
-// PDF's language is always chosen at export: a PDF link without one leads to the page where it is chosen.
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Locale } from '../../db/schema';
-import { cases } from '../../db/schema';
-import { visibleCases } from '../cases/access';
 import type { RequiredPart } from '../cases/parts';
 import type { MessageKey } from '../i18n';
 import { anyRole } from '../policy';
@@ -105,7 +97,8 @@ const languageChoices = (request: FastifyRequest, current: Locale) =>
 // Loaded at the first PDF, not at start-up: pdfkit and its font code took 255 ms of a 1.2 s cold start.
 const pdfWriter = () => import('../summary/pdf');
 
-export async function summaryRoutes(app: FastifyInstance): Promise<void> {
+/** One case's summary, on screen and as a PDF (case-scoped). */
+export async function caseSummaryRoutes(app: FastifyInstance): Promise<void> {
   const deps = depsOf(app);
 
   /** The summary the request asks for; null when a 400, 404 or 409 page has been sent instead. */
@@ -128,7 +121,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/cases/:id/summary',
-    { config: { access, stepUp: true } },
+    { config: { access, stepUp: true, caseView: 'summary' } },
     async (request, reply) => {
       const chosen = langOf(request);
       if (!chosen) return errorPage(request, reply, 'badLanguage', 400);
@@ -164,7 +157,7 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/cases/:id/summary.pdf',
-    { config: { access, stepUp: true } },
+    { config: { access, stepUp: true, caseView: 'summary.pdf' } },
     async (request, reply) => {
       const lang = langOf(request);
       if (!lang) return errorPage(request, reply, 'badLanguage', 400);
@@ -185,18 +178,23 @@ export async function summaryRoutes(app: FastifyInstance): Promise<void> {
       return sendPdf(reply, pdf, `${summary.reference}-summary-${got.profile}-${lang}.pdf`);
     },
   );
+}
 
-  groupExportRoutes(app, deps);
+export async function summaryGroupRoutes(app: FastifyInstance): Promise<void> {
+  groupExportRoutes(app, depsOf(app));
 }
 
 /** `GET /summaries` to choose referred cases, `POST /summaries.pdf` for them as one PDF behind a cover index. */
 function groupExportRoutes(app: FastifyInstance, deps: SummaryDeps): void {
-  const referredCases = (request: FastifyRequest) =>
-    app.db
-      .select({ id: cases.id, reference: cases.reference, pseudonym: cases.pseudonym })
-      .from(cases)
-      .where(and(eq(cases.status, 'referred'), visibleCases(request.user!)))
-      .orderBy(asc(cases.reference));
+  const referredCases = async (request: FastifyRequest) => {
+    const listed = await app.cases.referred(request.user!);
+    await app.cases.recordListed(
+      request.user!.id,
+      'summaries',
+      listed.map((c) => c.reference),
+    );
+    return listed;
+  };
 
   const renderChoose = async (
     request: FastifyRequest,

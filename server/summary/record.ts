@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type CaseStatus, caseClearedFlags, users } from '../../db/schema';
 import { countrySchema, pathwaySchema } from '../../rules/case-schema';
-import { pendingCarried } from '../cases/decisions/carried-store';
-import { type CaseEvent, readTimeline } from '../cases/events';
+import { type CaseEvent, pendingCarried, readTimeline } from '../cases/repository';
 import { decryptField, type KeyRing } from '../crypto/field-encryption';
 
 const approvalDetail = z.object({ country: countrySchema, pathway: pathwaySchema });

@@ -3,17 +3,14 @@
 // cover index and the audit entries. It takes only what it reads (database, key ring, clock, the default
 // organisation name), not the whole app.
 import type { Db } from '../../db/client';
-import { evaluate } from '../../rules/evaluate';
 import type { Locale } from '../../rules/i18n';
-import { documentScans } from '../attachments/scans';
 import { appendAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { canSeeCase } from '../cases/access';
-import { assemble, type RequiredPart } from '../cases/parts';
-import { type CaseRow, loadCase, todayOf } from '../cases/store';
+import type { RequiredPart } from '../cases/parts';
+import { assessCase, type CaseRow, loadCase } from '../cases/repository';
 import type { KeyRing } from '../crypto/field-encryption';
 import { type Translate, translator } from '../i18n';
-import { latestReviews } from '../reference-data/reviews';
 import { buildSummary } from './model';
 import { readOrganisation } from './organisation';
 import type { Profile } from './profiles';
@@ -49,18 +46,14 @@ export async function loadSummary(
   // A case this user may not see answers exactly as one that does not exist.
   if (!loaded || !canSeeCase(user, loaded.row)) return { ok: false, reason: 'not_found' };
   const { row } = loaded;
-  const assembled = assemble(loaded.parts, row.reference);
-  if (!assembled.ok) return { ok: false, reason: 'incomplete', row, missing: assembled.missing };
   const now = deps.clock();
+  const assessed = await assessCase(deps.db, loaded, now, locale);
+  if (!assessed.ok) return { ok: false, reason: 'incomplete', row, missing: assessed.missing };
   const t = translator(locale);
   const summary = buildSummary({
-    file: assembled.file,
+    file: assessed.file,
     reference: row.reference,
-    assessment: evaluate(assembled.file, todayOf(now), {
-      locale,
-      reviews: await latestReviews(deps.db),
-      documentScans: await documentScans(deps.db, row.id, loaded.parts.documents ?? []),
-    }),
+    assessment: assessed.assessment,
     record: await reviewRecord(deps.db, deps.keyRing, row.id, row.status),
     profile,
     locale,

@@ -10,7 +10,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentChunks, auditLog, caseAttachments } from '../../db/schema';
 import { readAttachment } from '../../server/attachments/repository';
-import { importCase, latestStoredAssessment } from '../../server/cases/store';
+import { importCase, latestStoredAssessment } from '../../server/cases/repository';
 import { type Agent, addUser, MINUTE, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 import {

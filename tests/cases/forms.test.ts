@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { evaluate } from '../../rules/evaluate';
 import { assemble } from '../../server/cases/parts';
-import { loadCase, todayOf } from '../../server/cases/store';
+import { loadCase, todayOf } from '../../server/cases/repository';
 import { addUser, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { enterCaseThroughForms, submitForm } from '../helpers/case-forms';
 import { fixture, validFixtures } from '../helpers/fixtures';

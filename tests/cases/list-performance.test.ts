@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseStatuses, cases } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
 import { createSession } from '../../server/auth/sessions';
-import { COUNT_CAP } from '../../server/cases/list-query';
+import { COUNT_CAP } from '../../server/cases/repository/list-query';
 import { cookieNames } from '../../server/http/cookies';
 import { addUser, type TestApp, type TestUser, testApp } from '../helpers/app';
 

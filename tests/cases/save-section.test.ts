@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseParts, Section } from '../../server/cases/parts';
-import { importCase, loadCase, saveSection } from '../../server/cases/store';
+import { importCase, loadCase, saveSection } from '../../server/cases/repository';
 import { addUser, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 

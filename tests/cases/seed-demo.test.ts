@@ -6,7 +6,7 @@ import { count, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, users } from '../../db/schema';
 import { buildApp } from '../../server/app';
-import { loadCase } from '../../server/cases/store';
+import { loadCase } from '../../server/cases/repository';
 import { getConfig } from '../../server/config';
 import { newKey } from '../../server/crypto/field-encryption';
 import { freshDatabase, signIn } from '../helpers/app';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemble } from '../../server/cases/parts';
-import { createCase, importCase, loadCase, saveSection } from '../../server/cases/store';
+import { createCase, importCase, loadCase, saveSection } from '../../server/cases/repository';
 import { addUser, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture, validFixtures } from '../helpers/fixtures';
 

@@ -7,7 +7,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, cases } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
-import { createCase, loadCase } from '../../server/cases/store';
+import { createCase, loadCase } from '../../server/cases/repository';
 import { translator } from '../../server/i18n';
 import { translateProblem } from '../../server/routes/case-transfer';
 import { type Agent, addUser, anonymous, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';

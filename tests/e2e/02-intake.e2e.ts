@@ -14,7 +14,7 @@ import { flagTitle } from '../../rules/titles';
 import { toFormValues } from '../../server/cases/forms/engine';
 import { listFormIds, listForms, type ScalarFormId, scalarForms } from '../../server/cases/forms/specs';
 import { disassemble } from '../../server/cases/parts';
-import { todayOf } from '../../server/cases/store';
+import { todayOf } from '../../server/cases/repository';
 import { fixture } from '../helpers/fixtures';
 import { type Account, createAccount, type RunningApp, startApp } from './helpers/app';
 import { launchBrowser, newPerson } from './helpers/browser';

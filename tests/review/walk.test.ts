@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cases } from '../../db/schema';
-import { loadCase } from '../../server/cases/store';
+import { loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, csrfFrom, signIn, type TestApp, testApp } from '../helpers/app';
 import { enterCaseThroughForms } from '../helpers/case-forms';
 import { decideThroughPage } from '../helpers/decide';

@@ -14,7 +14,7 @@ import { cases } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { verifyAuditChain } from '../../server/audit';
 import { chainPending } from '../../server/audit/chain';
-import { loadCase } from '../../server/cases/store';
+import { loadCase } from '../../server/cases/repository';
 import { getConfig } from '../../server/config';
 import { newKey } from '../../server/crypto/field-encryption';
 import { freshDatabase } from '../helpers/app';

@@ -5,8 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { cases } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
-import { recordEvent } from '../../server/cases/events';
-import { importCase } from '../../server/cases/store';
+import { importCase, recordEvent } from '../../server/cases/repository';
 import type { Agent, TestUser } from '../helpers/app';
 
 export async function importFor(app: FastifyInstance, file: CaseFile, holder: TestUser): Promise<string> {

@@ -1,17 +1,15 @@
 // What the case page and the decision pages show about bound decisions: the side-by-side "changed since the
 // decision" block, whether the supervisor may confirm the decision again in one step, and each clearance an
 // import carried, with its origin.
-import type { Db } from '../../../db/client';
 import type { CaseStatus } from '../../../db/schema';
 import type { Assessment } from '../../../rules/assessment';
 import type { Locale } from '../../../rules/i18n';
-import type { KeyRing } from '../../crypto/field-encryption';
 import type { MessageKey, Translate } from '../../i18n';
 import type { CaseParts } from '../parts';
+import { type ComparedDecision, reaffirmable } from '../repository/bindings';
+import type { PendingCarried } from '../repository/carried';
 import { type ActingUser, refusal, type WorkflowAction } from '../workflow';
-import { type ComparedDecision, decisionToCompare, reaffirmable } from './bound';
 import { carriedLine } from './carried';
-import { pendingCarried } from './carried-store';
 import { assessmentChanges, type ChangeRow, changesSince } from './changes';
 import { assessmentBasis, basisDigest } from './digest';
 
@@ -66,14 +64,7 @@ export function changedSinceView(decision: ComparedDecision, now: CaseNow): Chan
   };
 }
 
-/** The decision the case should be compared with now, as the page shows it; null when there is none. */
-export async function changedSince(db: Db, ring: KeyRing, now: CaseNow): Promise<ChangedSinceView | null> {
-  const decision = await decisionToCompare(db, ring, now.current.id, now.current.status);
-  return decision && changedSinceView(decision, now);
-}
-
 /** Each flag an import says was cleared elsewhere, with the line that says so and where it came from. */
-export async function carriedLines(db: Db, caseId: string, t: Translate): Promise<Record<string, string>> {
-  const pending = await pendingCarried(db, caseId);
+export function carriedLines(pending: readonly PendingCarried[], t: Translate): Record<string, string> {
   return Object.fromEntries(pending.map((p) => [p.flagId, carriedLine(p, t)]));
 }

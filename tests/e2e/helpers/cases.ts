@@ -4,8 +4,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { cases } from '../../../db/schema';
 import type { CaseFile } from '../../../rules/case-schema';
-import { type Decision, decide } from '../../../server/cases/review';
-import { importCase } from '../../../server/cases/store';
+import { type Decision, decide, importCase } from '../../../server/cases/repository';
 import type { Account, RunningApp } from './app';
 
 export async function importAs(running: RunningApp, holder: Account, file: CaseFile): Promise<string> {

@@ -8,11 +8,11 @@ import { type CaseStatus, caseDecisions, cases, users } from '../../../db/schema
 import type { Assessment } from '../../../rules/assessment';
 import { appendAudit } from '../../audit';
 import { decryptField, encryptField, type KeyRing } from '../../crypto/field-encryption';
-import { recordEvent } from '../events';
+import { changedSections } from '../decisions/changes';
+import { type AssessmentBasis, assessmentBasis, basisDigest } from '../decisions/digest';
 import type { CaseParts } from '../parts';
-import { refreshQueue } from '../queue';
-import { changedSections } from './changes';
-import { type AssessmentBasis, assessmentBasis, basisDigest } from './digest';
+import { recordEvent } from './events';
+import { refreshQueue } from './queue';
 
 /** Decisions that stand until superseded or withdrawn: the case's status rests on them. */
 export const verdicts = ['approve_referral', 'decline_referral', 'close'] as const;

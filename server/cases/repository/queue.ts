@@ -2,22 +2,33 @@
 // open, no request for information is outstanding, and either the rules call for a supervisor or its
 // caseworker sent it for a decision.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { caseEvents, cases } from '../../db/schema';
-import { together } from './storage';
+import type { Db, Tx } from '../../../db/client';
+import { caseEvents, cases } from '../../../db/schema';
+import { together } from './together';
 
 export const queueActions = ['urgent_protection', 'supervisor_review'] as const;
 
+/** A request for information with its answer, if any: the events as the timeline holds them. */
+interface RequestEvent {
+  id: string;
+  kind: string;
+  detail: { requestId?: unknown } & Record<string, unknown>;
+}
+/** The one rule for which requests for information are open: requested, and no answer names them. */
+export function openRequestsOf<E extends RequestEvent>(events: readonly E[]): E[] {
+  const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
+  return events.filter((e) => e.kind === 'info_requested' && !answered.has(e.id));
+}
+
 /** Ids of the information requests on a case that have no answer yet. */
-export async function openRequestIds(tx: Tx, caseId: string): Promise<string[]> {
+export async function openRequestIds(tx: Db | Tx, caseId: string): Promise<string[]> {
   const events = await tx
     .select({ id: caseEvents.id, kind: caseEvents.kind, detail: caseEvents.detail })
     .from(caseEvents)
     .where(
       and(eq(caseEvents.caseId, caseId), sql`${caseEvents.kind} in ('info_requested', 'info_answered')`),
     );
-  const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
-  return events.filter((e) => e.kind === 'info_requested' && !answered.has(e.id)).map((e) => e.id);
+  return openRequestsOf(events).map((e) => e.id);
 }
 
 /** When the case entered the queue, given its state and its unanswered requests; null when not in it. */

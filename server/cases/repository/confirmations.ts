@@ -5,12 +5,13 @@ import type { Db } from '../../../db/client';
 import type { Pathway } from '../../../rules/case-schema';
 import type { FlagId } from '../../../rules/ids';
 import type { KeyRing } from '../../crypto/field-encryption';
-import { assessNow, type Decision, type DecisionResult, decideIn } from '../review';
-import { loadCase } from '../store';
+import { sameAssessment } from '../decisions/view';
 import type { ActingUser } from '../workflow';
-import { decisionToCompare, reaffirmable } from './bound';
-import { pendingCarried } from './carried-store';
-import { sameAssessment } from './view';
+import { assessCase } from './assessment';
+import { decisionToCompare, reaffirmable } from './bindings';
+import { pendingCarried } from './carried';
+import { type Decision, type DecisionResult, decideIn } from './decisions';
+import { loadCase } from './reads';
 
 export type ReaffirmResult = DecisionResult | { ok: false; problem: 'none' | 'altered' };
 
@@ -26,7 +27,8 @@ export function reaffirm(
     const withdrawn = await decisionToCompare(tx, ring, caseId, loaded.row.status);
     if (!reaffirmable(withdrawn)) return { ok: false, problem: 'none' };
     if (loaded.row.version !== input.expectedVersion) return { ok: false, problem: 'conflict' };
-    if (sameAssessment(withdrawn, await assessNow(tx, loaded, now)) !== true) {
+    const assessed = await assessCase(tx, loaded, now);
+    if (sameAssessment(withdrawn, assessed.ok ? assessed.assessment : null) !== true) {
       return { ok: false, problem: 'altered' };
     }
     const d = withdrawn.detail;

@@ -1,11 +1,12 @@
 // What each role sees first: a caseworker their cases and the requests waiting for them; supervisors and
 // admins the queue and the counts that say where attention is needed.
 import { and, count, desc, eq, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { caseEvents, caseStatuses, cases } from '../../db/schema';
-import { decryptOptional, type KeyRing } from '../crypto/field-encryption';
+import type { Db } from '../../../db/client';
+import { preparedPerDatabase } from '../../../db/prepared';
+import { caseEvents, caseStatuses, cases, users } from '../../../db/schema';
+import { decryptOptional, type KeyRing } from '../../crypto/field-encryption';
+import { todayOf } from './assessment';
 import { queueOrder } from './queue';
-import { todayOf } from './store';
 
 const closedStatuses = ['referred', 'closed'] as const;
 
@@ -17,6 +18,7 @@ export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
       at: caseEvents.at,
       textEnc: caseEvents.textEnc,
       caseId: cases.id,
+      reference: cases.reference,
       pseudonym: cases.pseudonym,
     })
     .from(caseEvents)
@@ -90,3 +92,26 @@ export async function queueTop(db: Db) {
     .orderBy(...queueOrder)
     .limit(10);
 }
+
+/** A page of the review queue, in its order (read off the queue's partial index). */
+export const queuePage = preparedPerDatabase((db) =>
+  db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      pseudonym: cases.pseudonym,
+      riskLevel: cases.riskLevel,
+      queueFlags: cases.queueFlags,
+      queuedAt: cases.queuedAt,
+      stayEndsOn: cases.stayEndsOn,
+      status: cases.status,
+      caseworker: users.displayName,
+    })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.assignedTo))
+    .where(isNotNull(cases.queuedAt))
+    .orderBy(...queueOrder)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('review_queue_page'),
+);

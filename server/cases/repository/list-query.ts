@@ -2,11 +2,11 @@
 // search term is bound as a parameter and never leaves this module except as part of the page itself.
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { type CaseStatus, caseStatuses, cases, users } from '../../db/schema';
-import { actions, riskLevels } from '../../rules/assessment';
-import type { SessionUser } from '../auth/sessions';
-import { visibleCases } from './access';
+import type { Db } from '../../../db/client';
+import { type CaseStatus, caseStatuses, cases, users } from '../../../db/schema';
+import { actions, riskLevels } from '../../../rules/assessment';
+import type { SessionUser } from '../../auth/sessions';
+import { visibleCases } from '../access';
 
 export const PAGE_SIZE = 25;
 /**

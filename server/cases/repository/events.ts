@@ -2,10 +2,10 @@
 // reading the timeline back in order.
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { preparedPerDatabase } from '../../db/prepared';
-import { type CaseEventKind, caseEvents, users } from '../../db/schema';
-import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
+import type { Db, Tx } from '../../../db/client';
+import { preparedPerDatabase } from '../../../db/prepared';
+import { type CaseEventKind, caseEvents, users } from '../../../db/schema';
+import { decryptOptional, encryptOptional, type KeyRing } from '../../crypto/field-encryption';
 
 export interface NewEvent {
   caseId: string;

@@ -1,23 +1,13 @@
-// Cases as units of work: create, import, load, and save one section at a time under optimistic locking,
-// re-assessing the case with the rules after every save and recording each step on the audit log.
-import { randomUUID } from 'node:crypto';
-import { and, desc, eq, getTableColumns, sql, TransactionRollbackError } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { preparedPerDatabase } from '../../db/prepared';
-import { caseAssessments, caseReferenceCounters, caseSectionVersions, cases } from '../../db/schema';
-import type { Assessment } from '../../rules/assessment';
-import type { CaseFile, Person } from '../../rules/case-schema';
-import { evaluate } from '../../rules/evaluate';
-import { documentScans as scansOf } from '../attachments/scans';
-import { appendAudit } from '../audit';
-import { decryptField, encryptField, type KeyRing } from '../crypto/field-encryption';
-import { latestReviews } from '../reference-data/reviews';
-import { withdrawOnChange } from './decisions/bound';
-import { type Carried, carriedFrom } from './decisions/carried';
-import { recordCarried } from './decisions/carried-store';
-import { recordEvent } from './events';
+// Writing cases: creating one, importing a case file, and saving one section at a time under optimistic
+// locking, re-assessing the case with the rules after every save and recording each step on the audit log.
+import { and, eq, sql, TransactionRollbackError } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { caseReferenceCounters, caseSectionVersions, cases } from '../../../db/schema';
+import type { CaseFile, Person } from '../../../rules/case-schema';
+import { appendAudit } from '../../audit';
+import type { KeyRing } from '../../crypto/field-encryption';
+import { type Carried, carriedFrom } from '../decisions/carried';
 import {
-  assemble,
   type CaseParts,
   disassemble,
   emptyParts,
@@ -25,21 +15,14 @@ import {
   type Section,
   sectionNames,
   sections,
-} from './parts';
-import { openRequestIds, queuedSince } from './queue';
-import { decodeParts, ofCase, partRows, qualified, together, type WriteContext, writeParts } from './storage';
-
-export type CaseRow = typeof cases.$inferSelect;
-export type SectionVersions = Record<Section, number>;
-
-export interface LoadedCase {
-  row: CaseRow;
-  parts: CaseParts;
-  versions: SectionVersions;
-}
-
-const riskRanks: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+} from '../parts';
+import { reassess } from './assessment';
+import { withdrawOnChange } from './bindings';
+import { recordCarried } from './carried';
+import { type WriteContext, writeParts } from './part-writers';
+import { openRequestIds } from './queue';
+import { type LoadedCase, loadCase } from './reads';
+import { together } from './together';
 
 async function nextReference(tx: Tx, year: number): Promise<string> {
   for (;;) {
@@ -161,33 +144,6 @@ export function importCase(
   });
 }
 
-// One statement: inside a save's transaction every round trip would wait for the one before. Prepared
-// (postgres.js keeps it per connection by its text): planning its 18 subqueries cost 3 ms, more than running
-// them, and the plan is the same for every case.
-function caseQuery(db: Db | Tx) {
-  return db
-    .select({
-      row: getTableColumns(cases),
-      parts: partRows,
-      versions: sql<SectionVersions>`(select coalesce(json_object_agg(${qualified(caseSectionVersions.section)}, ${qualified(caseSectionVersions.version)}), '{}'::json) ${ofCase(caseSectionVersions)})`,
-    })
-    .from(cases)
-    .where(eq(cases.id, sql.placeholder('id')))
-    .prepare('load_case');
-}
-// A transaction builds its own: a query built on the database would run outside the transaction.
-const caseOnDatabase = preparedPerDatabase(caseQuery);
-
-export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Promise<LoadedCase | null> {
-  if (!/^[0-9a-f-]{36}$/.test(caseId)) return null;
-  const query = 'rollback' in db ? caseQuery(db) : caseOnDatabase(db);
-  const [found] = await query.execute({ id: caseId });
-  if (!found) return null;
-  const parts = decodeParts(ring, caseId, found.parts);
-  parts.person.pseudonym = found.row.pseudonym;
-  return { row: found.row, parts, versions: found.versions };
-}
-
 export type SaveResult =
   | { ok: true; version: number }
   | { ok: false; conflict: { current: LoadedCase; version: number } };
@@ -244,7 +200,7 @@ export async function saveSection(
         openRequestIds(tx, caseId),
       ]);
       const assessment = await reassess(tx, ring, current!, openRequests.length, now, input.actorId);
-      // A decision stands only for the case it was made on: this change withdraws it.
+      // A decision stands only for the case it was made on: this change withdraws it, in this transaction.
       await withdrawOnChange(tx, ring, {
         caseId,
         parts: current!.parts,
@@ -269,114 +225,4 @@ export async function saveSection(
   if (saved !== null) return { ok: true, version: saved };
   const current = (await loadCase(db, ring, caseId))!;
   return { ok: false, conflict: { current, version: current.versions[input.section] } };
-}
-
-/**
- * Runs the rules on the case as it now stands (when it is complete) and records what they said. `current`
- * and `openRequests` (its unanswered requests for information) must be read in the transaction after its
- * last write to the case: the queue is decided from them and written with the same update.
- */
-export async function reassess(
-  tx: Tx,
-  ring: KeyRing,
-  current: { row: Pick<CaseRow, 'id' | 'reference' | 'action' | 'status' | 'queuedAt'>; parts: CaseParts },
-  openRequests: number,
-  now: Date,
-  actorId: string | null,
-): Promise<Assessment | null> {
-  const { row: before, parts } = current;
-  const caseId = before.id;
-  const assembled = assemble(parts, before.reference);
-  const stayEndsOn = parts.currentStay?.stayEndsOn ?? null;
-  const bump = { version: sql`${cases.version} + 1`, updatedAt: now };
-  if (!assembled.ok) {
-    await tx
-      .update(cases)
-      .set({
-        action: null,
-        riskLevel: null,
-        riskRank: 0,
-        flagIds: [],
-        queueFlags: [],
-        stayEndsOn,
-        queuedAt: queuedSince({ ...before, action: null }, openRequests, now),
-        ...bump,
-      })
-      .where(eq(cases.id, caseId));
-    return null;
-  }
-  const documentScans = await scansOf(tx, caseId, parts.documents ?? []);
-  const assessment = evaluate(assembled.file, todayOf(now), {
-    reviews: await latestReviews(tx),
-    documentScans,
-  });
-  const { action } = assessment.recommendation;
-  const id = randomUUID();
-  // Three tables written, nothing read back: sent together.
-  await together([
-    tx.insert(caseAssessments).values({
-      id,
-      caseId,
-      ruleset: assessment.ruleset,
-      evaluatedAt: now,
-      action,
-      riskLevel: assessment.riskLevel,
-      assessmentEnc: encryptField(
-        ring,
-        { table: 'case_assessments', column: 'assessment', row: id },
-        JSON.stringify(assessment),
-      ),
-    }),
-    tx
-      .update(cases)
-      .set({
-        action,
-        riskLevel: assessment.riskLevel,
-        riskRank: riskRanks[assessment.riskLevel] ?? 0,
-        flagIds: assessment.flags.filter((f) => !f.cleared).map((f) => f.id),
-        queueFlags: assessment.flags
-          .filter((f) => !f.cleared && (f.severity === 'high' || f.severity === 'critical'))
-          .map((f) => f.id),
-        stayEndsOn,
-        queuedAt: queuedSince({ ...before, action }, openRequests, now),
-        ...bump,
-      })
-      .where(eq(cases.id, caseId)),
-    // The timeline notes when the tool's recommendation changes, not every save.
-    before.action !== action &&
-      recordEvent(tx, ring, {
-        caseId,
-        kind: 'assessment_changed',
-        actorId,
-        at: now,
-        detail: {
-          from: before.action,
-          to: action,
-          riskLevel: assessment.riskLevel,
-          ruleset: assessment.ruleset,
-        },
-      }),
-  ]);
-  return assessment;
-}
-
-/** The assessment stored at the last save, as the tool gave it then. */
-export async function latestStoredAssessment(
-  db: Db,
-  ring: KeyRing,
-  caseId: string,
-): Promise<{ evaluatedAt: Date; assessment: Assessment } | null> {
-  const [row] = await db
-    .select()
-    .from(caseAssessments)
-    .where(eq(caseAssessments.caseId, caseId))
-    .orderBy(desc(caseAssessments.evaluatedAt))
-    .limit(1);
-  if (!row) return null;
-  const json = decryptField(
-    ring,
-    { table: 'case_assessments', column: 'assessment', row: row.id },
-    row.assessmentEnc,
-  );
-  return { evaluatedAt: row.evaluatedAt, assessment: JSON.parse(json) as Assessment };
 }

@@ -3,24 +3,20 @@
 // names the case version it was made on; if the case changed since, nothing is written.
 
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { type CaseEventKind, caseClearedFlags, cases } from '../../db/schema';
-import type { Assessment } from '../../rules/assessment';
-import type { Pathway } from '../../rules/case-schema';
-import { evaluate } from '../../rules/evaluate';
-import type { ChecklistId, FlagId } from '../../rules/ids';
-import { documentScans as scansOf } from '../attachments/scans';
-import { appendAudit } from '../audit';
-import { encryptField, type KeyRing } from '../crypto/field-encryption';
-import { latestReviews } from '../reference-data/reviews';
-import { bindDecision } from './decisions/bound';
-import { resolveCarried } from './decisions/carried-store';
+import type { Db, Tx } from '../../../db/client';
+import { type CaseEventKind, caseClearedFlags, cases } from '../../../db/schema';
+import type { Pathway } from '../../../rules/case-schema';
+import type { ChecklistId, FlagId } from '../../../rules/ids';
+import { appendAudit } from '../../audit';
+import { encryptField, type KeyRing } from '../../crypto/field-encryption';
+import { type ActingUser, nextStatus, type Refusal, refusal, type WorkflowAction } from '../workflow';
+import { assessCase, reassess } from './assessment';
+import { bindDecision } from './bindings';
+import { resolveCarried } from './carried';
 import { recordEvent } from './events';
-import { assemble } from './parts';
 import { openRequestIds, refreshQueue } from './queue';
-import { together } from './storage';
-import { type LoadedCase, loadCase, reassess, todayOf } from './store';
-import { type ActingUser, nextStatus, type Refusal, refusal, type WorkflowAction } from './workflow';
+import { loadCase } from './reads';
+import { together } from './together';
 
 export type Decision =
   | { action: 'start_verification' }
@@ -88,16 +84,6 @@ export function decide(db: Db, ring: KeyRing, input: DecisionInput): Promise<Dec
   return db.transaction((tx) => decideIn(tx, ring, input));
 }
 
-/** The case's assessment as the rules give it now, with its scans and reference reviews; null if incomplete. */
-export async function assessNow(tx: Tx, loaded: LoadedCase, now: Date): Promise<Assessment | null> {
-  const assembled = assemble(loaded.parts, loaded.row.reference);
-  if (!assembled.ok) return null;
-  return evaluate(assembled.file, todayOf(now), {
-    reviews: await latestReviews(tx),
-    documentScans: await scansOf(tx, loaded.row.id, loaded.parts.documents ?? []),
-  });
-}
-
 /** One decision inside the caller's transaction (several decisions may share one: confirming all at once). */
 export async function decideIn(tx: Tx, ring: KeyRing, input: DecisionInput): Promise<DecisionResult> {
   const { caseId, user, decision, now } = input;
@@ -115,7 +101,8 @@ export async function decideIn(tx: Tx, ring: KeyRing, input: DecisionInput): Pro
     return { ok: false, problem: 'invalid', detail: 'request' };
   }
   // What the decision is made on: bound to it below.
-  const assessment = await assessNow(tx, loaded, now);
+  const assessed = await assessCase(tx, loaded, now);
+  const assessment = assessed.ok ? assessed.assessment : null;
   if (decision.action === 'approve_referral') {
     const feasible = assessment?.destinations.filter((d) => d.status === 'feasible') ?? [];
     if (!feasible.some((d) => d.country === decision.country && d.pathway === decision.pathway)) {

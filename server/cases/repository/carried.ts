@@ -5,8 +5,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { caseCarriedDecisions, users } from '../../../db/schema';
 import type { KeyRing } from '../../crypto/field-encryption';
-import { recordEvent } from '../events';
-import type { Carried, CarriedOrigin } from './carried';
+import type { Carried, CarriedOrigin } from '../decisions/carried';
+import { recordEvent } from './events';
 
 export async function recordCarried(
   tx: Tx,
