@@ -133,8 +133,8 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
     state: { values: Record<string, string>; errors: FieldErrors; chosen?: string[]; notice?: MessageKey },
     status?: number,
   ) {
+    // Who may not confirm still sees what the file carried and why they may not.
     const refused = refusal('clear_flag', request.user!, loaded.row);
-    if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
     const pending = await app.cases.pendingCarried(loaded.row.id);
     if (pending.length === 0) {
       return reply.render(
@@ -160,6 +160,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
         values: state.values,
         errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
         notice: state.notice ? t(state.notice) : undefined,
+        refused: refused ? t(`review.refused.${refused}` as MessageKey) : undefined,
       },
       status,
     );
@@ -173,6 +174,8 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
 
   app.post<Params>('/cases/:id/carried', { config: { access: staff } }, async (request, reply) => {
     const loaded = caseOf(request);
+    const refused = refusal('clear_flag', request.user!, loaded.row);
+    if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
     const form = readForm(carriedForm, request.body);
     const chosen = form.ok ? ([] as string[]).concat(form.data.flagIds ?? []) : [];
     if (!form.ok) return carriedPage(request, reply, loaded, form, 400);
