@@ -167,7 +167,9 @@ describe('walk 3: supervisor review', () => {
     expect(await supervisor.locator(`main table tbody a[href="${casePath}"]`).count()).toBe(1);
     await follow(supervisor, supervisor.locator(`main a[href="${casePath}"]`).first());
     const changed = supervisor.locator('section.changed-since');
-    const participation = changed.locator('tbody tr', { hasText: 'participation' });
+    const participation = changed
+      .locator('tbody tr')
+      .filter({ has: supervisor.locator('th', { hasText: /participation/i }) });
     expect(await participation.locator('td.before').textContent()).toBe('No');
     expect(await participation.locator('td.after').textContent()).toBe('Yes');
     expect(await changed.textContent()).toContain('The change alters the assessment: decide again.');
