@@ -16,6 +16,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -536,6 +537,10 @@ export const caseEventKinds = [
   'referral_approved',
   'referral_declined',
   'comment',
+  // A standing decision withdrawn because the case changed after it (detail: decision, action, sections).
+  'decision_withdrawn',
+  // An import carried decisions taken elsewhere, kept as "to be confirmed" (detail: flagIds, origin).
+  'decisions_carried',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
@@ -560,6 +565,75 @@ export const caseEvents = pgTable(
   (t) => [
     index('case_events_case_idx').on(t.caseId, t.seq),
     index('case_events_kind_idx').on(t.kind, t.caseId),
+  ],
+);
+
+/**
+ * Every supervisor's decision, bound to the case it was made on: the case version, a digest of the
+ * assessment (server/cases/decisions/digest.ts) and the case's contents then, encrypted, so what changed since
+ * can be shown side by side. `id` is the decision's event on the timeline. A standing verdict (approval,
+ * decline, closure) ends when superseded by the next decision or withdrawn because the case changed after it.
+ */
+export const decisionEndings = ['superseded', 'case_changed'] as const;
+export const caseDecisions = pgTable(
+  'case_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    action: text('action').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: moment('decided_at').notNull(),
+    caseVersion: integer('case_version').notNull(),
+    // Null when the case was not complete enough to assess.
+    assessmentDigest: text('assessment_digest'),
+    /** Codes only: the approved pathway, the flag decided. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    snapshotEnc: text('snapshot_enc').notNull(),
+    endedAt: moment('ended_at'),
+    endedReason: text('ended_reason', { enum: decisionEndings }),
+    endedVersion: integer('ended_version'),
+  },
+  (t) => [
+    index('case_decisions_case_idx').on(t.caseId, t.decidedAt),
+    uniqueIndex('case_decisions_standing_idx')
+      .on(t.caseId)
+      .where(sql`${t.endedAt} is null and ${t.action} in ('approve_referral', 'decline_referral', 'close')`),
+    check('case_decisions_ended_reason', sql`${t.endedReason} in ('superseded', 'case_changed')`),
+    check('case_decisions_ended_together', sql`(${t.endedAt} is null) = (${t.endedReason} is null)`),
+  ],
+);
+
+/**
+ * Decisions an imported case file carried (its `review.clearedFlags`): kept with their origin as "cleared
+ * elsewhere: to be confirmed", counted as not taken until a reviewer confirms (or upholds) each one.
+ */
+export const carriedKinds = ['flag_cleared'] as const;
+export type CarriedKind = (typeof carriedKinds)[number];
+export const carriedResolutions = ['confirmed', 'upheld'] as const;
+export const caseCarriedDecisions = pgTable(
+  'case_carried_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: caseRef(),
+    kind: text('kind', { enum: carriedKinds }).notNull(),
+    /** The flag id. */
+    subject: text('subject').notNull(),
+    /** The reference the imported file carried (it may have been given a new one here). */
+    originReference: text('origin_reference'),
+    importedBy: uuid('imported_by').references(() => users.id),
+    importedAt: moment('imported_at').notNull(),
+    resolution: text('resolution', { enum: carriedResolutions }),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: moment('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('case_carried_decisions_subject_idx').on(t.caseId, t.kind, t.subject),
+    check('case_carried_decisions_kind', sql`${t.kind} in ('flag_cleared')`),
+    check('case_carried_decisions_resolution', sql`${t.resolution} in ('confirmed', 'upheld')`),
+    check(
+      'case_carried_decisions_resolved_together',
+      sql`(${t.resolution} is null) = (${t.resolvedAt} is null)`,
+    ),
   ],
 );
 

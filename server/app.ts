@@ -34,6 +34,7 @@ import { caseSectionRoutes } from './routes/case/sections';
 import { caseListRoutes } from './routes/case-list';
 import { caseScoped } from './routes/case-scope';
 import { caseExportRoutes, caseTransferRoutes } from './routes/case-transfer';
+import { caseConfirmationRoutes } from './routes/decisions';
 import { homeRoutes } from './routes/home';
 import { organisationRoutes } from './routes/organisation';
 import { referenceDataRoutes } from './routes/reference-data';
@@ -135,6 +136,7 @@ export async function buildApp({
       caseListEntryRoutes,
       caseListRemovalRoutes,
       caseDecisionRoutes,
+      caseConfirmationRoutes,
       caseSummaryRoutes,
       caseExportRoutes,
       attachmentRoutes,

@@ -12,7 +12,7 @@ import {
   users,
 } from '../../db/schema';
 import { appendAudit } from '../audit';
-import { loadCase, openRequestIds, reassess } from '../cases/repository';
+import { loadCase, openRequestIds, reassess, withdrawOnChange } from '../cases/repository';
 import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
 import { type BlobStore, databaseBlobStore } from './blob-store';
 import type { Cleaned } from './clean';
@@ -36,10 +36,29 @@ export interface NewAttachment {
   now: Date;
 }
 
-/** A scan of a document counts in the rules (server/attachments/scans.ts): the stored assessment follows. */
-async function reassessWithScans(tx: Tx, ring: KeyRing, caseId: string, actorId: string, now: Date) {
+/**
+ * After evidence is added or removed. A scan of a document counts in the rules (server/attachments/scans.ts):
+ * the stored assessment follows. Any evidence changes the case a standing decision was made on: it is withdrawn.
+ */
+async function afterEvidenceChange(
+  tx: Tx,
+  ring: KeyRing,
+  input: { caseId: string; scan: boolean; actorId: string; now: Date },
+) {
+  const { caseId, actorId, now } = input;
   const current = await loadCase(tx, ring, caseId);
-  if (current) await reassess(tx, ring, current, (await openRequestIds(tx, caseId)).length, now, actorId);
+  if (!current) return;
+  const assessment = input.scan
+    ? await reassess(tx, ring, current, (await openRequestIds(tx, caseId)).length, now, actorId)
+    : null;
+  await withdrawOnChange(tx, ring, {
+    caseId,
+    parts: current.parts,
+    assessment,
+    actorId,
+    now,
+    evidence: true,
+  });
 }
 
 export type AddResult = { ok: true; id: string } | { ok: false; reason: 'caseFull'; usedBytes: number };
@@ -112,7 +131,12 @@ export async function addAttachment(
       },
       at: input.now,
     });
-    if (input.document) await reassessWithScans(tx, ring, caseId, input.actorId, input.now);
+    await afterEvidenceChange(tx, ring, {
+      caseId,
+      scan: input.document !== null,
+      actorId: input.actorId,
+      now: input.now,
+    });
     return { ok: true, id };
   });
   return result;
@@ -180,7 +204,12 @@ export async function eraseAttachment(
       detail: { attachmentId: row.id },
       at: audit.now,
     });
-    if (row.documentId !== null) await reassessWithScans(tx, ring, row.caseId, audit.actorId, audit.now);
+    await afterEvidenceChange(tx, ring, {
+      caseId: row.caseId,
+      scan: row.documentId !== null,
+      actorId: audit.actorId,
+      now: audit.now,
+    });
   });
   await db.execute(sql`vacuum ${attachmentChunks}`);
 }

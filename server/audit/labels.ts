@@ -17,6 +17,7 @@ export const auditActions = [
   'case.viewed',
   'case.listed',
   'case.section_saved',
+  'case.decision_withdrawn',
   'case.assigned',
   'case.exported',
   'case.summary_exported',
@@ -220,6 +221,7 @@ const en: Record<AuditAction, Sentence> = {
   'case.imported': () => 'Imported the case from a file',
   'case.import_attachments': () => "Imported the case's scans from a case-with-attachments file",
   'case.import_undone': () => 'Undid an import whose scans were refused',
+  'case.decision_withdrawn': () => 'A change withdrew the standing decision; the case went back to review',
   'case.viewed': (d) => viewed(d, 'en'),
   'case.listed': (d) => listed(d, 'en'),
   'case.section_saved': (d) =>
@@ -303,6 +305,7 @@ const ru: Record<AuditAction, Sentence> = {
   'case.imported': () => 'Дело загружено из файла',
   'case.import_attachments': () => 'Загружены сканы дела из файла с вложениями',
   'case.import_undone': () => 'Загрузка отменена: сканы отклонены',
+  'case.decision_withdrawn': () => 'Изменение отозвало принятое решение; дело возвращено на проверку',
   'case.viewed': (d) => viewed(d, 'ru'),
   'case.listed': (d) => listed(d, 'ru'),
   'case.section_saved': (d) =>

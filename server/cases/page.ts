@@ -11,11 +11,12 @@ import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
 import { documentScans as scansOf } from '../attachments/scans';
 import type { SessionUser } from '../auth/sessions';
 import type { Translate } from '../i18n';
-import { formatTime } from '../i18n/dates';
-import type { KeysUnder } from '../i18n/keys';
+import { formatDay, formatTime } from '../i18n/dates';
+import { isMessageKey, type KeysUnder } from '../i18n/keys';
 import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
 import { activeCaseworkers } from './caseworkers';
+import { carriedLines, changedSinceView } from './decisions/view';
 import { type ListForm, type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
 import { assemble, type RequiredPart } from './parts';
@@ -119,17 +120,22 @@ export async function casePageModel(
   const caseId = row.id;
   const assembled = assemble(parts, row.reference);
   // Independent reads, sent together: the assignee, the last stored assessment and the timeline are one.
-  const [reads, caseworkers, reviews, documentScans] = await Promise.all([
+  const [reads, caseworkers, reviews, documentScans, pending, decision] = await Promise.all([
     readCasePage(app.db, app.keyRing, caseId),
     user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
     latestReviews(app.db),
     scansOf(app.db, caseId, parts.documents ?? []),
+    app.cases.pendingCarried(caseId),
+    app.cases.decisionToCompare(caseId, row.status),
   ]);
   const review = reviewModel(loaded, user, locale, t, reads.timeline);
+  const carried = carriedLines(pending, t);
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
   const live = assembled.ok
     ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
     : null;
+  const changed =
+    decision && changedSinceView(decision, { current: row, parts, assessment: live, user, locale, t });
 
   const sections = layout.map((section) => ({
     id: section.id,
@@ -177,6 +183,11 @@ export async function casePageModel(
 
   return {
     review,
+    changed,
+    carried,
+    // "Confirm all" and one at a time: for a reviewer who may clear flags on this case.
+    carriedHref:
+      Object.keys(carried).length > 0 && review.canDecideFlags ? `/cases/${caseId}/carried` : undefined,
     caseRow: row,
     statusLabel: t(`case.status.${row.status}`),
     assigneeName: (row.assignedTo && reads.assigneeName) || t('case.unassigned'),
@@ -209,6 +220,8 @@ function reviewModel(
   const answered = new Set(events.filter((e) => e.kind === 'info_answered').map((e) => e.detail.requestId));
   const actor = (name: string | null) => name ?? t('review.system');
   const flagName = (id: unknown) => flagTitle(String(id), locale);
+  // A timeline entry names what it recorded by code; an unknown code (an older version's) shows as written.
+  const keyOr = (key: string) => (isMessageKey(key) ? t(key) : key);
   const statusName = (s: unknown) => {
     const status = caseStatuses.find((known) => known === s);
     return status ? t(`case.status.${status}`) : '—';
@@ -225,7 +238,22 @@ function reviewModel(
         });
       case 'flag_cleared':
       case 'flag_upheld':
-        return t(`timeline.${e.kind}`, { flag: flagName(d.flagId) });
+        return t(d.confirmsCarried ? 'timeline.flag_confirmed' : `timeline.${e.kind}`, {
+          flag: flagName(d.flagId),
+        });
+      case 'decision_withdrawn':
+        return t('timeline.decision_withdrawn', {
+          decision: keyOr(`decisions.kind.${String(d.action)}`),
+          date: d.decidedAt ? formatDay(String(d.decidedAt), locale) : '—',
+          sections:
+            ((d.sections as string[] | undefined) ?? [])
+              .map((s) => keyOr(s === 'attachments' ? 'att.title' : `case.section.${s}`))
+              .join(', ') || '—',
+        });
+      case 'decisions_carried':
+        return t('timeline.decisions_carried', {
+          flags: ((d.flagIds as string[] | undefined) ?? []).map(flagName).join(', '),
+        });
       case 'referral_approved':
         return t('timeline.referral_approved', {
           pathway: `${countryName(String(d.country), locale)} · ${l.pathways[d.pathway as keyof typeof l.pathways] ?? d.pathway}`,

@@ -4,6 +4,7 @@ import { attachmentsEn } from './attachments.en';
 import { caseListEn } from './case-list.en';
 import { casesEn } from './cases.en';
 import { conflictsEn } from './conflicts.en';
+import { decisionsEn } from './decisions.en';
 import { inputEn } from './input.en';
 import { referenceDataEn } from './reference-data.en';
 import { reviewEn } from './review.en';
@@ -204,5 +205,6 @@ export const en = {
   ...referenceDataEn,
   ...attachmentsEn,
   ...conflictsEn,
+  ...decisionsEn,
 } as const;
 export type MessageKey = keyof typeof en;

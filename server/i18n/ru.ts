@@ -4,6 +4,7 @@ import { attachmentsRu } from './attachments.ru';
 import { caseListRu } from './case-list.ru';
 import { casesRu } from './cases.ru';
 import { conflictsRu } from './conflicts.ru';
+import { decisionsRu } from './decisions.ru';
 import type { MessageKey } from './en';
 import { inputRu } from './input.ru';
 import { referenceDataRu } from './reference-data.ru';
@@ -205,4 +206,5 @@ export const ru: Record<MessageKey, string> = {
   ...referenceDataRu,
   ...attachmentsRu,
   ...conflictsRu,
+  ...decisionsRu,
 };

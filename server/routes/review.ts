@@ -8,6 +8,7 @@ import { countryName } from '../../rules/i18n';
 import { checklistIds, flagIds } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle } from '../../rules/titles';
+import { changedSinceView } from '../cases/decisions/view';
 import { type Decision, type LoadedCase, openRequestsOf } from '../cases/repository';
 import { type Refusal, refusal, type WorkflowAction, workflowActions } from '../cases/workflow';
 import { type FieldErrors, readForm } from '../http/forms';
@@ -126,7 +127,11 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
     const assessment = assessed.ok ? assessed.assessment : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
     const openRequests = openRequestsOf(await app.cases.timeline(loaded.row.id));
+    // Deciding again on a case whose decision a change withdrew: what changed, beside what was decided on.
+    const decision = await app.cases.decisionToCompare(loaded.row.id, loaded.row.status);
+    const now = { current: loaded.row, parts: loaded.parts, assessment, user: request.user!, locale };
     return {
+      changed: decision && changedSinceView(decision, { ...now, t: request.t }),
       flag: flag ? { ...flag, title: flagTitle(flag.id, locale) } : undefined,
       todoItems: assessment?.checklist.filter((c) => c.status === 'todo' || c.status === 'blocked') ?? [],
       feasible:

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type CaseStatus, caseClearedFlags, users } from '../../db/schema';
 import { countrySchema, pathwaySchema } from '../../rules/case-schema';
-import { type CaseEvent, readTimeline } from '../cases/repository';
+import { type CaseEvent, pendingCarried, readTimeline } from '../cases/repository';
 import { decryptField, type KeyRing } from '../crypto/field-encryption';
 
 const approvalDetail = z.object({ country: countrySchema, pathway: pathwaySchema });
@@ -31,6 +31,8 @@ export interface ReviewRecord {
   /** Set only when the case is referred and its latest approval names the pathway and the approver. */
   approval: Approval | null;
   decisions: Map<string, FlagDecision>;
+  /** Flags an imported file says were cleared elsewhere, not confirmed here: they count as not cleared. */
+  carried: Set<string>;
 }
 
 function approvalFrom(status: CaseStatus, timeline: readonly CaseEvent[]): Approval | null {
@@ -38,6 +40,8 @@ function approvalFrom(status: CaseStatus, timeline: readonly CaseEvent[]): Appro
   const latest = timeline.findLast((e) => e.kind === 'referral_approved');
   const detail = approvalDetail.safeParse(latest?.detail);
   if (!latest || !detail.success || !latest.actorName) return null;
+  // An approval the case's later change withdrew approves nothing, until a supervisor approves again.
+  if (timeline.slice(timeline.indexOf(latest)).some((e) => e.kind === 'decision_withdrawn')) return null;
   return { ...detail.data, by: latest.actorName, at: latest.at, reason: latest.text };
 }
 
@@ -74,5 +78,6 @@ export async function reviewRecord(
       reason: event.text,
     });
   }
-  return { approval: approvalFrom(status, timeline), decisions };
+  const carried = new Set((await pendingCarried(db, caseId)).map((c) => c.flagId));
+  return { approval: approvalFrom(status, timeline), decisions, carried };
 }

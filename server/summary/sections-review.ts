@@ -192,6 +192,7 @@ function flags(ctx: Context): Section {
       const said = t(decision.outcome === 'cleared' ? 'summary.flagCleared' : 'summary.flagUpheld', who);
       lines.push(decision.reason ? `${said}: ${decision.reason}` : said);
     } else if (flag.cleared) lines.push(t('summary.flagClearedUnrecorded'));
+    else if (record.carried.has(flag.id)) lines.push(t('summary.flagCarried'));
     // Only high and critical flags wait for a supervisor; the others inform.
     else if (flag.severity === 'high' || flag.severity === 'critical') lines.push(t('summary.flagOpen'));
     const cited = source(flag.source);

@@ -1,12 +1,15 @@
 // Walk 3, the supervisor issue's walk in the browser: a case that trips UNIT_IMPLICATED comes first in the
 // queue; the supervisor asks for more information; the caseworker answers; the supervisor clears the flags
-// with reasons and approves a referral; all of it is on the timeline; and a supervisor is refused when
-// deciding a case they entered themselves (four eyes).
+// with reasons and approves a referral; all of it is on the timeline. Then the caseworker edits the referred
+// case: a change that leaves the assessment as it was withdraws the approval and one step re-approves it; a
+// change that alters it sends the case back to the queue with the change side by side and the summary a
+// DRAFT. And a supervisor is refused when deciding a case they entered themselves (four eyes).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/fixtures';
 import { type Account, createAccount, type RunningApp, startApp } from './helpers/app';
 import { launchBrowser, newPerson } from './helpers/browser';
+import { fillCaseForm } from './helpers/forms';
 import { checkedPages, checkPage, follow, importCaseFile, signIn, submit, visit } from './helpers/pages';
 import { screenshots } from './helpers/screens';
 
@@ -117,6 +120,67 @@ describe('walk 3: supervisor review', () => {
     ]) {
       expect(timeline).toContain(step);
     }
+  });
+
+  /** The caseworker opens a section's form from the case page's address, changes it and saves. */
+  async function editAs(page: Page, form: string, fields: Record<string, string>): Promise<void> {
+    await visit(page, `${casePath}/edit/${form}`);
+    await fillCaseForm(page, fields);
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe(casePath);
+  }
+  const urgent = async () => {
+    await visit(supervisor, '/');
+    const row = supervisor
+      .locator('main dt', { hasText: 'Urgent' })
+      .locator('xpath=following-sibling::dd[1]');
+    return Number(await row.textContent());
+  };
+  const summaryText = async () => {
+    await visit(supervisor, `${casePath}/summary?profile=partner`);
+    return (await supervisor.locator('main').textContent()) ?? '';
+  };
+
+  it('a later edit that leaves the assessment as it was withdraws the approval; one step re-approves', async () => {
+    await editAs(caseworker, 'person', { fullName: 'Ivan Petrovich Sidorov' });
+    expect(await caseworker.locator('.case-meta .badge').textContent()).toBe('Review');
+    await visit(supervisor, casePath);
+    const changed = supervisor.locator('section.changed-since');
+    expect(await changed.textContent()).toContain('The change does not alter the assessment');
+    expect(await changed.locator('tbody tr').first().textContent()).toContain('Ivan Petrovich Sidorov');
+    await follow(supervisor, changed.locator(`a[href="${casePath}/reaffirm"]`));
+    await supervisor.locator('#f-note').fill('Name spelling only; nothing the approval rests on.');
+    await submit(supervisor);
+    expect(await supervisor.locator('.case-meta .badge').textContent()).toBe('Referred');
+    expect(await summaryText()).toContain('Approved for referral by Marta Supervisor');
+  });
+
+  it('"admits participation: yes" after approval: back in the queue, side by side, DRAFT, counted urgent', async () => {
+    const urgentBefore = await urgent();
+    await editAs(caseworker, 'screening', { admitsParticipation: 'yes' });
+    expect(await caseworker.locator('.case-meta .badge').textContent()).toBe('Review');
+    expect(await caseworker.locator('#timeline').textContent()).toMatch(
+      /Approval for referral of [\d-]+ withdrawn: the case changed after it \(Screening\)/,
+    );
+
+    await visit(supervisor, '/review');
+    expect(await supervisor.locator(`main table tbody a[href="${casePath}"]`).count()).toBe(1);
+    await follow(supervisor, supervisor.locator(`main a[href="${casePath}"]`).first());
+    const changed = supervisor.locator('section.changed-since');
+    const participation = changed
+      .locator('tbody tr')
+      .filter({ has: supervisor.locator('th', { hasText: /participation/i }) });
+    expect(await participation.locator('td.before').textContent()).toBe('No');
+    expect(await participation.locator('td.after').textContent()).toBe('Yes');
+    expect(await changed.textContent()).toContain('The change alters the assessment: decide again.');
+    expect(await changed.locator('a[href$="/reaffirm"]').count()).toBe(0);
+    await screenshots(supervisor, 'changed-since-decision');
+
+    const summary = await summaryText();
+    expect(summary).toContain('DRAFT');
+    expect(summary).not.toContain('Approved for referral by');
+    await screenshots(supervisor, 'summary-draft-after-change');
+    expect(await urgent()).toBe(urgentBefore + 1);
   });
 
   it('the same supervisor is refused when deciding a case they entered', async () => {

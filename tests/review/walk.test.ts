@@ -7,6 +7,7 @@ import { auditLog, cases } from '../../db/schema';
 import { loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, csrfFrom, signIn, type TestApp, testApp } from '../helpers/app';
 import { enterCaseThroughForms } from '../helpers/case-forms';
+import { decideThroughPage } from '../helpers/decide';
 import { fixture } from '../helpers/fixtures';
 
 let t: TestApp;
@@ -21,28 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Opens a decision page and submits it with the version and token it carries. */
-async function decide(
-  agent: Agent,
-  caseUrl: string,
-  action: string,
-  query: string,
-  fields: Record<string, string | string[]>,
-) {
-  const page = await agent.get(`${caseUrl}/decide/${action}${query}`);
-  expect(page.status, page.text.slice(0, 500)).toBe(200);
-  const version = /name="_version" value="(\d+)"/.exec(page.text)![1]!;
-  const hidden = Object.fromEntries(
-    [...page.text.matchAll(/<input type="hidden" name="(flagId|requestId)" value="([^"]+)">/g)].map((m) => [
-      m[1],
-      m[2],
-    ]),
-  );
-  return agent
-    .post(`${caseUrl}/decide/${action}`)
-    .type('form')
-    .send({ _csrf: csrfFrom(page.text), _version: version, ...hidden, ...fields });
-}
+const decide = decideThroughPage;
 
 describe('the review walk', () => {
   let url: string;

@@ -71,6 +71,11 @@ const table: Record<string, Who[]> = {
   'GET /review': ['supervisor'],
   'GET /cases/:id/decide/:action': caseStaff,
   'POST /cases/:id/decide/:action': caseStaff,
+  // Confirming a withdrawn decision again, and clearances an import carried: reviewers only (four eyes inside).
+  'GET /cases/:id/reaffirm': ['supervisor'],
+  'POST /cases/:id/reaffirm': ['supervisor'],
+  'GET /cases/:id/carried': ['supervisor'],
+  'POST /cases/:id/carried': ['supervisor'],
   'GET /admin/audit': ['admin'],
   'POST /admin/audit/verify': ['admin'],
   'POST /admin/audit/checkpoint': ['admin'],

@@ -74,7 +74,7 @@ export async function reassess(
   openRequests: number,
   now: Date,
   actorId: string | null,
-) {
+): Promise<Assessment | null> {
   const { row: before, parts } = current;
   const caseId = before.id;
   const assessed = await assessCase(tx, current, now);
@@ -92,7 +92,7 @@ export async function reassess(
     .where(eq(cases.id, caseId));
   if (!assessment) {
     await update;
-    return;
+    return null;
   }
   const id = randomUUID();
   // Three tables written, nothing read back: sent together.
@@ -126,4 +126,5 @@ export async function reassess(
         },
       }),
   ]);
+  return assessment;
 }

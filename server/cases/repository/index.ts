@@ -5,15 +5,20 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../../db/client';
-import { auditLog, cases } from '../../../db/schema';
+import { auditLog, type CaseStatus, cases, users } from '../../../db/schema';
 import type { CaseFile, Person } from '../../../rules/case-schema';
 import type { Locale } from '../../../rules/i18n';
+import type { FlagId } from '../../../rules/ids';
 import { appendAudit } from '../../audit';
 import type { SessionUser } from '../../auth/sessions';
 import type { KeyRing } from '../../crypto/field-encryption';
 import { canSeeCase, visibleCases } from '../access';
 import type { CaseParts, Section } from '../parts';
+import type { ActingUser } from '../workflow';
 import { assessCase } from './assessment';
+import { decisionToCompare } from './bindings';
+import { pendingCarried } from './carried';
+import { confirmCarried, reaffirm } from './confirmations';
 import { myCases, openRequestsFor, queuePage, queueTop, supervisorCounts } from './dashboard';
 import { type Decision, decide } from './decisions';
 import { readTimeline } from './events';
@@ -22,6 +27,8 @@ import { type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 import { createCase, importCase, saveSection } from './writes';
 
 export { assessCase, reassess, todayOf } from './assessment';
+export { reaffirmable, withdrawOnChange } from './bindings';
+export { pendingCarried } from './carried';
 export { type Decision, decide } from './decisions';
 export { type CaseEvent, readCasePage, readTimeline, recordEvent } from './events';
 export { writePart } from './part-writers';
@@ -81,6 +88,32 @@ class CaseRepository {
     decision: Decision;
   }) {
     return decide(this.db, this.ring, { ...input, now: this.clock() });
+  }
+
+  /** The decision a reviewer compares the case with now (a withdrawn verdict, a request), or null. */
+  decisionToCompare(caseId: string, status: CaseStatus) {
+    return decisionToCompare(this.db, this.ring, caseId, status);
+  }
+
+  /** Clearances an imported file carried that no reviewer has confirmed or upheld yet. */
+  pendingCarried(caseId: string) {
+    return pendingCarried(this.db, caseId);
+  }
+
+  /** Confirms again, in one step, the verdict a change withdrew, while the assessment is the one it rests on. */
+  reaffirm(input: { caseId: string; user: ActingUser; expectedVersion: number; reason: string }) {
+    return reaffirm(this.db, this.ring, { ...input, now: this.clock() });
+  }
+
+  /** Confirms carried clearances, one or all, each a clearance on the record. */
+  confirmCarried(input: {
+    caseId: string;
+    user: ActingUser;
+    expectedVersion: number;
+    flagIds: FlagId[];
+    reason: string;
+  }) {
+    return confirmCarried(this.db, this.ring, { ...input, now: this.clock() });
   }
 
   /** Hands the case to another caseworker, on the record. */

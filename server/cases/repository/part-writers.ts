@@ -1,6 +1,7 @@
 // Writing each part of a case to its own table, encrypting identifying fields on the way in. Writing a part
 // replaces its rows, inside the caller's transaction. Each statement costs the database more than the work
 // inside it, so one-row parts are written with one statement and each list with one insert.
+import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../db/client';
@@ -223,36 +224,16 @@ const writers: { [P in PartName]: Writer<P> } = {
   clearedFlags: writeClearedFlags,
 };
 
-// Cleared flags arriving in an imported case file: who cleared them, and why, is the importer's record.
-async function writeClearedFlags(tx: Tx, w: WriteContext, caseId: string, ids: string[]) {
+// A flag is cleared only by a reviewer's decision (decisions.ts writes case_cleared_flags, with who and why).
+// No save of a case's parts may add one: an import's clearances are kept apart, to be confirmed (carried.ts).
+async function writeClearedFlags(tx: Tx, _w: WriteContext, caseId: string, ids: string[]) {
+  if (ids.length === 0) return;
   const existing = await tx
     .select({ flagId: caseClearedFlags.flagId })
     .from(caseClearedFlags)
     .where(eq(caseClearedFlags.caseId, caseId));
   const have = new Set(existing.map((r) => r.flagId));
-  const gone = [...have].filter((id) => !ids.includes(id));
-  if (gone.length) {
-    await tx
-      .delete(caseClearedFlags)
-      .where(and(eq(caseClearedFlags.caseId, caseId), inArray(caseClearedFlags.flagId, gone)));
-  }
-  const added = ids.filter((id) => !have.has(id));
-  if (added.length === 0) return;
-  await tx.insert(caseClearedFlags).values(
-    added.map((flagId) => ({
-      caseId,
-      flagId,
-      clearedBy: w.actorId,
-      clearedAt: w.now,
-      reasonEnc: enc(
-        w,
-        'case_cleared_flags',
-        'reason',
-        `${caseId}:${flagId}`,
-        'cleared in the imported case file',
-      )!,
-    })),
-  );
+  if (ids.some((id) => !have.has(id))) throw new Error('flags are cleared only by a decision');
 }
 
 export async function writePart<P extends PartName>(

@@ -6,6 +6,7 @@ import { caseReferenceCounters, caseSectionVersions, cases } from '../../../db/s
 import type { CaseFile, Person } from '../../../rules/case-schema';
 import { appendAudit } from '../../audit';
 import type { KeyRing } from '../../crypto/field-encryption';
+import { type Carried, carriedFrom } from '../decisions/carried';
 import {
   type CaseParts,
   disassemble,
@@ -16,6 +17,8 @@ import {
   sections,
 } from '../parts';
 import { reassess } from './assessment';
+import { withdrawOnChange } from './bindings';
+import { recordCarried } from './carried';
 import { type WriteContext, writeParts } from './part-writers';
 import { openRequestIds } from './queue';
 import { type LoadedCase, loadCase } from './reads';
@@ -45,6 +48,8 @@ interface NewCase {
   actorId: string;
   now: Date;
   action: 'case.created' | 'case.imported';
+  /** Decisions an imported file carried: kept as "to be confirmed", never taken in the importer's name. */
+  carried?: { decisions: Carried[]; originReference: string | null };
 }
 
 async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: string; reference: string }> {
@@ -81,6 +86,16 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
         })),
       ),
     ]);
+    const carried = input.carried;
+    if (carried) {
+      await recordCarried(tx, ring, {
+        caseId: id,
+        carried: carried.decisions,
+        originReference: carried.originReference,
+        actorId: input.actorId,
+        now,
+      });
+    }
     // A new case has no requests for information.
     await reassess(tx, ring, { row: row!, parts: input.parts }, 0, now, input.actorId);
     await appendAudit(tx, {
@@ -88,6 +103,16 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
       action: input.action,
       targetType: 'case',
       targetId: id,
+      // The audit log names what the file carried (codes only), and that none of it was taken as decided.
+      ...(carried
+        ? {
+            detail: {
+              origin: carried.originReference,
+              carried: { clearedFlags: carried.decisions.map((c) => c.subject) },
+              toBeConfirmed: carried.decisions.length,
+            },
+          }
+        : {}),
       at: now,
     });
     return { id, reference };
@@ -111,9 +136,11 @@ export function importCase(
 ): Promise<{ id: string; reference: string }> {
   return insertCase(db, ring, {
     ...input,
-    parts: disassemble(file),
+    // A flag is cleared only by a reviewer's decision here: the file's clearances wait to be confirmed.
+    parts: { ...disassemble(file), clearedFlags: [] },
     reference: file.reference,
     action: 'case.imported',
+    carried: { decisions: carriedFrom(file.review), originReference: file.reference ?? null },
   });
 }
 
@@ -172,7 +199,15 @@ export async function saveSection(
         loadCase(tx, ring, caseId),
         openRequestIds(tx, caseId),
       ]);
-      await reassess(tx, ring, current!, openRequests.length, now, input.actorId);
+      const assessment = await reassess(tx, ring, current!, openRequests.length, now, input.actorId);
+      // A decision stands only for the case it was made on: this change withdraws it, in this transaction.
+      await withdrawOnChange(tx, ring, {
+        caseId,
+        parts: current!.parts,
+        assessment,
+        actorId: input.actorId,
+        now,
+      });
       await appendAudit(tx, {
         actorId: input.actorId,
         action: 'case.section_saved',
