@@ -12,6 +12,7 @@ import { openKeyRings } from './crypto/key-check';
 import { errorPages } from './http/errors';
 import { guard } from './http/guard';
 import { loggerOptions } from './http/logging';
+import { submitOnce } from './http/once';
 import { outages } from './http/outage';
 import { renderPages } from './http/render';
 import { requestContext } from './http/request-context';
@@ -110,6 +111,7 @@ export async function buildApp({
   outages(app, config);
   requestContext(app, config);
   guard(app);
+  submitOnce(app);
   errorPages(app);
 
   staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js', 'copy.js', 'attachments.js']);

@@ -64,6 +64,8 @@ export const reviewEn = {
   'review.action.decline_referral': 'Decline referral',
   'review.action.close': 'Close the case',
   'review.action.reopen': 'Reopen the case',
+  'review.action.withdraw': 'Withdraw the case (created by mistake)',
+  'review.action.restore': 'Restore the withdrawn case',
   'review.action.comment': 'Comment',
   'review.explain.start_verification': 'The case moves from intake to verification.',
   'review.explain.send_for_review': "The case goes to the review queue for a supervisor's decision.",
@@ -81,6 +83,9 @@ export const reviewEn = {
     'No referral for now. The person is not dropped: the case stays open for local legal aid and a legal stay in the host country.',
   'review.explain.close': 'The case is closed. It can be reopened later.',
   'review.explain.reopen': 'The case returns to verification.',
+  'review.explain.withdraw':
+    'The case is kept and stays on the record, but it leaves every list, the queue, the home pages and search, and can no longer be edited. A supervisor can restore it.',
+  'review.explain.restore': 'The case returns to intake and to the lists of whoever may see it.',
   'review.explain.comment': 'Comments are part of the case record.',
   'timeline.status_changed': 'Status changed from {from} to {to}',
   'timeline.assessment_changed': 'Recommendation became: {to} (risk {risk})',

@@ -67,6 +67,8 @@ export const reviewRu: Record<keyof typeof reviewEn, string> = {
   'review.action.decline_referral': 'Отклонить направление',
   'review.action.close': 'Закрыть дело',
   'review.action.reopen': 'Открыть дело снова',
+  'review.action.withdraw': 'Отозвать дело (создано по ошибке)',
+  'review.action.restore': 'Восстановить отозванное дело',
   'review.action.comment': 'Комментарий',
   'review.explain.start_verification': 'Дело переходит из приёма в проверку.',
   'review.explain.send_for_review': 'Дело попадает в очередь на решение супервизора.',
@@ -84,6 +86,9 @@ export const reviewRu: Record<keyof typeof reviewEn, string> = {
     'Направления пока нет. Человек не остаётся без помощи: дело открыто для местной юридической помощи и легального пребывания в стране.',
   'review.explain.close': 'Дело закрывается. Позже его можно открыть снова.',
   'review.explain.reopen': 'Дело возвращается на проверку.',
+  'review.explain.withdraw':
+    'Дело сохраняется и остаётся в журнале, но исчезает из всех списков, очереди, главных страниц и поиска и больше не редактируется. Руководитель может его восстановить.',
+  'review.explain.restore': 'Дело возвращается на приём и в списки тех, кому оно доступно.',
   'review.explain.comment': 'Комментарии входят в материалы дела.',
   'timeline.status_changed': 'Статус изменён: {from} → {to}',
   'timeline.assessment_changed': 'Рекомендация изменилась: {to} (риск: {risk})',

@@ -41,6 +41,8 @@ const forms = {
   decline_referral: z.strictObject({ _version: version, reason }),
   close: z.strictObject({ _version: version, reason }),
   reopen: z.strictObject({ _version: version, reason }),
+  withdraw: z.strictObject({ _version: version, reason }),
+  restore: z.strictObject({ _version: version, reason }),
   comment: z.strictObject({
     _version: version,
     text: z.string().trim().min(1, 'review.commentRequired').max(10_000, 'form.tooLong'),
