@@ -15,3 +15,6 @@ export function canSeeCase(
 export function visibleCases(user: Pick<SessionUser, 'id' | 'role'>): SQL | undefined {
   return user.role === 'caseworker' ? eq(cases.assignedTo, user.id) : undefined;
 }
+
+/** Withdrawn cases (created by mistake) are in no list; a supervisor finds them by the list's status filter. */
+export const listsWithdrawn = (user: Pick<SessionUser, 'role'>): boolean => user.role === 'supervisor';

@@ -53,7 +53,13 @@ export interface CaseState {
   assignedTo: string | null;
 }
 
-export type Refusal = 'wrong_status' | 'not_holder' | 'not_assignee' | 'not_supervisor' | 'not_reviewer' | 'four_eyes';
+export type Refusal =
+  | 'wrong_status'
+  | 'not_holder'
+  | 'not_assignee'
+  | 'not_supervisor'
+  | 'not_reviewer'
+  | 'four_eyes';
 
 /** Why this user may not take this action on this case now, or null when they may. */
 export function refusal(action: WorkflowAction, user: ActingUser, state: CaseState): Refusal | null {

@@ -18,6 +18,8 @@ declare module 'fastify' {
     once?: boolean;
   }
   interface FastifyRequest {
+    /** The form's one-time token, taken out of the body. */
+    onceToken: string | null;
     /** The claimed token's hash while a once-only submission is being processed. */
     onceClaim: string | null;
     /** Where a once-only submission that answers with a page (not a redirect) sends a repeat of it. */
@@ -66,6 +68,16 @@ export function onceResult(request: FastifyRequest, path: string): void {
 export function submitOnce(app: FastifyInstance): void {
   app.decorateRequest('onceClaim', null);
   app.decorateRequest('onceResult', null);
+  app.decorateRequest('onceToken', null);
+  // After the guard (so a form carried through step-up keeps its token), before any handler: the field is
+  // taken out of every form, so that a form's own schema never sees it.
+  app.addHook('preHandler', async (request) => {
+    const body = request.body as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object' || !(ONCE_FIELD in body)) return;
+    const token = body[ONCE_FIELD];
+    delete body[ONCE_FIELD];
+    if (typeof token === 'string') request.onceToken = token;
+  });
   const db = app.db;
 
   /** Claims the token: true when this request now owns it; otherwise what the first submission left. */
@@ -102,10 +114,8 @@ export function submitOnce(app: FastifyInstance): void {
     );
 
   async function claimToken(request: FastifyRequest, reply: FastifyReply) {
-    const body = request.body as Record<string, unknown> | undefined;
-    const token = body?.[ONCE_FIELD];
-    if (body && ONCE_FIELD in body) delete body[ONCE_FIELD];
-    if (typeof token !== 'string' || !validToken(token, request.csrfToken)) return;
+    const token = request.onceToken;
+    if (!token || !validToken(token, request.csrfToken)) return;
     const key = createHash('sha256').update(token).digest('hex');
     const userId = request.user?.id ?? null;
     for (let step = 0; step < WAIT_STEPS; step++) {

@@ -23,6 +23,8 @@ export const reviewEn = {
   'review.refused.wrong_status': 'This cannot be done while the case has its current status.',
   'review.refused.not_holder': 'Only the caseworker who holds this case, or a supervisor, can do this.',
   'review.refused.not_reviewer': 'Only a supervisor can decide this.',
+  'review.refused.not_assignee': 'Only the caseworker this case is assigned to can withdraw it.',
+  'review.refused.not_supervisor': 'Only a supervisor can restore a withdrawn case.',
   'review.refused.four_eyes':
     'You entered or hold this case, so another supervisor must decide on it (four-eyes rule).',
   'review.fourEyesNote':

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CaseStatus, caseStatuses } from '../../db/schema';
 import { actions, riskLevels } from '../../rules/assessment';
 import { labels } from '../../rules/labels';
+import { listsWithdrawn } from '../cases/access';
 import { todayOf } from '../cases/repository';
 import { type ListQuery, type ListRow, NONE, PAGE_SIZE, readListQuery } from '../cases/repository/list-query';
 import type { MessageKey } from '../i18n';
@@ -146,7 +147,9 @@ export async function renderCaseList(
       previousHref: page > 1 ? listHref(current, page - 1) : undefined,
       nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
       options: {
-        statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
+        statuses: caseStatuses
+          .filter((value) => value !== 'withdrawn' || listsWithdrawn(user))
+          .map((value) => ({ value, label: t(statusKey(value)) })),
         actions: [
           ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
           { value: NONE, label: t('cases.list.notAssessed') },

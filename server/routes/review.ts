@@ -197,7 +197,14 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string; action: string } }>(
     '/cases/:id/decide/:action',
-    { config: { access: anyRole, stepUp: { param: 'action', values: ['approve_referral'] } } },
+    {
+      config: {
+        access: anyRole,
+        stepUp: { param: 'action', values: ['approve_referral'] },
+        whileWithdrawn: true,
+        once: true,
+      },
+    },
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();

@@ -110,6 +110,6 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
     }
     return reply.redirect(`/cases/${loaded.row.id}#${listId}`, 303);
   };
-  app.post('/cases/:id/lists/:list', { config: { access } }, saveEntry);
+  app.post('/cases/:id/lists/:list', { config: { access, once: true } }, saveEntry);
   app.post('/cases/:id/lists/:list/:index', { config: { access } }, saveEntry);
 }
