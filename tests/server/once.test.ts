@@ -56,7 +56,7 @@ describe('new case', () => {
     expect(second.status).toBe(303);
     expect(second.headers.location).toBe(`${first.headers.location}?resubmitted=1`);
     expect(await casesNamed('Crane by the river')).toBe(1);
-    const page = await cw.agent.get(second.headers.location);
+    const page = await cw.agent.get(String(second.headers.location));
     expect(page.text).toContain('already been sent');
   });
 
