@@ -61,7 +61,8 @@ async function post(who: { agent: Agent; csrf: string }, action: string) {
   ).status;
 }
 
-const listed = async (who: { agent: Agent }, url: string) => (await who.agent.get(url)).text.includes(pseudonym);
+const listed = async (who: { agent: Agent }, url: string) =>
+  (await who.agent.get(url)).text.includes(pseudonym);
 
 describe('withdrawing', () => {
   it('is refused to another caseworker (404), a supervisor and an admin (403)', async () => {
