@@ -218,7 +218,8 @@ export const keyChecks = pgTable('key_checks', {
 // in the clear. List rows keep their order in `position`.
 // ---------------------------------------------------------------------------------------------------------
 
-export const caseStatuses = ['intake', 'verification', 'review', 'referred', 'closed'] as const;
+// `withdrawn`: created by mistake; kept and audited, but in no list, queue, count or search (workflow.ts).
+export const caseStatuses = ['intake', 'verification', 'review', 'referred', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 const day = (name: string) => date(name, { mode: 'string' });
@@ -734,4 +735,22 @@ export const attachmentChunks = pgTable(
     sealed: bytea('sealed').notNull(),
   },
   (t) => [primaryKey({ columns: [t.attachmentId, t.variant, t.seq] })],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Creating forms sent at most once per form instance (server/http/once.ts): a hash of the form's one-time
+// token, claimed before the work is done, and the page the first submission led to.
+// ---------------------------------------------------------------------------------------------------------
+
+export const formSubmissions = pgTable(
+  'form_submissions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    // Null while the first submission is being processed.
+    result: text('result'),
+    claimedAt: moment('claimed_at').notNull(),
+    expiresAt: moment('expires_at').notNull(),
+  },
+  (t) => [index('form_submissions_expires_idx').on(t.expiresAt)],
 );

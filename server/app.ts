@@ -13,6 +13,7 @@ import { errorPages } from './http/errors';
 import { guard } from './http/guard';
 import { bodyLimits, strictBodies } from './http/input';
 import { loggerOptions } from './http/logging';
+import { submitOnce } from './http/once';
 import { outages } from './http/outage';
 import { renderPages } from './http/render';
 import { requestContext } from './http/request-context';
@@ -116,6 +117,7 @@ export async function buildApp({
   outages(app, config);
   requestContext(app, config);
   guard(app);
+  submitOnce(app);
   errorPages(app);
 
   staticFiles(app, ['app.css', 'summary.css', 'forms.js', 'webauthn.js', 'copy.js', 'attachments.js']);

@@ -17,3 +17,6 @@ export function visibleCases(user: Pick<SessionUser, 'id' | 'role'>): SQL | unde
   if (user.role === 'supervisor') return undefined;
   return user.role === 'caseworker' ? eq(cases.assignedTo, user.id) : sql`false`;
 }
+
+/** Withdrawn cases (created by mistake) are in no list; a supervisor finds them by the list's status filter. */
+export const listsWithdrawn = (user: Pick<SessionUser, 'role'>): boolean => user.role === 'supervisor';

@@ -5,9 +5,11 @@ import type { CaseStatus, Role } from '../../db/schema';
 /**
  * `holder`: the caseworker the case is assigned to (supervisors may act for them).
  * `reviewer`: a supervisor who neither entered the case nor holds it (four eyes).
+ * `assignee`: only the caseworker the case is assigned to, in person.
+ * `supervisor`: a supervisor (admins manage accounts, not cases).
  * `anyone`: whoever may see the case.
  */
-type Actor = 'holder' | 'reviewer' | 'anyone';
+type Actor = 'holder' | 'reviewer' | 'assignee' | 'supervisor' | 'anyone';
 
 interface Transition {
   from: readonly CaseStatus[];
@@ -32,6 +34,10 @@ const workflow = {
   close: { from: ['intake', 'verification', 'review', 'referred'], to: 'closed', by: 'reviewer' },
   reopen: { from: ['referred', 'closed'], to: 'verification', by: 'reviewer' },
   comment: { from: ['intake', 'verification', 'review', 'referred', 'closed'], by: 'anyone' },
+  // A case created by mistake: its caseworker withdraws it while it is still in intake; it is kept, and
+  // leaves every list. Nothing else may be done to it until a supervisor restores it.
+  withdraw: { from: ['intake'], to: 'withdrawn', by: 'assignee' },
+  restore: { from: ['withdrawn'], to: 'intake', by: 'supervisor' },
 } as const satisfies Record<string, Transition>;
 
 export type WorkflowAction = keyof typeof workflow;
@@ -47,7 +53,13 @@ export interface CaseState {
   assignedTo: string | null;
 }
 
-export type Refusal = 'wrong_status' | 'not_holder' | 'not_reviewer' | 'four_eyes';
+export type Refusal =
+  | 'wrong_status'
+  | 'not_holder'
+  | 'not_assignee'
+  | 'not_supervisor'
+  | 'not_reviewer'
+  | 'four_eyes';
 
 /** Why this user may not take this action on this case now, or null when they may. */
 export function refusal(action: WorkflowAction, user: ActingUser, state: CaseState): Refusal | null {
@@ -61,6 +73,10 @@ export function refusal(action: WorkflowAction, user: ActingUser, state: CaseSta
       if (!reviewer) return 'not_reviewer';
       // Four eyes: whoever entered or holds a case does not also decide on it.
       return user.id === state.createdBy || user.id === state.assignedTo ? 'four_eyes' : null;
+    case 'assignee':
+      return state.assignedTo === user.id ? null : 'not_assignee';
+    case 'supervisor':
+      return user.role === 'supervisor' ? null : 'not_supervisor';
     default:
       return null;
   }

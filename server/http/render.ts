@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../auth/sessions';
 import type { Config } from '../config';
 import { datesFor } from '../i18n/dates';
+import { issueOnceToken } from './once';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -52,6 +53,10 @@ export async function renderPages(app: FastifyInstance, config: Config): Promise
       dates: datesFor(request.locale),
       user: request.user,
       csrfToken: request.csrfToken,
+      // A creating form's one-time token (views/partials/once.eta), fresh for each form on the page.
+      onceToken: () => issueOnceToken(request.csrfToken),
+      // This page is a repeat submission's answer: the form had already been sent (server/http/once.ts).
+      resubmitted: (request.query as Record<string, unknown> | undefined)?.resubmitted === '1',
       orgName: config.orgName,
       currentPath: request.url.split('?')[0],
       // An unfinished sign-in (second factor or enrolment owed) shows no way into the app.

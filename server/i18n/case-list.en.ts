@@ -49,6 +49,7 @@ export const caseListEn = {
   'cases.status.label.review': 'Review',
   'cases.status.label.referred': 'Referred',
   'cases.status.label.closed': 'Closed',
+  'cases.status.label.withdrawn': 'Withdrawn (supervisors)',
 
   'cases.import.title': 'Import a case file',
   'cases.import.intro':

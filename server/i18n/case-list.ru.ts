@@ -51,6 +51,7 @@ export const caseListRu: Record<keyof typeof caseListEn, string> = {
   'cases.status.label.review': 'На рассмотрении',
   'cases.status.label.referred': 'Направлено',
   'cases.status.label.closed': 'Закрыто',
+  'cases.status.label.withdrawn': 'Отозванные (для супервизоров)',
 
   'cases.import.title': 'Импорт файла дела',
   'cases.import.intro':

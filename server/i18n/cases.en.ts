@@ -60,6 +60,11 @@ export const casesEn = {
   'case.status.review': 'Review',
   'case.status.referred': 'Referred',
   'case.status.closed': 'Closed',
+  'case.status.withdrawn': 'Withdrawn',
+  'case.withdrawn.notice':
+    'This case was withdrawn as created by mistake. It is kept for the record and cannot be edited; a supervisor can restore it.',
+  'case.withdrawn.readOnly':
+    'This case was withdrawn, so it cannot be changed. A supervisor can restore it first.',
   'case.section.person': 'Person',
   'case.section.documents': 'Documents',
   'case.section.service': 'Service and deployments',

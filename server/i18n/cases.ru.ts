@@ -62,6 +62,11 @@ export const casesRu: Record<keyof typeof casesEn, string> = {
   'case.status.review': 'Рассмотрение',
   'case.status.referred': 'Направлено',
   'case.status.closed': 'Закрыто',
+  'case.status.withdrawn': 'Отозвано',
+  'case.withdrawn.notice':
+    'Это дело отозвано как созданное по ошибке. Оно сохранено для журнала и не редактируется; супервизор может его восстановить.',
+  'case.withdrawn.readOnly':
+    'Это дело отозвано, поэтому его нельзя изменить. Сначала супервизор должен его восстановить.',
   'case.section.person': 'Человек',
   'case.section.documents': 'Документы',
   'case.section.service': 'Служба и командировки',

@@ -31,6 +31,10 @@ const core = {
   'error.forbidden.message': 'Your account does not give you access to this page.',
   'error.crossSite': 'This request did not come from a Waypost page, so it was refused.',
   'error.notFound.title': 'Page not found',
+  'once.resubmitted': 'This form had already been sent; nothing was created twice. Here is what it led to.',
+  'once.pending.title': 'Already being sent',
+  'once.pending.message':
+    'This form was already sent and is still being processed. Wait a moment, then open the page again.',
   'error.notFound.message': 'There is nothing here, or you do not have access to it.',
   'error.tooLarge.title': 'Too large',
   'error.tooLarge.message': 'What you sent is larger than Waypost accepts.',

@@ -23,6 +23,8 @@ export const reviewEn = {
   'review.refused.wrong_status': 'This cannot be done while the case has its current status.',
   'review.refused.not_holder': 'Only the caseworker who holds this case, or a supervisor, can do this.',
   'review.refused.not_reviewer': 'Only a supervisor can decide this.',
+  'review.refused.not_assignee': 'Only the caseworker this case is assigned to can withdraw it.',
+  'review.refused.not_supervisor': 'Only a supervisor can restore a withdrawn case.',
   'review.refused.four_eyes':
     'You entered or hold this case, so another supervisor must decide on it (four-eyes rule).',
   'review.fourEyesNote':
@@ -65,6 +67,8 @@ export const reviewEn = {
   'review.action.decline_referral': 'Decline referral',
   'review.action.close': 'Close the case',
   'review.action.reopen': 'Reopen the case',
+  'review.action.withdraw': 'Withdraw the case (created by mistake)',
+  'review.action.restore': 'Restore the withdrawn case',
   'review.action.comment': 'Comment',
   'review.explain.start_verification': 'The case moves from intake to verification.',
   'review.explain.send_for_review': "The case goes to the review queue for a supervisor's decision.",
@@ -82,6 +86,9 @@ export const reviewEn = {
     'No referral for now. The person is not dropped: the case stays open for local legal aid and a legal stay in the host country.',
   'review.explain.close': 'The case is closed. It can be reopened later.',
   'review.explain.reopen': 'The case returns to verification.',
+  'review.explain.withdraw':
+    'The case is kept and stays on the record, but it leaves every list, the queue, the home pages and search, and can no longer be edited. A supervisor can restore it.',
+  'review.explain.restore': 'The case returns to intake and to the lists of whoever may see it.',
   'review.explain.comment': 'Comments are part of the case record.',
   'timeline.status_changed': 'Status changed from {from} to {to}',
   'timeline.assessment_changed': 'Recommendation became: {to} (risk {risk})',

@@ -25,6 +25,8 @@ export const reviewRu: Record<keyof typeof reviewEn, string> = {
   'review.refused.wrong_status': 'Это нельзя сделать, пока у дела текущий статус.',
   'review.refused.not_holder': 'Это может сделать только куратор этого дела или супервизор.',
   'review.refused.not_reviewer': 'Это решение может принять только супервизор.',
+  'review.refused.not_assignee': 'Отозвать дело может только куратор, которому оно назначено.',
+  'review.refused.not_supervisor': 'Восстановить отозванное дело может только супервизор.',
   'review.refused.four_eyes':
     'Вы внесли это дело или ведёте его, поэтому решение должен принять другой супервизор (принцип четырёх глаз).',
   'review.fourEyesNote':
@@ -68,6 +70,8 @@ export const reviewRu: Record<keyof typeof reviewEn, string> = {
   'review.action.decline_referral': 'Отклонить направление',
   'review.action.close': 'Закрыть дело',
   'review.action.reopen': 'Открыть дело снова',
+  'review.action.withdraw': 'Отозвать дело (создано по ошибке)',
+  'review.action.restore': 'Восстановить отозванное дело',
   'review.action.comment': 'Комментарий',
   'review.explain.start_verification': 'Дело переходит из приёма в проверку.',
   'review.explain.send_for_review': 'Дело попадает в очередь на решение супервизора.',
@@ -85,6 +89,9 @@ export const reviewRu: Record<keyof typeof reviewEn, string> = {
     'Направления пока нет. Человек не остаётся без помощи: дело открыто для местной юридической помощи и легального пребывания в стране.',
   'review.explain.close': 'Дело закрывается. Позже его можно открыть снова.',
   'review.explain.reopen': 'Дело возвращается на проверку.',
+  'review.explain.withdraw':
+    'Дело сохраняется и остаётся в журнале, но исчезает из всех списков, очереди, главных страниц и поиска и больше не редактируется. Супервизор может его восстановить.',
+  'review.explain.restore': 'Дело возвращается на приём и в списки тех, кому оно доступно.',
   'review.explain.comment': 'Комментарии входят в материалы дела.',
   'timeline.status_changed': 'Статус изменён: {from} → {to}',
   'timeline.assessment_changed': 'Рекомендация изменилась: {to} (риск: {risk})',

@@ -9,6 +9,7 @@ import { latestCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { actionChoices } from '../audit/labels';
 import { deleteUserSessions } from '../auth/sessions';
 import { accountText, readForm } from '../http/forms';
+import { onceResult } from '../http/once';
 import { adminOnly } from '../policy';
 import {
   changeRole,
@@ -44,7 +45,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     reply.render('admin/user-new', { values: { role: 'caseworker' }, errors: {} }),
   );
 
-  app.post('/admin/users', { config: { access, stepUp: true } }, async (request, reply) => {
+  app.post('/admin/users', { config: { access, stepUp: true, once: true } }, async (request, reply) => {
     const form = readForm(newUserForm, request.body);
     const errors = form.ok ? {} : { ...form.errors };
     if (form.ok && (await findUserByEmail(db, form.data.email))) errors.email = 'admin.emailTaken';
@@ -65,6 +66,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       });
       return { user, token };
     });
+    // A repeat of this form shows the account, not the link again (only its hash is kept).
+    onceResult(request, `/admin/users/${user.id}`);
     return reply.render(
       'admin/user-link',
       { target: user, link: linkUrl('password', token), purpose: 'invite' },
@@ -155,7 +158,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>(
     '/admin/users/:id/reset',
-    { config: { access, stepUp: true } },
+    { config: { access, stepUp: true, once: true } },
     async (request, reply) => {
       const user = await target(request, reply);
       if (!user) return reply;
@@ -176,6 +179,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         return token;
       });
       await deleteUserSessions(db, user.id);
+      onceResult(request, `/admin/users/${user.id}`);
       return reply.render('admin/user-link', {
         target: user,
         link: linkUrl('password', token),

@@ -7,6 +7,7 @@ import { actions, riskLevels } from '../../rules/assessment';
 import { addDays } from '../../rules/dates';
 import { stayWarning } from '../../rules/flags/host-stay-ending';
 import { labels } from '../../rules/labels';
+import { listsWithdrawn } from '../cases/access';
 import { todayOf } from '../cases/repository';
 import { type ListQuery, type ListRow, NONE, PAGE_SIZE, readListQuery } from '../cases/repository/list-query';
 import { findSearch, saveSearch } from '../http/saved-search';
@@ -137,7 +138,9 @@ async function renderCaseList(
     previousHref: page > 1 ? listHref(current, page - 1) : undefined,
     nextHref: page < result.pages ? listHref(current, page + 1) : undefined,
     options: {
-      statuses: caseStatuses.map((value) => ({ value, label: t(statusKey(value)) })),
+      statuses: caseStatuses
+        .filter((value) => value !== 'withdrawn' || listsWithdrawn(user))
+        .map((value) => ({ value, label: t(statusKey(value)) })),
       actions: [
         ...actions.map((value) => ({ value, label: enumLabels.actions[value] })),
         { value: NONE, label: t('cases.list.notAssessed') },

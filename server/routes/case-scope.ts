@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** In a case-scoped route: which view of the case a GET shows, for the audit log. */
     caseView?: CaseView;
+    /** In a case-scoped route: may change a withdrawn case (only its restoring does). */
+    whileWithdrawn?: boolean;
   }
   interface FastifyRequest {
     /** The case the URL names, loaded and visible to this user (case-scoped routes only). */
@@ -55,6 +57,17 @@ export function caseScoped(...plugins: ((app: FastifyInstance) => Promise<void>)
       if (request.user?.role === 'admin') return reply.callNotFound();
       const loaded = await app.cases.loadVisible(request.user!, id);
       if (!loaded) return reply.callNotFound();
+      // A withdrawn case is kept as it was: it can be read, and restored, but not changed.
+      if (loaded.row.status === 'withdrawn' && !reads.has(request.method)) {
+        if (!request.routeOptions.config.whileWithdrawn) {
+          const t = request.t;
+          return reply.render(
+            'error',
+            { title: t('case.status.withdrawn'), message: t('case.withdrawn.readOnly') },
+            409,
+          );
+        }
+      }
       request.loadedCase = loaded;
     });
     // Recorded as the page goes out, so a not-found entry or a refused request is no read.

@@ -156,7 +156,7 @@ export async function caseTransferRoutes(app: FastifyInstance): Promise<void> {
     return refuseUpload(request, reply, { summary, problems: [] }, code);
   });
 
-  app.post('/cases/import', { config: { access } }, async (request, reply) => {
+  app.post('/cases/import', { config: { access, once: true } }, async (request, reply) => {
     const user = request.user!;
     const json = wantsJson(request);
     const received = json ? ({ ok: true, value: request.body } as const) : readUpload(request.body);

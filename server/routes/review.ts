@@ -42,6 +42,8 @@ const forms = {
   decline_referral: z.strictObject({ _version: version, reason }),
   close: z.strictObject({ _version: version, reason }),
   reopen: z.strictObject({ _version: version, reason }),
+  withdraw: z.strictObject({ _version: version, reason }),
+  restore: z.strictObject({ _version: version, reason }),
   comment: z.strictObject({
     _version: version,
     text: z.string().trim().min(1, 'review.commentRequired').max(10_000, 'form.tooLong'),
@@ -200,7 +202,14 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string; action: string } }>(
     '/cases/:id/decide/:action',
-    { config: { access: caseRoles, stepUp: { param: 'action', values: ['approve_referral'] } } },
+    {
+      config: {
+        access: caseRoles,
+        stepUp: { param: 'action', values: ['approve_referral'] },
+        whileWithdrawn: true,
+        once: true,
+      },
+    },
     async (request, reply) => {
       const { action } = request.params;
       if (!isAction(action)) return reply.callNotFound();

@@ -64,10 +64,22 @@ describe('walk 2: intake through the forms alone', () => {
     await visit(page, '/cases');
     await follow(page, page.locator('main a[href="/cases/new"]'));
     await fillCaseForm(page, { pseudonym: file.person.pseudonym, citizenships: file.person.citizenships });
-    await submit(page);
+    // An impatient double click on "Create case": the form is sent twice, and one case is made.
+    const sent: string[] = [];
+    page.on(
+      'request',
+      (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/cases' && sent.push(r.url()),
+    );
+    await page.locator('main form[action="/cases"] button[type=submit]').dblclick();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
+    await page.waitForLoadState('load');
     casePath = path(page);
     expect(casePath).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
     expect(await heading(page).textContent()).toContain('Anton');
+    await visit(page, `/cases?q=${encodeURIComponent(file.person.pseudonym)}`);
+    expect(await page.locator(`main a[href="${casePath}"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator('main tbody tr').count(), `form sent ${sent.length} times`).toBe(1);
+    await visit(page, casePath);
   });
 
   it('one deliberate mistake: the error is shown beside its field, announced, and fixed in place', async () => {

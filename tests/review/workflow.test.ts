@@ -22,6 +22,8 @@ const allowedFrom: Record<WorkflowAction, CaseStatus[]> = {
   close: ['intake', 'verification', 'review', 'referred'],
   reopen: ['referred', 'closed'],
   comment: ['intake', 'verification', 'review', 'referred', 'closed'],
+  withdraw: ['intake'],
+  restore: ['withdrawn'],
 };
 const leadsTo: Partial<Record<WorkflowAction, CaseStatus>> = {
   start_verification: 'verification',
@@ -31,6 +33,8 @@ const leadsTo: Partial<Record<WorkflowAction, CaseStatus>> = {
   decline_referral: 'verification',
   close: 'closed',
   reopen: 'verification',
+  withdraw: 'withdrawn',
+  restore: 'intake',
 };
 const reviewerActions: WorkflowAction[] = [
   'clear_flag',
@@ -53,7 +57,7 @@ describe('every action from every status', () => {
   const rows = workflowActions.flatMap((action) => caseStatuses.map((status) => [action, status] as const));
   it.each(rows)('%s from %s', (action, status) => {
     const inStatus = allowedFrom[action].includes(status);
-    const actor = reviewerActions.includes(action) ? supervisor : holder;
+    const actor = reviewerActions.includes(action) || action === 'restore' ? supervisor : holder;
     expect(refusal(action, actor, state(status))).toBe(inStatus ? null : 'wrong_status');
     if (inStatus) expect(nextStatus(action, status)).toBe(leadsTo[action] ?? status);
   });
@@ -86,6 +90,25 @@ describe('who may act', () => {
       expect(refusal(action, admin, state(status))).toBe('not_holder');
     },
   );
+
+  it('withdraw: only the caseworker the case is assigned to, in intake; not staff, not another caseworker', () => {
+    expect(refusal('withdraw', holder, state('intake'))).toBeNull();
+    expect(refusal('withdraw', otherCaseworker, state('intake'))).toBe('not_assignee');
+    expect(refusal('withdraw', supervisor, state('intake'))).toBe('not_assignee');
+    expect(refusal('withdraw', admin, state('intake'))).toBe('not_assignee');
+    expect(refusal('withdraw', holder, state('verification'))).toBe('wrong_status');
+    expect(refusal('withdraw', holder, state('withdrawn'))).toBe('wrong_status');
+  });
+
+  it('restore: a supervisor only (not an admin, not the caseworker); a withdrawn case offers nothing else', () => {
+    expect(refusal('restore', supervisor, state('withdrawn'))).toBeNull();
+    expect(refusal('restore', supervisor, state('withdrawn', supervisor.id))).toBeNull();
+    expect(refusal('restore', admin, state('withdrawn'))).toBe('not_supervisor');
+    expect(refusal('restore', holder, state('withdrawn'))).toBe('not_supervisor');
+    expect(allowedActions(holder, state('withdrawn'))).toEqual([]);
+    expect(allowedActions(supervisor, state('withdrawn'))).toEqual(['restore']);
+    expect(allowedActions(admin, state('withdrawn'))).toEqual([]);
+  });
 
   it('the page offers exactly the allowed actions', () => {
     expect(allowedActions(holder, state('review'))).toEqual(['comment']);

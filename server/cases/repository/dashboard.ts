@@ -9,7 +9,8 @@ import { decryptOptional, type KeyRing } from '../../crypto/field-encryption';
 import { todayOf } from './assessment';
 import { queueOrder } from './queue';
 
-const closedStatuses = ['referred', 'closed'] as const;
+// Not open: decided, closed, or withdrawn as created by mistake (which no count shows at all).
+const closedStatuses = ['referred', 'closed', 'withdrawn'] as const;
 
 /** Requests for information on this caseworker's cases that nobody has answered yet. */
 export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
@@ -28,6 +29,7 @@ export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
       and(
         eq(caseEvents.kind, 'info_requested'),
         eq(cases.assignedTo, userId),
+        ne(cases.status, 'withdrawn'),
         sql`not exists (select 1 from case_events a where a.case_id = ${caseEvents.caseId}
               and a.kind = 'info_answered' and a.detail->>'requestId' = ${caseEvents.id}::text)`,
       ),
@@ -50,7 +52,7 @@ export async function myCases(db: Db, userId: string) {
       riskLevel: cases.riskLevel,
     })
     .from(cases)
-    .where(and(eq(cases.assignedTo, userId), ne(cases.status, 'closed')))
+    .where(and(eq(cases.assignedTo, userId), notInArray(cases.status, ['closed', 'withdrawn'])))
     .orderBy(desc(cases.updatedAt))
     .limit(10);
 }
@@ -69,10 +71,12 @@ export async function supervisorCounts(db: Db, now: Date) {
     .from(cases)
     .where(and(open, lte(cases.stayEndsOn, todayOf(soon))));
   return {
-    byStatus: caseStatuses.map((status) => ({
-      status,
-      n: byStatus.find((r) => r.status === status)?.n ?? 0,
-    })),
+    byStatus: caseStatuses
+      .filter((status) => status !== 'withdrawn')
+      .map((status) => ({
+        status,
+        n: byStatus.find((r) => r.status === status)?.n ?? 0,
+      })),
     flagged: flagged?.n ?? 0,
     urgent: urgent?.n ?? 0,
     endingSoon: ending?.n ?? 0,

@@ -29,6 +29,8 @@ export type Decision =
   | { action: 'decline_referral'; reason: string }
   | { action: 'close'; reason: string }
   | { action: 'reopen'; reason: string }
+  | { action: 'withdraw'; reason: string }
+  | { action: 'restore'; reason: string }
   | { action: 'comment'; text: string };
 
 export type DecisionResult =
@@ -64,6 +66,8 @@ function eventFor(d: Decision): {
       return { kind: 'referral_declined', detail: { alternative: 'refer_local_legal_aid' }, text: d.reason };
     case 'close':
     case 'reopen':
+    case 'withdraw':
+    case 'restore':
       return { kind: 'status_changed', detail: {}, text: d.reason };
     case 'comment':
       return { kind: 'comment', detail: {}, text: d.text };

@@ -7,7 +7,7 @@ import { type CaseStatus, caseStatuses, cases, users } from '../../../db/schema'
 import { actions, riskLevels } from '../../../rules/assessment';
 import type { SessionUser } from '../../auth/sessions';
 import { searchIdPattern } from '../../http/saved-search';
-import { visibleCases } from '../access';
+import { listsWithdrawn, visibleCases } from '../access';
 
 export const PAGE_SIZE = 25;
 /**
@@ -92,7 +92,10 @@ function conditions(user: Pick<SessionUser, 'id' | 'role'>, query: ListQuery): S
     const pattern = likePattern(query.q);
     where.push(or(ilike(cases.reference, pattern), ilike(cases.pseudonym, pattern)));
   }
-  if (query.status) where.push(eq(cases.status, query.status));
+  if (query.status === 'withdrawn')
+    where.push(listsWithdrawn(user) ? eq(cases.status, 'withdrawn') : sql`false`);
+  else if (query.status) where.push(eq(cases.status, query.status));
+  else where.push(ne(cases.status, 'withdrawn'));
   // A caseworker sees only their own cases: the assignee filter means nothing to them.
   if (query.assignee && user.role !== 'caseworker') {
     where.push(query.assignee === NONE ? isNull(cases.assignedTo) : eq(cases.assignedTo, query.assignee));

@@ -91,7 +91,7 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: ListParams }>(
     '/cases/:id/lists/:list',
-    { config: { access } },
+    { config: { access, once: true } },
     async (request, reply) => {
       const found = await listOf(request, reply);
       if (!found) return reply;

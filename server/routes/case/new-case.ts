@@ -54,7 +54,7 @@ export async function newCaseRoutes(app: FastifyInstance): Promise<void> {
     renderNew(request, reply, toFormValues(newCaseSpec, undefined), {}),
   );
 
-  app.post('/cases', { config: { access } }, async (request, reply) => {
+  app.post('/cases', { config: { access, once: true } }, async (request, reply) => {
     const me = request.user!;
     const body = { ...(request.body as Record<string, unknown>) };
     const assigneeRaw = typeof body.assignee === 'string' ? body.assignee : '';
