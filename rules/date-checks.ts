@@ -10,8 +10,8 @@ import { addYears } from './date-input';
 import { addDays } from './dates';
 
 /** The age a date of birth may give: younger than this cannot have served, older is a typing error. */
-export const MIN_AGE = 14;
-export const MAX_AGE = 100;
+const MIN_AGE = 14;
+const MAX_AGE = 100;
 
 export const dateMessages = {
   future: 'must not be after today',
@@ -19,7 +19,7 @@ export const dateMessages = {
   birth: `must give an age from ${MIN_AGE} to ${MAX_AGE}`,
 } as const;
 
-export interface DateProblem {
+interface DateProblem {
   field: string;
   message: string;
 }

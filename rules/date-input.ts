@@ -10,9 +10,6 @@ export const EARLIEST_DATE = '1900-01-01';
 export const LATEST_DATE = '2099-12-31';
 export const DATE_RANGE_MESSAGE = `must be between ${EARLIEST_DATE.slice(0, 4)} and ${LATEST_DATE.slice(0, 4)}`;
 
-/** How a form asks for a date, shown beside every date input. */
-export const TYPED_DATE_FORMAT = 'dd.mm.yyyy';
-
 // Day first, separated by dots (or slashes, dashes or spaces: a phone's number pad may lack the dot).
 const DAY_FIRST = /^(\d{1,2})([./ -])(\d{1,2})\2(\d{4})$/;
 

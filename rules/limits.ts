@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { caseFileSchema } from './case-schema';
 
-export type LimitKind = 'characters' | 'entries' | 'value';
+type LimitKind = 'characters' | 'entries' | 'value';
 
 export interface Limit {
   /** In the case format's terms: `documents`, `person.pseudonym`, `destinations[].applications`. */

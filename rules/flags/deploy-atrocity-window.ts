@@ -13,7 +13,7 @@ const placeBySpelling = new Map<string, AtrocityPlace>();
 for (const place of atrocityPlaces) for (const s of place.spellings) placeBySpelling.set(s, place);
 const placeById = new Map(atrocityPlaces.map((p) => [p.id, p]));
 
-export const findAtrocityPlace = memoByText((text: string): AtrocityPlace | undefined => {
+const findAtrocityPlace = memoByText((text: string): AtrocityPlace | undefined => {
   for (const word of text
     .toLowerCase()
     .replaceAll('ё', 'е')

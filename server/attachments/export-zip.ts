@@ -24,7 +24,7 @@ function documentOf(a: ListedAttachment, documents: readonly DocumentEntry[]) {
 }
 
 /** What each file is, beside it in the zip: the case file itself carries no binaries. */
-export function manifest(attachments: readonly ListedAttachment[], documents: readonly DocumentEntry[]) {
+function manifest(attachments: readonly ListedAttachment[], documents: readonly DocumentEntry[]) {
   return {
     format: 'waypost-attachments/1',
     attachments: attachments.map((a, n) => ({

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { attachmentKinds } from '../../db/schema';
 
 export const MAX_ATTACHMENTS = 1000;
-export const MAX_ENTRIES = MAX_ATTACHMENTS + 2;
-export const MANIFEST = 'attachments/manifest.json';
+const MAX_ENTRIES = MAX_ATTACHMENTS + 2;
+const MANIFEST = 'attachments/manifest.json';
 
 /** Why a zip is refused before any file in it is looked at; `file` names the entry when there is one. */
 export type ZipRefusal =

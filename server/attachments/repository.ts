@@ -21,7 +21,7 @@ import { open, seal } from './sealed';
 export type AttachmentRow = typeof caseAttachments.$inferSelect;
 
 /** Which document entry a scan belongs to: its id and its type at that moment. */
-export interface DocumentSlot {
+interface DocumentSlot {
   id: string;
   type: string;
 }

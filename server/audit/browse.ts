@@ -8,7 +8,7 @@ import { auditLog, type Locale, users } from '../../db/schema';
 import type { MessageKey, Translate } from '../i18n';
 import { auditActions, auditSentence } from './labels';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const day = /^\d{4}-\d{2}-\d{2}$/;
 const validDay = (s: string) =>

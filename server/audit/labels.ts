@@ -71,7 +71,7 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const isAuditAction = (action: string): action is AuditAction =>
+const isAuditAction = (action: string): action is AuditAction =>
   (auditActions as readonly string[]).includes(action);
 
 /** What a sentence may use besides the entry's detail. */

@@ -5,7 +5,7 @@ import type { MessageKey, Translate } from '../i18n';
 import { isListForm, isScalarForm, listForms, scalarForms } from './forms/specs';
 import { type Section, sectionNames } from './parts';
 
-export interface ImportProblemLine {
+interface ImportProblemLine {
   section: string;
   /** The form, and for a list the entry's number: "Deployments in the war zone, entry 2". */
   where: string;

@@ -29,7 +29,7 @@ type VerificationFacts = Omit<Verification, 'interviews' | 'knowledgeChecks' | '
 
 /** A list entry of the case file with the id it keeps for as long as it exists. */
 export type Listed<T> = T & { id: string };
-export type PersonPart = Omit<Person, 'dependants'> & { dependants?: Listed<Dependant>[] };
+type PersonPart = Omit<Person, 'dependants'> & { dependants?: Listed<Dependant>[] };
 export type DestinationEntry = Listed<
   Omit<Destination, 'applications'> & { applications?: Listed<Application>[] }
 >;

@@ -14,7 +14,7 @@ export const bodyLimits = {
 } as const;
 
 /** Refused input, answered with a 400 or 413 page that says why (server/http/errors.ts). */
-export class InputError extends Error {
+class InputError extends Error {
   constructor(
     readonly code: 'WP_NOT_UTF8' | 'WP_TOO_MANY_FIELDS',
     readonly statusCode: 400 | 413,
@@ -47,7 +47,7 @@ function decodeComponent(text: string): string {
 }
 
 /** `a=1&b=2&b=3` as `{ a: '1', b: ['2', '3'] }` (a repeated name is a list, as browsers send checkboxes). */
-export function parseFormBody(text: string): Record<string, string | string[]> {
+function parseFormBody(text: string): Record<string, string | string[]> {
   const pairs = text === '' ? [] : text.split('&');
   if (pairs.length > bodyLimits.formFields) throw new InputError('WP_TOO_MANY_FIELDS', 413);
   const out = new Map<string, string | string[]>();

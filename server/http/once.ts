@@ -27,7 +27,7 @@ declare module 'fastify' {
   }
 }
 
-export const ONCE_FIELD = '_once';
+const ONCE_FIELD = '_once';
 /** A recorded submission is kept this long: longer than any session, so a form cannot be sent twice. */
 const KEPT_MS = 48 * 60 * 60 * 1000;
 /** A claim this old with no result belongs to a request that died: the token may be claimed again. */
@@ -54,7 +54,7 @@ function validToken(token: string, csrfToken: string): boolean {
 }
 
 /** The path a repeated submission is sent to: the first one's result, saying it was already sent. */
-export function withResubmittedNotice(path: string): string {
+function withResubmittedNotice(path: string): string {
   const hash = path.indexOf('#');
   const [base, fragment] = hash < 0 ? [path, ''] : [path.slice(0, hash), path.slice(hash)];
   return `${base}${base.includes('?') ? '&' : '?'}resubmitted=1${fragment}`;

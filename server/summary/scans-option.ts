@@ -9,7 +9,7 @@ import { profileFrom } from './profiles';
 import type { Summary } from './shape';
 
 /** Whether the query asks for the scans (the export form's checkbox sends `scans=1`). */
-export const scansWanted = (query: unknown) => {
+const scansWanted = (query: unknown) => {
   const raw = (query as Record<string, unknown> | undefined)?.scans;
   return raw === '1' || raw === 'on' || raw === 'true';
 };

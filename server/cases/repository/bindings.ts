@@ -15,7 +15,7 @@ import { recordEvent } from './events';
 import { refreshQueue } from './queue';
 
 /** Decisions that stand until superseded or withdrawn: the case's status rests on them. */
-export const verdicts = ['approve_referral', 'decline_referral', 'close'] as const;
+const verdicts = ['approve_referral', 'decline_referral', 'close'] as const;
 export type Verdict = (typeof verdicts)[number];
 const isVerdict = (action: string): action is Verdict => (verdicts as readonly string[]).includes(action);
 
@@ -25,7 +25,7 @@ const boundActions = ['clear_flag', 'uphold_flag', 'request_info', 'reopen', ...
 const superseding = ['start_verification', 'send_for_review', 'request_info', 'reopen', ...verdicts];
 
 /** What the decision was made on, stored encrypted with it. */
-export interface Snapshot {
+interface Snapshot {
   parts: CaseParts;
   basis: AssessmentBasis | null;
 }

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../../db/client';
-import { auditLog, type CaseStatus, cases, users } from '../../../db/schema';
+import { auditLog, type CaseStatus, cases } from '../../../db/schema';
 import type { CaseFile, Person } from '../../../rules/case-schema';
 import type { Locale } from '../../../rules/i18n';
 import type { FlagId } from '../../../rules/ids';

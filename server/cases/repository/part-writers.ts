@@ -1,8 +1,7 @@
 // Writing each part of a case to its own table, encrypting identifying fields on the way in. Writing a part
 // replaces its rows, inside the caller's transaction. Each statement costs the database more than the work
 // inside it, so one-row parts are written with one statement and each list with one insert.
-import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../db/client';
 import {
