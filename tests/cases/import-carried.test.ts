@@ -133,7 +133,7 @@ describe('importing a file that carries clearances', () => {
     expect(row.action).toBe('refer_for_visa');
     const after = await sup.agent.get(imported.url);
     expect(after.text).toContain('Confirmed the clearance carried in the import');
-    expect(after.text).toMatch(/Cleared by supervisor \d+ on [\d-]+ [\d:]+: Checked the wanted list\./);
+    expect(after.text).toMatch(/Cleared by supervisor \d+ on [^:]+:\d\d UTC: Checked the wanted list\./);
     expect(after.text).not.toContain('Cleared elsewhere: to be confirmed');
     const audit = await t.app.db.select().from(auditLog).where(eq(auditLog.targetId, imported.id));
     expect(audit.find((a) => a.action === 'case.clear_flag')!.detail).toMatchObject({

@@ -256,7 +256,7 @@ describe('save my version: merged, never silently reverted', () => {
       /<textarea id="f-statement" name="statement"[^>]*>Statement from tab B<\/textarea>/,
     );
     expect(page.html).not.toMatch(/id="f-leftOn"/);
-    expect(page.html).toContain('name="leftOn" value="2022-09-01"');
+    expect(page.html).toContain('name="leftOn" value="01.09.2022"');
     // Whatever is typed on the conflict page is saved, with tab A's date.
     const again = await send(page, { statement: 'Both statements, reconciled' });
     expect(again.status).toBe(303);

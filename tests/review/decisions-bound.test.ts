@@ -121,7 +121,7 @@ describe('an approval and a later edit (the issue, step by step)', () => {
   it('the timeline says why, and the supervisor sees the change side by side', async () => {
     const page = await sup.agent.get(url);
     expect(page.text).toMatch(
-      /Approval for referral of [\d-]+ withdrawn: the case changed after it \(Screening\)/,
+      /Approval for referral of \d{1,2} \w{3} \d{4} withdrawn: the case changed after it \(Screening\)/,
     );
     expect(page.text).toContain('Changed since the decision');
     const block = page.text.slice(page.text.indexOf('Changed since the decision'));
@@ -221,7 +221,7 @@ describe('every other decision is bound too', () => {
     expect(row.status).toBe('review');
     expect(row.queuedAt).not.toBeNull();
     const page = await sup.agent.get(url);
-    expect(page.text).toMatch(/Decline of referral of [\d-]+ withdrawn/);
+    expect(page.text).toMatch(/Decline of referral of \d{1,2} \w{3} \d{4} withdrawn/);
     const form = await sup.agent.get(`${url}/reaffirm`);
     expect(form.status).toBe(200);
     const res = await sup.agent
@@ -240,7 +240,7 @@ describe('every other decision is bound too', () => {
     const row = await rowOf(url);
     expect(row.status).toBe('review');
     expect(row.queuedAt).not.toBeNull();
-    expect((await sup.agent.get(url)).text).toMatch(/Closure of [\d-]+ withdrawn/);
+    expect((await sup.agent.get(url)).text).toMatch(/Closure of \d{1,2} \w{3} \d{4} withdrawn/);
   });
 
   it('a request for information is not withdrawn by the edits it asked for; the supervisor sees them', async () => {

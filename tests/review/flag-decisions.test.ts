@@ -54,7 +54,7 @@ describe('a decision on a flag, on the case page', () => {
       expect(item).toMatch(/^<li class="flag upheld">/);
       expect(item).toContain('<span class="badge badge-upheld">upheld</span>');
       expect(item).toContain(
-        `Upheld by ${nameOf(supUser)} on 2026-11-23 10:15: The unit was in Bucha in March 2022; his account is vague.`,
+        `Upheld by ${nameOf(supUser)} on 23 Nov 2026, 10:15 UTC: The unit was in Bucha in March 2022; his account is vague.`,
       );
       expect(item).not.toContain('>cleared<');
     }

@@ -108,6 +108,8 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
           base: '',
         });
       if (!read.ok) return renderForm(request, reply, page(read.errors, loaded), 400);
+      if (listFull(list, list.read(loaded.parts), read.value))
+        return renderForm(request, reply, page({ _form: 'form.listFull' }, loaded), 400);
       const id = randomUUID();
       // Added to the list as it is now, checked against it (an application's destination may be gone).
       const outcome = await onCurrent<AddOutcome>(
