@@ -15,6 +15,7 @@ import { openDatabase, type Tx } from '../db/client';
 import {
   auditLog,
   caseAssessments,
+  caseClearedFlags,
   caseDestinations,
   caseReferenceCounters,
   caseSectionVersions,
@@ -158,7 +159,23 @@ async function recordCase(out: Recorded, ring: KeyRing, input: CaseInput) {
     : { ...emptyParts(generated.file.person), documents: disassemble(generated.file).documents };
 
   const w = { ring, actorId: caseworker, now };
-  for (const part of Object.keys(parts) as PartName[]) await writePart(tx, w, id, part, parts[part] as never);
+  for (const part of Object.keys(parts) as PartName[])
+    if (part !== 'clearedFlags') await writePart(tx, w, id, part, parts[part] as never);
+  // A flag is cleared only by a reviewer's decision: written as decisions.ts writes one, by the supervisor.
+  out.push(
+    caseClearedFlags,
+    (parts.clearedFlags ?? []).map((flagId) => ({
+      caseId: id,
+      flagId,
+      clearedBy: input.supervisor,
+      clearedAt: now,
+      reasonEnc: encryptField(
+        ring,
+        { table: 'case_cleared_flags', column: 'reason', row: `${id}:${flagId}` },
+        'Checked by the supervisor (bench data).',
+      ),
+    })),
+  );
   out.push(
     caseSectionVersions,
     sectionNames.map((section) => ({
