@@ -35,7 +35,8 @@ function start(env: Record<string, string>): Running {
 }
 
 async function until<T>(what: () => Promise<T | undefined> | T | undefined, label: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
+  // Up to a minute: a worker starting on a busy machine (the whole suite runs beside it) can take 20 s.
+  for (let i = 0; i < 1200; i++) {
     const value = await what();
     if (value !== undefined) return value;
     await sleep(50);
@@ -132,5 +133,6 @@ describe('the compiled app, started as in production', () => {
         await database.drop();
       }
     },
+    120_000,
   );
 });
