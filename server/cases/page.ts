@@ -129,7 +129,7 @@ export async function casePageModel(
     app.cases.decisionToCompare(caseId, row.status),
   ]);
   const review = reviewModel(loaded, user, locale, t, reads.timeline);
-  const carried = carriedLines(pending, t);
+  const carried = carriedLines(pending, t, locale);
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
   const live = assembled.ok
     ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })

@@ -153,7 +153,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
         pending: pending.map((p) => ({
           flagId: p.flagId,
           title: flagTitle(p.flagId, request.locale),
-          line: carriedLine(p, t),
+          line: carriedLine(p, t, request.locale),
         })),
         // One clearance waiting: it is the one being confirmed.
         chosen: state.chosen ?? (pending.length === 1 ? [pending[0]!.flagId] : []),

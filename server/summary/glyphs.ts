@@ -2,15 +2,19 @@
 // ө ұ ү һ і and the rest), but no emoji or symbols beyond; a character it lacks would print as an empty box.
 // Such characters are dropped before layout (with the joiners and variation selectors that came with them),
 // and the space they leave is closed up. The on-screen summary keeps them: the browser has fonts for them.
-import { faces } from './fonts';
+import { type Faces, faces } from './fonts';
 import { type Cover, type Fact, mapSectionText, type Summary } from './shape';
 
 const drawable = new Map<number, boolean>();
+// Its own parse of the faces, kept: asking the character map whether a glyph exists makes no glyph objects,
+// so this never touches what a document lays out (fonts.ts says why documents parse their own).
+let lookup: Faces | undefined;
 
 function canDraw(codePoint: number): boolean {
   let known = drawable.get(codePoint);
   if (known === undefined) {
-    const { regular, bold, italic } = faces();
+    lookup ??= faces();
+    const { regular, bold, italic } = lookup;
     known = [regular, bold, italic].every((face) => face.hasGlyphForCodePoint(codePoint));
     drawable.set(codePoint, known);
   }

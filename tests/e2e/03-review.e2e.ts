@@ -100,7 +100,7 @@ describe('walk 3: supervisor review', () => {
         'Driver with the column on the highway; two verified colleagues confirm he did not enter the town.',
     });
     expect(await supervisor.locator('.clearance').first().textContent()).toMatch(
-      /Cleared by Marta Supervisor on [\d-]+ [\d:]+: Driver with the column/,
+      /Cleared by Marta Supervisor on \d{1,2} \w{3} \d{4}, [\d:]+ UTC: Driver with the column/,
     );
     await decide(supervisor, /\/decide\/clear_flag\?flag=DEPLOY_ATROCITY_WINDOW$/, {
       reason: 'Same evidence: on the highway, not in the town.',
@@ -160,7 +160,7 @@ describe('walk 3: supervisor review', () => {
     await editAs(caseworker, 'screening', { admitsParticipation: 'yes' });
     expect(await caseworker.locator('.case-meta .badge').textContent()).toBe('Review');
     expect(await caseworker.locator('#timeline').textContent()).toMatch(
-      /Approval for referral of [\d-]+ withdrawn: the case changed after it \(Screening\)/,
+      /Approval for referral of \d{1,2} \w{3} \d{4} withdrawn: the case changed after it \(Screening\)/,
     );
 
     await visit(supervisor, '/review');

@@ -93,6 +93,7 @@ describe('walk 9: two tabs on one case', () => {
       'Validity: conflict-theirs',
       'Authenticity check: conflict-same',
       'Expires on: conflict-same',
+      'Document number: conflict-same',
       'Note: conflict-both',
     ]);
     // Only the note is asked for, with what tab A saved shown beside it.

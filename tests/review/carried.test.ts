@@ -25,12 +25,14 @@ describe('decisions carried in an imported file', () => {
       importedBy: 'Anna K.',
       importedAt: new Date('2026-12-03T10:00:00Z'),
     };
-    expect(carriedLine(origin, translator('en'))).toBe(
-      'Cleared elsewhere: to be confirmed (case file WP-2026-0042, imported by Anna K. on 2026-12-03)',
+    expect(carriedLine(origin, translator('en'), 'en')).toBe(
+      'Cleared elsewhere: to be confirmed (case file WP-2026-0042, imported by Anna K. on 3 Dec 2026)',
     );
-    expect(carriedLine(origin, translator('ru'))).toContain('WP-2026-0042');
-    expect(carriedLine({ ...origin, reference: null }, translator('en'))).toBe(
-      'Cleared elsewhere: to be confirmed (imported case file, imported by Anna K. on 2026-12-03)',
+    expect(carriedLine(origin, translator('ru'), 'ru')).toContain(
+      'файл дела WP-2026-0042, загрузил(а) Anna K. 03.12.2026',
+    );
+    expect(carriedLine({ ...origin, reference: null }, translator('en'), 'en')).toBe(
+      'Cleared elsewhere: to be confirmed (imported case file, imported by Anna K. on 3 Dec 2026)',
     );
   });
 });

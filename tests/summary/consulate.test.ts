@@ -162,6 +162,25 @@ describe('letterhead and signature block', () => {
   });
 });
 
+describe('the text of every PDF', () => {
+  it('extracts whole, however many summaries the process wrote before (no letter lost from the text layer)', async () => {
+    const id = await importFor(t.app, fixture('anton'), holder);
+    for (const [profile, lang, title] of [
+      ['full', 'en', 'Case summary'],
+      ['partner', 'ru', 'Сводка по делу'],
+      ['partner', 'en', 'Case summary'],
+      ['minimal', 'en', 'Case summary'],
+      ['full', 'ru', 'Сводка по делу'],
+    ] as const) {
+      const pages = await pdfPages(
+        (await download(a.agent, `/cases/${id}/summary.pdf?profile=${profile}&lang=${lang}`)).body,
+      );
+      expect(pages[0], `${profile} ${lang}`).toContain(title);
+      expect(pages[0], `${profile} ${lang}`).toContain('Anton');
+    }
+  });
+});
+
 describe('his names in free text (minimal)', () => {
   it('are withheld in any script, transliteration, letter case or Russian case ending', async () => {
     const file: CaseFile = fixture('anton');

@@ -3,8 +3,10 @@
 // confirmed", and count as not taken until a reviewer here confirms or upholds each one.
 import type { CarriedKind } from '../../../db/schema';
 import type { Review } from '../../../rules/case-schema';
+import type { Locale } from '../../../rules/i18n';
 import type { FlagId } from '../../../rules/ids';
 import type { Translate } from '../../i18n';
+import { formatDay } from '../../i18n/dates';
 
 export interface Carried {
   kind: CarriedKind;
@@ -24,9 +26,9 @@ export interface CarriedOrigin {
   importedAt: Date;
 }
 
-/** "Cleared elsewhere: to be confirmed (case file WP-2026-0042, imported by Anna on 2026-12-03)". */
-export function carriedLine(origin: CarriedOrigin, t: Translate): string {
-  const day = origin.importedAt.toISOString().slice(0, 10);
+/** "Cleared elsewhere: to be confirmed (case file WP-2026-0042, imported by Anna on 3 Dec 2026)". */
+export function carriedLine(origin: CarriedOrigin, t: Translate, locale: Locale): string {
+  const day = formatDay(origin.importedAt, locale);
   const by = origin.importedBy ?? t('review.system');
   const from = origin.reference
     ? t('decisions.carried.originFile', { reference: origin.reference, name: by, date: day })

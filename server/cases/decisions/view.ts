@@ -5,6 +5,7 @@ import type { CaseStatus } from '../../../db/schema';
 import type { Assessment } from '../../../rules/assessment';
 import type { Locale } from '../../../rules/i18n';
 import type { MessageKey, Translate } from '../../i18n';
+import { formatDay } from '../../i18n/dates';
 import type { CaseParts } from '../parts';
 import { type ComparedDecision, reaffirmable } from '../repository/bindings';
 import type { PendingCarried } from '../repository/carried';
@@ -21,8 +22,6 @@ export interface ChangedSinceView {
   /** Where to confirm the withdrawn decision again, for a reviewer who may and when nothing it rests on moved. */
   reaffirmHref: string | undefined;
 }
-
-const stamp = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Whether the case's assessment now is the one the decision was made on. */
 export function sameAssessment(decision: ComparedDecision, now: Assessment | null): boolean | null {
@@ -50,7 +49,7 @@ export function changedSinceView(decision: ComparedDecision, now: CaseNow): Chan
   const params = {
     decision: t(`decisions.kind.${decision.action}` as MessageKey),
     name: decision.decidedBy ?? t('review.system'),
-    date: stamp(decision.decidedAt),
+    date: formatDay(decision.decidedAt, locale),
   };
   const mayReaffirm =
     reaffirmable(decision) &&
@@ -65,6 +64,10 @@ export function changedSinceView(decision: ComparedDecision, now: CaseNow): Chan
 }
 
 /** Each flag an import says was cleared elsewhere, with the line that says so and where it came from. */
-export function carriedLines(pending: readonly PendingCarried[], t: Translate): Record<string, string> {
-  return Object.fromEntries(pending.map((p) => [p.flagId, carriedLine(p, t)]));
+export function carriedLines(
+  pending: readonly PendingCarried[],
+  t: Translate,
+  locale: Locale,
+): Record<string, string> {
+  return Object.fromEntries(pending.map((p) => [p.flagId, carriedLine(p, t, locale)]));
 }
