@@ -59,7 +59,7 @@ describe('importing a file that carries clearances', () => {
   it('keeps the clearance visibly, as to be confirmed, with its origin', async () => {
     const page = await cw.agent.get(imported.url);
     expect(page.text).toMatch(
-      /Cleared elsewhere: to be confirmed \(case file WP-2026-0042, imported by [^)]+ on \d{4}-\d\d-\d\d\)/,
+      /Cleared elsewhere: to be confirmed \(case file WP-2026-0042, imported by [^)]+ on \d{1,2} \w{3} \d{4}\)/,
     );
     expect(page.text).toContain('Imported with flags cleared elsewhere, to be confirmed: ');
     // The caseworker who imported it is offered no way to confirm it.

@@ -255,7 +255,7 @@ describe('every other decision is bound too', () => {
     expect((await rowOf(url)).status).toBe('review');
     const back = await sup.agent.get(url);
     expect(back.text).not.toContain('withdrawn');
-    expect(back.text).toMatch(/Request for information by [^<]+ on [\d-]+: what changed in the case since/);
+    expect(back.text).toMatch(/Request for information by [^<]+ on \d{1,2} \w{3} \d{4}: what changed in the case since/);
     expect(back.text).toMatch(/<del>No<\/del><\/td><td class="after"><ins>Yes<\/ins>/);
   });
 
