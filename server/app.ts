@@ -3,6 +3,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, type Db, openDatabase } from '../db/client';
+import { attachmentRepository } from './attachments/repository';
 import { AuditWriter } from './audit/writer';
 import { encryptLegacyPlaintext } from './cases/plaintext';
 import { caseRepository } from './cases/repository';
@@ -109,6 +110,7 @@ export async function buildApp({
   });
 
   await app.register(caseRepository);
+  await app.register(attachmentRepository);
   requireRoutePolicies(app, app.routePolicies);
   strictBodies(app);
   await app.register(cookie);

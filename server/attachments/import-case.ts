@@ -2,21 +2,18 @@
 // (importCase: whatever it does with the decisions a file carries, it does here too), then each file of the
 // zip through the same cleaning and sealed storage as an upload. All of it or nothing: if any file is
 // refused, the case just imported is deleted again with everything stored under it, and the history says so.
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { attachmentChunks, cases } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
 import { appendAudit } from '../audit';
-import { importCase, loadCase } from '../cases/repository';
-import type { KeyRing } from '../crypto/field-encryption';
+import type { CaseRepository } from '../cases/repository';
 import { cleanUpload, type Refusal } from './clean';
 import { inflateEntry, type ManifestEntry } from './import-zip';
-import { addAttachment } from './repository';
+import type { AttachmentRepository } from './repository';
 
-export interface ImportDeps {
+interface ImportDeps {
   db: Db;
-  keyRing: KeyRing;
-  caseBytes: number;
+  cases: CaseRepository;
+  attachments: AttachmentRepository;
   clock: () => Date;
 }
 
@@ -32,18 +29,8 @@ function slotOf(entry: ManifestEntry, documents: readonly { id: string; type: st
 }
 
 async function undo(deps: ImportDeps, id: string, actorId: string, refused: FileRefusal[]) {
-  await deps.db.transaction(async (tx) => {
-    await tx.delete(cases).where(eq(cases.id, id));
-    await appendAudit(tx, {
-      actorId,
-      action: 'case.import_undone',
-      targetType: 'case',
-      targetId: id,
-      detail: { format: 'zip', refused: refused.map((r) => r.reason) },
-      at: deps.clock(),
-    });
-  });
-  await deps.db.execute(sql`vacuum ${attachmentChunks}`);
+  await deps.cases.removeImported(id, actorId, { format: 'zip', refused: refused.map((r) => r.reason) });
+  await deps.attachments.reclaimSpace();
 }
 
 export async function importWithAttachments(
@@ -53,13 +40,9 @@ export async function importWithAttachments(
   entries: readonly ManifestEntry[],
   actorId: string,
 ): Promise<Imported> {
-  const { id } = await importCase(deps.db, deps.keyRing, file, {
-    assignedTo: actorId,
-    actorId,
-    now: deps.clock(),
-  });
+  const { id } = await deps.cases.importFile(file, { assignedTo: actorId, actorId });
   // The imported entries have ids of this installation; the manifest names them by their place in the file.
-  const documents = (await loadCase(deps.db, deps.keyRing, id))?.parts.documents ?? [];
+  const documents = (await deps.cases.load(id))?.parts.documents ?? [];
   const refused: FileRefusal[] = [];
   try {
     for (const entry of entries) {
@@ -67,14 +50,13 @@ export async function importWithAttachments(
       const cleaned = await cleanUpload(inflateEntry(zip, entry.file));
       if (!cleaned.ok) refused.push({ file: entry.file, reason: cleaned.reason });
       if (!cleaned.ok || refused.length > 0) continue;
-      const added = await addAttachment(deps.db, deps.keyRing, deps.caseBytes, {
+      const added = await deps.attachments.add({
         caseId: id,
         document: slotOf(entry, documents),
         kind: entry.kind,
         caption: entry.caption ?? undefined,
         file: cleaned.file,
         actorId,
-        now: deps.clock(),
       });
       if (!added.ok) refused.push({ file: entry.file, reason: 'caseFull' });
     }

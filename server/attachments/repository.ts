@@ -1,18 +1,21 @@
-// Attachments of a case: adding one (under the case's quota), listing, reading the sealed bytes back, and
-// erasing. Every query names the case as well as the attachment, so an id from another case finds nothing.
+// The attachment repository, decorated as `app.attachments`: the one front door to a case's attachments
+// (adding one under the case's quota, listing, reading the sealed bytes back, erasing). Every query names the
+// case as well as the attachment, so an id from another case finds nothing. What the case tables must do when
+// evidence changes is the case repository's (cases/repository/evidence.ts).
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Db, Tx } from '../../db/client';
 import {
   type AttachmentKind,
   type AttachmentVariant,
   attachmentChunks,
   caseAttachments,
-  cases,
   users,
 } from '../../db/schema';
 import { appendAudit } from '../audit';
-import { loadCase, openRequestIds, reassess, withdrawOnChange } from '../cases/repository';
+import { evidenceChanged, lockCase } from '../cases/repository';
 import { decryptOptional, encryptOptional, type KeyRing } from '../crypto/field-encryption';
 import { type BlobStore, databaseBlobStore } from './blob-store';
 import type { Cleaned } from './clean';
@@ -26,7 +29,7 @@ interface DocumentSlot {
   type: string;
 }
 
-export interface NewAttachment {
+interface NewAttachment {
   caseId: string;
   document: DocumentSlot | null;
   kind: AttachmentKind;
@@ -36,37 +39,12 @@ export interface NewAttachment {
   now: Date;
 }
 
-/**
- * After evidence is added or removed. A scan of a document counts in the rules (server/attachments/scans.ts):
- * the stored assessment follows. Any evidence changes the case a standing decision was made on: it is withdrawn.
- */
-async function afterEvidenceChange(
-  tx: Tx,
-  ring: KeyRing,
-  input: { caseId: string; scan: boolean; actorId: string; now: Date },
-) {
-  const { caseId, actorId, now } = input;
-  const current = await loadCase(tx, ring, caseId);
-  if (!current) return;
-  const assessment = input.scan
-    ? await reassess(tx, ring, current, (await openRequestIds(tx, caseId)).length, now, actorId)
-    : null;
-  await withdrawOnChange(tx, ring, {
-    caseId,
-    parts: current.parts,
-    assessment,
-    actorId,
-    now,
-    evidence: true,
-  });
-}
-
 export type AddResult = { ok: true; id: string } | { ok: false; reason: 'caseFull'; usedBytes: number };
 
 const captionContext = (id: string) => ({ table: 'case_attachments', column: 'caption', row: id });
 
 /** The stored bytes a case holds: what its quota counts. */
-export async function usedBytes(db: Db, caseId: string): Promise<number> {
+async function usedBytes(db: Db, caseId: string): Promise<number> {
   const [row] = await db
     .select({ used: sql<string>`coalesce(sum(${caseAttachments.byteSize}), 0)` })
     .from(caseAttachments)
@@ -74,7 +52,7 @@ export async function usedBytes(db: Db, caseId: string): Promise<number> {
   return Number(row?.used ?? 0);
 }
 
-export async function addAttachment(
+async function addAttachment(
   db: Db,
   ring: KeyRing,
   caseLimitBytes: number,
@@ -85,7 +63,7 @@ export async function addAttachment(
   const { file, caseId } = input;
   const result = await db.transaction(async (tx): Promise<AddResult> => {
     // The case row's lock makes two uploads to one case count one after the other: the quota holds.
-    await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
+    await lockCase(tx, caseId);
     const [row] = await tx
       .select({ used: sql<string>`coalesce(sum(${caseAttachments.byteSize}), 0)` })
       .from(caseAttachments)
@@ -131,7 +109,7 @@ export async function addAttachment(
       },
       at: input.now,
     });
-    await afterEvidenceChange(tx, ring, {
+    await evidenceChanged(tx, ring, {
       caseId,
       scan: input.document !== null,
       actorId: input.actorId,
@@ -147,7 +125,7 @@ export interface ListedAttachment extends AttachmentRow {
   addedByName: string | null;
 }
 
-export async function listAttachments(db: Db, ring: KeyRing, caseId: string): Promise<ListedAttachment[]> {
+async function listAttachments(db: Db, ring: KeyRing, caseId: string): Promise<ListedAttachment[]> {
   const rows = await db
     .select({ row: caseAttachments, addedByName: users.displayName })
     .from(caseAttachments)
@@ -161,7 +139,7 @@ export async function listAttachments(db: Db, ring: KeyRing, caseId: string): Pr
   }));
 }
 
-export async function findAttachment(db: Db, caseId: string, id: string): Promise<AttachmentRow | undefined> {
+async function findAttachment(db: Db, caseId: string, id: string): Promise<AttachmentRow | undefined> {
   const [row] = await db
     .select()
     .from(caseAttachments)
@@ -169,7 +147,7 @@ export async function findAttachment(db: Db, caseId: string, id: string): Promis
   return row;
 }
 
-export async function readAttachment(
+async function readAttachment(
   db: Db,
   ring: KeyRing,
   row: AttachmentRow,
@@ -184,7 +162,7 @@ export async function readAttachment(
  * Deletes the attachment and its bytes, then vacuums the chunk table so the deleted rows' space is pruned
  * rather than left for later (copies in earlier backups stay sealed with the key; see the README).
  */
-export async function eraseAttachment(
+async function eraseAttachment(
   db: Db,
   ring: KeyRing,
   row: AttachmentRow,
@@ -204,12 +182,78 @@ export async function eraseAttachment(
       detail: { attachmentId: row.id },
       at: audit.now,
     });
-    await afterEvidenceChange(tx, ring, {
+    await evidenceChanged(tx, ring, {
       caseId: row.caseId,
       scan: row.documentId !== null,
       actorId: audit.actorId,
       now: audit.now,
     });
   });
+  await reclaimSpace(db);
+}
+
+async function reclaimSpace(db: Db): Promise<void> {
   await db.execute(sql`vacuum ${attachmentChunks}`);
 }
+
+export class AttachmentRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly ring: KeyRing,
+    private readonly clock: () => Date,
+    /** The most a case may hold, in bytes (ATTACHMENT_MAX_CASE_MB). */
+    readonly caseBytes: number,
+  ) {}
+
+  /** Adds a cleaned file to the case, unless it would take the case over its quota. */
+  add(input: Omit<NewAttachment, 'now'>): Promise<AddResult> {
+    return addAttachment(this.db, this.ring, this.caseBytes, { ...input, now: this.clock() });
+  }
+
+  /** The case's attachments, oldest first, their captions decrypted. */
+  list(caseId: string): Promise<ListedAttachment[]> {
+    return listAttachments(this.db, this.ring, caseId);
+  }
+
+  /** The attachment, if it belongs to this case. */
+  find(caseId: string, id: string): Promise<AttachmentRow | undefined> {
+    return findAttachment(this.db, caseId, id);
+  }
+
+  /** The stored bytes of the file or its thumbnail, decrypted. */
+  read(row: AttachmentRow, variant: AttachmentVariant): Promise<Buffer> {
+    return readAttachment(this.db, this.ring, row, variant);
+  }
+
+  /** Removes the attachment and erases its bytes, on the record. */
+  erase(row: AttachmentRow, actorId: string): Promise<void> {
+    return eraseAttachment(this.db, this.ring, row, { actorId, now: this.clock() });
+  }
+
+  /** The stored bytes the case holds: what its quota counts. */
+  usedBytes(caseId: string): Promise<number> {
+    return usedBytes(this.db, caseId);
+  }
+
+  /** Prunes the space of deleted bytes now rather than later (after a case with attachments was taken away). */
+  reclaimSpace(): Promise<void> {
+    return reclaimSpace(this.db);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The attachment repository: every read and write of a case's scans and evidence goes through it. */
+    attachments: AttachmentRepository;
+  }
+}
+
+export const attachmentRepository = fp(
+  async (app: FastifyInstance) => {
+    app.decorate(
+      'attachments',
+      new AttachmentRepository(app.db, app.keyRing, app.clock, app.config.attachmentLimits.caseBytes),
+    );
+  },
+  { name: 'attachment-repository' },
+);

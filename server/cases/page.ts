@@ -1,26 +1,21 @@
 // Everything the case page shows, worked out here so the template only lays it out: the assessment in the
 // reader's language, the checklist with links to the forms that complete it, and each section's values.
-import type { FastifyInstance } from 'fastify';
 import { caseStatuses } from '../../db/schema';
 import type { Assessment, Severity } from '../../rules/assessment';
-import { evaluate } from '../../rules/evaluate';
 import { countryName, type Locale } from '../../rules/i18n';
 import type { ChecklistId } from '../../rules/ids';
 import { labels } from '../../rules/labels';
 import { checklistLabel, flagTitle, ruleTitle } from '../../rules/titles';
-import { documentScans as scansOf } from '../attachments/scans';
 import type { SessionUser } from '../auth/sessions';
 import type { Translate } from '../i18n';
 import { formatDay, formatTime } from '../i18n/dates';
 import { isMessageKey, type KeysUnder } from '../i18n/keys';
-import { latestReviews } from '../reference-data/reviews';
 import { unitMatchesView } from '../reference-data/units';
-import { activeCaseworkers } from './caseworkers';
 import { carriedLines, changedSinceView } from './decisions/view';
 import { type ListForm, type ListFormId, listForms, type ScalarFormId, scalarForms } from './forms/specs';
 import { recordRows } from './forms/view';
-import { assemble, type RequiredPart } from './parts';
-import { type CaseEvent, type LoadedCase, readCasePage, todayOf } from './repository';
+import type { RequiredPart } from './parts';
+import type { CaseEvent, CasePageData, LoadedCase } from './repository';
 import { allowedActions, refusal } from './workflow';
 
 /** The page's sections, in the order of an intake interview. */
@@ -109,8 +104,9 @@ function assessmentView(a: Assessment, caseId: string, locale: Locale) {
   };
 }
 
-export async function casePageModel(
-  app: FastifyInstance,
+/** The case page's model, from the loaded case and what the repository read beside it (no I/O here). */
+export function casePageModel(
+  reads: CasePageData,
   loaded: LoadedCase,
   user: SessionUser,
   locale: Locale,
@@ -118,22 +114,12 @@ export async function casePageModel(
 ) {
   const { row, parts } = loaded;
   const caseId = row.id;
-  const assembled = assemble(parts, row.reference);
-  // Independent reads, sent together: the assignee, the last stored assessment and the timeline are one.
-  const [reads, caseworkers, reviews, documentScans, pending, decision] = await Promise.all([
-    readCasePage(app.db, app.keyRing, caseId),
-    user.role === 'caseworker' ? [] : activeCaseworkers(app.db).execute(),
-    latestReviews(app.db),
-    scansOf(app.db, caseId, parts.documents ?? []),
-    app.cases.pendingCarried(caseId),
-    app.cases.decisionToCompare(caseId, row.status),
-  ]);
+  const { assessed } = reads;
   const review = reviewModel(loaded, user, locale, t, reads.timeline);
-  const carried = carriedLines(pending, t, locale);
+  const carried = carriedLines(reads.pending, t, locale);
   // The assessment as of today, in the reader's language; the stored one records what was said at the save.
-  const live = assembled.ok
-    ? evaluate(assembled.file, todayOf(app.clock()), { locale, reviews, documentScans })
-    : null;
+  const live = assessed.ok ? assessed.assessment : null;
+  const decision = reads.decision;
   const changed =
     decision && changedSinceView(decision, { current: row, parts, assessment: live, user, locale, t });
 
@@ -192,16 +178,16 @@ export async function casePageModel(
     statusLabel: t(`case.status.${row.status}`),
     assigneeName: (row.assignedTo && reads.assigneeName) || t('case.unassigned'),
     isStaff: user.role !== 'caseworker',
-    caseworkers,
-    missing: assembled.ok
+    caseworkers: reads.caseworkers,
+    missing: assessed.ok
       ? []
-      : assembled.missing.map((part) => ({
+      : assessed.missing.map((part) => ({
           label: t(`case.form.${requiredPartForm[part]}.title`),
           href: `/cases/${caseId}/edit/${requiredPartForm[part]}`,
         })),
     assessment: live ? assessmentView(live, caseId, locale) : null,
     unitMatches: parts.service ? unitMatchesView(parts.service, locale) : undefined,
-    storedAt: assembled.ok && reads.lastAssessedAt ? formatTime(reads.lastAssessedAt, locale) : undefined,
+    storedAt: assessed.ok && reads.lastAssessedAt ? formatTime(reads.lastAssessedAt, locale) : undefined,
     sections,
   };
 }

@@ -3,7 +3,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { caseZip } from '../attachments/export-zip';
 import { sandboxFileResponses } from '../attachments/file-responses';
-import { listAttachments, readAttachment } from '../attachments/repository';
 import { appendAudit } from '../audit';
 import { assemble } from '../cases/parts';
 import { caseRoles } from '../policy';
@@ -28,7 +27,7 @@ export async function attachmentExportRoutes(app: FastifyInstance): Promise<void
         );
       }
       const { reference, id } = loaded.row;
-      const attachments = await listAttachments(app.db, app.keyRing, id);
+      const attachments = await app.attachments.list(id);
       await appendAudit(app.db, {
         actorId: request.user!.id,
         action: 'case.exported',
@@ -38,7 +37,7 @@ export async function attachmentExportRoutes(app: FastifyInstance): Promise<void
         at: app.clock(),
       });
       const zip = caseZip(`${reference}.json`, assembled.file, attachments, loaded.parts.documents, (a) =>
-        readAttachment(app.db, app.keyRing, a, 'file'),
+        app.attachments.read(a, 'file'),
       );
       // The reference names the file: it identifies the case to its holders and no one to anyone else.
       return reply

@@ -91,7 +91,7 @@ export async function attachmentImportRoutes(app: FastifyInstance): Promise<void
       const list = parsed.errors.map((e) => `${e.path}: ${translateProblem(request.t, e.message)}`);
       return render(request, reply, { message: request.t('att.import.caseProblems'), list }, 400);
     }
-    const deps = { db: app.db, keyRing: app.keyRing, caseBytes: limits.caseBytes, clock: app.clock };
+    const deps = { db: app.db, cases: app.cases, attachments: app.attachments, clock: app.clock };
     const imported = await importWithAttachments(
       deps,
       zip,

@@ -10,15 +10,7 @@ import { cleanUpload, type Refusal } from '../attachments/clean';
 import { sandboxFileResponses } from '../attachments/file-responses';
 import { refuseUnadmittedMultipart } from '../attachments/multipart-guard';
 import { attachmentGroups, documentLabel, kindOptions, megabytes, removedNote } from '../attachments/page';
-import {
-  type AttachmentRow,
-  addAttachment,
-  eraseAttachment,
-  findAttachment,
-  listAttachments,
-  readAttachment,
-  usedBytes,
-} from '../attachments/repository';
+import type { AttachmentRow } from '../attachments/repository';
 import { readBounded, UploadTooLarge } from '../attachments/upload-buffer';
 import { appendAudit } from '../audit';
 import type { AuditAction } from '../audit/labels';
@@ -122,7 +114,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     const loaded = await caseFor(request, reply);
     if (!loaded) return null;
     const id = request.params.attachmentId ?? '';
-    const row = z.uuid().safeParse(id).success ? await findAttachment(db, loaded.row.id, id) : undefined;
+    const row = z.uuid().safeParse(id).success ? await app.attachments.find(loaded.row.id, id) : undefined;
     if (!row) {
       await reply.callNotFound();
       return null;
@@ -155,7 +147,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     const { t, locale } = request;
     const caseId = loaded.row.id;
     const documents = loaded.parts.documents ?? [];
-    const attachments = await listAttachments(db, app.keyRing, caseId);
+    const attachments = await app.attachments.list(caseId);
     const groups = attachmentGroups(caseId, documents, attachments, locale, t);
     return reply.render(
       'cases/attachments',
@@ -255,7 +247,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
           message: t(`att.refused.${reason}`, { name: upload.name, case: megabytes(limits.caseBytes) }),
         });
       // A full case is answered before any decoding; the transaction below decides under the case's lock.
-      if ((await usedBytes(db, loaded.row.id)) >= limits.caseBytes) {
+      if ((await app.attachments.usedBytes(loaded.row.id)) >= limits.caseBytes) {
         refuse('caseFull');
         continue;
       }
@@ -265,14 +257,13 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
         refuse(cleaned.reason);
         continue;
       }
-      const added = await addAttachment(db, app.keyRing, limits.caseBytes, {
+      const added = await app.attachments.add({
         caseId: loaded.row.id,
         document,
         kind,
         caption,
         file: cleaned.file,
         actorId: request.user!.id,
-        now: app.clock(),
       });
       if (!added.ok) refuse('caseFull');
       else
@@ -304,7 +295,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       const [view] = attachmentGroups(
         loaded.row.id,
         [],
-        await listAttachments(db, app.keyRing, loaded.row.id),
+        await app.attachments.list(loaded.row.id),
         request.locale,
         request.t,
       )
@@ -328,7 +319,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       if (!found) return reply;
       const { loaded, row } = found;
       if (variant === 'thumbnail' && !row.hasThumbnail) return reply.callNotFound();
-      const bytes = await readAttachment(db, app.keyRing, row, variant);
+      const bytes = await app.attachments.read(row, variant);
       await audit(request, loaded.row.id, 'attachment.viewed', { attachmentId: row.id, view });
       const type = variant === 'thumbnail' ? 'image/webp' : row.mediaType;
       const ext = variant === 'thumbnail' ? 'webp' : extensions[row.mediaType];
@@ -380,7 +371,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const found = await visibleAttachment(request, reply);
       if (!found) return reply;
-      await eraseAttachment(db, app.keyRing, found.row, { actorId: request.user!.id, now: app.clock() });
+      await app.attachments.erase(found.row, request.user!.id);
       return reply.redirect(`/cases/${found.loaded.row.id}/attachments`, 303);
     },
   );

@@ -92,7 +92,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
 
   app.post<Params>(
     '/cases/:id/reaffirm',
-    { config: { access: reviewers, stepUp: true } },
+    { config: { access: reviewers, stepUp: true, once: true } },
     async (request, reply) => {
       const loaded = caseOf(request);
       const form = readForm(reaffirmForm, request.body);
@@ -172,52 +172,56 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
     async (request, reply) => carriedPage(request, reply, caseOf(request), { values: {}, errors: {} }),
   );
 
-  app.post<Params>('/cases/:id/carried', { config: { access: reviewers } }, async (request, reply) => {
-    const loaded = caseOf(request);
-    const refused = refusal('clear_flag', request.user!, loaded.row);
-    if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
-    const form = readForm(carriedForm, request.body);
-    const chosen = form.ok ? ([] as string[]).concat(form.data.flagIds ?? []) : [];
-    if (!form.ok) return carriedPage(request, reply, loaded, form, 400);
-    const flags = form.data.all
-      ? (await app.cases.pendingCarried(loaded.row.id)).map((p) => p.flagId)
-      : ([] as string[]).concat(form.data.flagIds ?? []);
-    const parsedFlags = z.array(z.enum(flagIds)).safeParse(flags);
-    if (!parsedFlags.success || parsedFlags.data.length === 0) {
-      const errors: FieldErrors = { flagIds: 'decisions.carried.chooseOne' };
-      return carriedPage(request, reply, loaded, { values: form.values, errors, chosen }, 400);
-    }
-    const result = await app.cases.confirmCarried({
-      caseId: loaded.row.id,
-      user: request.user!,
-      expectedVersion: Number(form.data._version),
-      flagIds: parsedFlags.data,
-      reason: form.data.reason,
-    });
-    if (result.ok) return reply.redirect(`/cases/${loaded.row.id}#timeline`, 303);
-    const fresh = (await app.cases.load(loaded.row.id))!;
-    switch (result.problem) {
-      case 'conflict':
-        return carriedPage(
-          request,
-          reply,
-          fresh,
-          { values: form.values, errors: {}, chosen, notice: 'review.conflict' },
-          409,
-        );
-      case 'gone':
-      case 'invalid':
-        return carriedPage(
-          request,
-          reply,
-          fresh,
-          { values: form.values, errors: {}, notice: 'decisions.carried.gone' },
-          409,
-        );
-      case 'not_found':
-        return reply.callNotFound();
-      default:
-        return message(request, reply, `review.refused.${result.problem}` as MessageKey, 403);
-    }
-  });
+  app.post<Params>(
+    '/cases/:id/carried',
+    { config: { access: reviewers, once: true } },
+    async (request, reply) => {
+      const loaded = caseOf(request);
+      const refused = refusal('clear_flag', request.user!, loaded.row);
+      if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
+      const form = readForm(carriedForm, request.body);
+      const chosen = form.ok ? ([] as string[]).concat(form.data.flagIds ?? []) : [];
+      if (!form.ok) return carriedPage(request, reply, loaded, form, 400);
+      const flags = form.data.all
+        ? (await app.cases.pendingCarried(loaded.row.id)).map((p) => p.flagId)
+        : ([] as string[]).concat(form.data.flagIds ?? []);
+      const parsedFlags = z.array(z.enum(flagIds)).safeParse(flags);
+      if (!parsedFlags.success || parsedFlags.data.length === 0) {
+        const errors: FieldErrors = { flagIds: 'decisions.carried.chooseOne' };
+        return carriedPage(request, reply, loaded, { values: form.values, errors, chosen }, 400);
+      }
+      const result = await app.cases.confirmCarried({
+        caseId: loaded.row.id,
+        user: request.user!,
+        expectedVersion: Number(form.data._version),
+        flagIds: parsedFlags.data,
+        reason: form.data.reason,
+      });
+      if (result.ok) return reply.redirect(`/cases/${loaded.row.id}#timeline`, 303);
+      const fresh = (await app.cases.load(loaded.row.id))!;
+      switch (result.problem) {
+        case 'conflict':
+          return carriedPage(
+            request,
+            reply,
+            fresh,
+            { values: form.values, errors: {}, chosen, notice: 'review.conflict' },
+            409,
+          );
+        case 'gone':
+        case 'invalid':
+          return carriedPage(
+            request,
+            reply,
+            fresh,
+            { values: form.values, errors: {}, notice: 'decisions.carried.gone' },
+            409,
+          );
+        case 'not_found':
+          return reply.callNotFound();
+        default:
+          return message(request, reply, `review.refused.${result.problem}` as MessageKey, 403);
+      }
+    },
+  );
 }

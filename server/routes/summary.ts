@@ -8,8 +8,9 @@ import { languageFrom, summaryLanguages } from '../summary/language';
 import type { PdfInfo } from '../summary/pdf';
 import { type Profile, profileFrom, profileSchema, profiles } from '../summary/profiles';
 import { refuseScansOnMinimal, summaryPdfAsked } from '../summary/scans-option';
-import { auditExport, coverFor, loadSummary, type SummaryDeps } from '../summary/service';
+import { auditExport, coverFor, type SummaryDeps, summaryOf } from '../summary/service';
 import type { Summary } from '../summary/shape';
+import { caseOf } from './case-scope';
 
 const MAX_GROUP = 30;
 const access = caseRoles;
@@ -25,8 +26,8 @@ const groupForm = z.strictObject({
 type CaseRequest = FastifyRequest<{ Params: { id: string } }>;
 
 const depsOf = (app: FastifyInstance): SummaryDeps => ({
+  cases: app.cases,
   db: app.db,
-  keyRing: app.keyRing,
   clock: app.clock,
   orgName: app.config.orgName,
 });
@@ -109,10 +110,9 @@ export async function caseSummaryRoutes(app: FastifyInstance): Promise<void> {
       await errorPage(request, reply, 'badProfile', 400);
       return null;
     }
-    const loaded = await loadSummary(deps, request.params.id, profile, { user: request.user!, locale: lang });
+    const loaded = await summaryOf(deps, caseOf(request), profile, { user: request.user!, locale: lang });
     if (!loaded.ok) {
-      if (loaded.reason === 'not_found') await reply.callNotFound();
-      else await incompletePage(request, reply, loaded.row.id, loaded.missing);
+      await incompletePage(request, reply, loaded.row.id, loaded.missing);
       return null;
     }
     return { profile, summary: loaded.summary, caseId: loaded.row.id, documents: loaded.documents };
@@ -171,7 +171,7 @@ export async function caseSummaryRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(`/cases/${got.caseId}/summary?profile=${got.profile}#export`, 303);
       const { summary } = got;
       const { pdf, scans } = await summaryPdfAsked(
-        deps,
+        app.attachments,
         request.query,
         got,
         pdfInfo(app, summary, summary.reference),
@@ -246,9 +246,10 @@ function groupExportRoutes(app: FastifyInstance, deps: SummaryDeps): void {
     const reader = { user: request.user!, locale: form.data.lang };
     const summaries: Summary[] = [];
     for (const id of ids) {
-      const loaded = await loadSummary(deps, id, form.data.profile, reader);
       // Exporting a group needs the right to see every case in it.
-      if (!loaded.ok && loaded.reason === 'not_found') return reply.callNotFound();
+      const visible = await app.cases.loadVisible(request.user!, id);
+      if (!visible) return reply.callNotFound();
+      const loaded = await summaryOf(deps, visible, form.data.profile, reader);
       if (!loaded.ok || loaded.row.status !== 'referred')
         return renderChoose(request, reply, { ids, profile, lang, error: 'summary.group.notReferred' }, 400);
       summaries.push(loaded.summary);

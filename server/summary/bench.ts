@@ -20,7 +20,7 @@ import { newKey } from '../crypto/field-encryption';
 import { createUser } from '../users';
 import { summaryPdf } from './pdf';
 import { profileSchema } from './profiles';
-import { loadSummary } from './service';
+import { summaryOf } from './service';
 
 const RUNS = 50;
 const { values: args } = parseArgs({
@@ -87,9 +87,11 @@ try {
   await app.db.update(cases).set({ status: 'referred' }).where(eq(cases.id, id));
 
   const reader = { user: { ...caseworker, locale }, locale } as const;
-  const deps = { db: app.db, keyRing: app.keyRing, clock: app.clock, orgName: app.config.orgName };
+  const deps = { cases: app.cases, db: app.db, clock: app.clock, orgName: app.config.orgName };
+  const visible = await app.cases.load(id);
+  if (!visible) throw new Error('the seeded case is missing');
   const once = async () => {
-    const loaded = await loadSummary(deps, id, profile, reader);
+    const loaded = await summaryOf(deps, visible, profile, reader);
     if (!loaded.ok) throw new Error(`no summary: ${loaded.reason}`);
     return summaryPdf(loaded.summary, { title: 'bench', author: 'Waypost', now, lang: locale });
   };

@@ -1,13 +1,10 @@
 // What the review record says about a case, as a summary needs it: whether and by whom it was approved for
-// referral, and how each flag was decided. Read from the case timeline (case_events) and, for flags cleared
-// without an event (an imported case file), from case_cleared_flags.
-import { eq } from 'drizzle-orm';
+// referral, and how each flag was decided. Read through the case repository from the case timeline and, for
+// flags cleared without an event (an imported case file), from the stored clearances.
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { type CaseStatus, caseClearedFlags, users } from '../../db/schema';
+import type { CaseStatus } from '../../db/schema';
 import { countrySchema, pathwaySchema } from '../../rules/case-schema';
-import { type CaseEvent, pendingCarried, readTimeline } from '../cases/repository';
-import { decryptField, type KeyRing } from '../crypto/field-encryption';
+import type { CaseEvent, CaseRepository } from '../cases/repository';
 
 const approvalDetail = z.object({ country: countrySchema, pathway: pathwaySchema });
 const flagDetail = z.object({ flagId: z.string() });
@@ -46,25 +43,18 @@ function approvalFrom(status: CaseStatus, timeline: readonly CaseEvent[]): Appro
 }
 
 export async function reviewRecord(
-  db: Db,
-  ring: KeyRing,
+  cases: Pick<CaseRepository, 'timeline' | 'clearances' | 'pendingCarried'>,
   caseId: string,
   status: CaseStatus,
 ): Promise<ReviewRecord> {
-  const timeline = await readTimeline(db, ring, caseId);
+  const [timeline, cleared, pending] = await Promise.all([
+    cases.timeline(caseId),
+    cases.clearances(caseId),
+    cases.pendingCarried(caseId),
+  ]);
   const decisions = new Map<string, FlagDecision>();
-  const cleared = await db
-    .select({ row: caseClearedFlags, by: users.displayName })
-    .from(caseClearedFlags)
-    .leftJoin(users, eq(users.id, caseClearedFlags.clearedBy))
-    .where(eq(caseClearedFlags.caseId, caseId));
-  for (const { row, by } of cleared) {
-    const reason = decryptField(
-      ring,
-      { table: 'case_cleared_flags', column: 'reason', row: `${caseId}:${row.flagId}` },
-      row.reasonEnc,
-    );
-    decisions.set(row.flagId, { outcome: 'cleared', by, at: row.clearedAt, reason });
+  for (const { flagId, by, at, reason } of cleared) {
+    decisions.set(flagId, { outcome: 'cleared', by, at, reason });
   }
   // The timeline is in order: a later decision on a flag replaces an earlier one.
   for (const event of timeline) {
@@ -78,6 +68,6 @@ export async function reviewRecord(
       reason: event.text,
     });
   }
-  const carried = new Set((await pendingCarried(db, caseId)).map((c) => c.flagId));
+  const carried = new Set(pending.map((c) => c.flagId));
   return { approval: approvalFrom(status, timeline), decisions, carried };
 }

@@ -6,11 +6,9 @@
 // pdfkit; a PDF's pages are left as boxes that pdf-lib fills with the stored PDF's pages, scaled to fit.
 import { degrees, PDFDocument, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
-import type { Db } from '../../db/client';
 import { labels } from '../../rules/labels';
 import { MAX_PIXELS } from '../attachments/images';
-import { type ListedAttachment, listAttachments, readAttachment } from '../attachments/repository';
-import type { KeyRing } from '../crypto/field-encryption';
+import type { AttachmentRepository, ListedAttachment } from '../attachments/repository';
 import { type Translate, translator } from '../i18n';
 import { printable } from './glyphs';
 import { color, type Doc, left, lineWidth, margins, size } from './pdf-blocks';
@@ -43,8 +41,7 @@ interface Box {
 
 /** The scans of the case's document entries, in the annex's order; a scan whose entry changed is left out. */
 async function documentScansOf(
-  db: Db,
-  ring: KeyRing,
+  attachments: Attachments,
   caseId: string,
   documents: readonly { id: string; type: string }[],
 ): Promise<Omit<Scan, 'image'>[]> {
@@ -52,7 +49,7 @@ async function documentScansOf(
     const index = documents.findIndex((d) => d.id === a.documentId);
     return index >= 0 && documents[index]?.type === a.documentType ? index : null;
   };
-  const current = (await listAttachments(db, ring, caseId)).filter((a) => placeOf(a) !== null);
+  const current = (await attachments.list(caseId)).filter((a) => placeOf(a) !== null);
   current.sort((a, b) => (placeOf(a) ?? 0) - (placeOf(b) ?? 0));
   return current.map((attachment) => {
     const position = placeOf(attachment) ?? 0;
@@ -68,8 +65,8 @@ async function documentScansOf(
 }
 
 /** The stored image, decrypted, turned white where transparent and scaled down to the page. */
-async function pageImage(db: Db, ring: KeyRing, attachment: ListedAttachment): Promise<Buffer> {
-  const stored = await readAttachment(db, ring, attachment, 'file');
+async function pageImage(attachments: Attachments, attachment: ListedAttachment): Promise<Buffer> {
+  const stored = await attachments.read(attachment, 'file');
   return sharp(stored, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
     .resize(MAX_WIDTH_PX, MAX_HEIGHT_PX, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
@@ -144,15 +141,14 @@ function drawInto(target: PDFPage, source: PDFPage, embedded: Parameters<PDFPage
 }
 
 async function fillBoxes(
-  db: Db,
-  ring: KeyRing,
+  attachments: Attachments,
   pdf: Buffer,
   boxes: Map<ListedAttachment, Box[]>,
 ): Promise<Buffer> {
   if (boxes.size === 0) return pdf;
   const out = await PDFDocument.load(pdf, { updateMetadata: false });
   for (const [attachment, places] of boxes) {
-    const source = await PDFDocument.load(await readAttachment(db, ring, attachment, 'file'), {
+    const source = await PDFDocument.load(await attachments.read(attachment, 'file'), {
       updateMetadata: false,
     });
     const pages = source.getPages().slice(0, places.length);
@@ -164,33 +160,31 @@ async function fillBoxes(
   return Buffer.from(await out.save());
 }
 
-export interface ScansPdfDeps {
-  db: Db;
-  keyRing: KeyRing;
-}
+/** Where the scans are read from: the attachment repository. */
+export type Attachments = Pick<AttachmentRepository, 'list' | 'read'>;
 
 /**
  * The summary's PDF with the scans of its documents appended, and how many scans that was. `write` is the
  * summary writer (pdf.ts's summaryPdf with its info bound), given the pages to draw after the summary.
  */
 export async function summaryWithScans(
-  deps: ScansPdfDeps,
+  attachments: Attachments,
   caseId: string,
   documents: readonly { id: string; type: string }[],
   summary: Summary,
   write: (appendix: (doc: Doc) => void) => Promise<Buffer>,
 ): Promise<{ pdf: Buffer; scans: number }> {
   const scans: Scan[] = [];
-  for (const scan of await documentScansOf(deps.db, deps.keyRing, caseId, documents)) {
+  for (const scan of await documentScansOf(attachments, caseId, documents)) {
     const isPdf = scan.attachment.mediaType === 'application/pdf';
     scans.push({
       ...scan,
-      image: isPdf ? undefined : await pageImage(deps.db, deps.keyRing, scan.attachment),
+      image: isPdf ? undefined : await pageImage(attachments, scan.attachment),
     });
   }
   let boxes = new Map<ListedAttachment, Box[]>();
   const laidOut = await write((doc) => {
     boxes = layOut(doc, summary, scans);
   });
-  return { pdf: await fillBoxes(deps.db, deps.keyRing, laidOut, boxes), scans: scans.length };
+  return { pdf: await fillBoxes(attachments, laidOut, boxes), scans: scans.length };
 }

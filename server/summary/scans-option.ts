@@ -2,8 +2,7 @@
 // profile (its reader may not see the names and numbers a document shows), and the PDF written with the
 // scans when asked. The appendix module (sharp, pdf-lib, the fonts) is loaded only when scans are asked for.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client';
-import type { KeyRing } from '../crypto/field-encryption';
+import type { AttachmentRepository } from '../attachments/repository';
 import type { PdfInfo } from './pdf';
 import { profileFrom } from './profiles';
 import type { Summary } from './shape';
@@ -30,7 +29,7 @@ export async function refuseScansOnMinimal(request: FastifyRequest, reply: Fasti
 
 /** The summary's PDF, with its documents' scans appended when the query asks; `scans` is how many were. */
 export async function summaryPdfAsked(
-  deps: { db: Db; keyRing: KeyRing },
+  attachments: Pick<AttachmentRepository, 'list' | 'read'>,
   query: unknown,
   got: { caseId: string; summary: Summary; documents: readonly { id: string; type: string }[] },
   info: PdfInfo,
@@ -39,7 +38,7 @@ export async function summaryPdfAsked(
   if (!scansWanted(query) || got.summary.profile === 'minimal')
     return { pdf: await summaryPdf(got.summary, info) };
   const { summaryWithScans } = await import('./scans-appendix');
-  return summaryWithScans(deps, got.caseId, got.documents, got.summary, (appendix) =>
+  return summaryWithScans(attachments, got.caseId, got.documents, got.summary, (appendix) =>
     summaryPdf(got.summary, info, appendix),
   );
 }

@@ -1,15 +1,13 @@
-// From a case id to a summary the user may have: access, completeness, today's assessment in the language
-// chosen for the summary, the review record, the organisation's letterhead, then the model. Also the group's
-// cover index and the audit entries. It takes only what it reads (database, key ring, clock, the default
-// organisation name), not the whole app.
+// From a case the user may see to its summary: completeness, today's assessment in the language chosen for the
+// summary, the review record, the organisation's letterhead, then the model. Also the group's cover index and
+// the audit entries. It takes only what it reads (the case repository, the database for the letterhead and
+// the audit log, the clock, the default organisation name), not the whole app.
 import type { Db } from '../../db/client';
 import type { Locale } from '../../rules/i18n';
 import { appendAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
-import { canSeeCase } from '../cases/access';
 import type { RequiredPart } from '../cases/parts';
-import { assessCase, type CaseRow, loadCase } from '../cases/repository';
-import type { KeyRing } from '../crypto/field-encryption';
+import type { CaseRepository, CaseRow, LoadedCase } from '../cases/repository';
 import { type Translate, translator } from '../i18n';
 import { formatTime } from '../i18n/dates';
 import { buildSummary } from './model';
@@ -19,8 +17,8 @@ import { reviewRecord } from './record';
 import type { Cover, Summary } from './shape';
 
 export interface SummaryDeps {
+  cases: CaseRepository;
   db: Db;
-  keyRing: KeyRing;
   clock: () => Date;
   /** ORG_NAME: the letterhead's name until an admin sets one. */
   orgName: string;
@@ -32,23 +30,20 @@ interface Reader {
   locale: Locale;
 }
 
-type Loaded =
+type Summarised =
   | { ok: true; summary: Summary; row: CaseRow; documents: readonly { id: string; type: string }[] }
-  | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'incomplete'; row: CaseRow; missing: RequiredPart[] };
 
-export async function loadSummary(
+/** The summary of a case the reader may see (the caller loaded it through the repository, which checked). */
+export async function summaryOf(
   deps: SummaryDeps,
-  caseId: string,
+  loaded: LoadedCase,
   profile: Profile,
   { user, locale }: Reader,
-): Promise<Loaded> {
-  const loaded = await loadCase(deps.db, deps.keyRing, caseId);
-  // A case this user may not see answers exactly as one that does not exist.
-  if (!loaded || !canSeeCase(user, loaded.row)) return { ok: false, reason: 'not_found' };
+): Promise<Summarised> {
   const { row } = loaded;
   const now = deps.clock();
-  const assessed = await assessCase(deps.db, loaded, now, locale);
+  const assessed = await deps.cases.assess(loaded, locale);
   if (!assessed.ok) return { ok: false, reason: 'incomplete', row, missing: assessed.missing };
   const t = translator(locale);
   const { scans } = assessed;
@@ -56,7 +51,7 @@ export async function loadSummary(
     file: assessed.file,
     reference: row.reference,
     assessment: assessed.assessment,
-    record: await reviewRecord(deps.db, deps.keyRing, row.id, row.status),
+    record: await reviewRecord(deps.cases, row.id, row.status),
     profile,
     locale,
     t,

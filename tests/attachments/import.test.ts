@@ -8,7 +8,6 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseAttachments, cases } from '../../db/schema';
 import { inflateEntry } from '../../server/attachments/import-zip';
-import { listAttachments, readAttachment } from '../../server/attachments/repository';
 import { assemble } from '../../server/cases/parts';
 import { importCase, loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, MINUTE, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
@@ -99,7 +98,7 @@ describe('a case exported with its attachments', () => {
     const newId = /^\/cases\/([0-9a-f-]{36})\/attachments$/.exec(res.headers.location ?? '')![1]!;
     expect(newId).not.toBe(caseId);
     expect(await caseCount()).toBe(before + 1);
-    const imported = await listAttachments(t.app.db, t.app.keyRing, newId);
+    const imported = await t.app.attachments.list(newId);
     const docs = (await loadCase(t.app.db, t.app.keyRing, newId))?.parts.documents ?? [];
     const place = (a: { documentId: string | null }) => docs.findIndex((d) => d.id === a.documentId);
     const summary = imported.map((a) => [place(a), a.kind, a.caption, a.mediaType, a.pages]);
@@ -107,8 +106,7 @@ describe('a case exported with its attachments', () => {
       [MILITARY_ID, 'document_page', 'front side', 'application/pdf', 2],
       [MILITARY_ID, 'document_page', 'front side', 'image/jpeg', 1],
     ]);
-    for (const a of imported)
-      expect(await markersIn(await readAttachment(t.app.db, t.app.keyRing, a, 'file'))).toEqual([]);
+    for (const a of imported) expect(await markersIn(await t.app.attachments.read(a, 'file'))).toEqual([]);
     // The case file went through the JSON import: the same parts as the case it came from.
     const [source, copy] = await Promise.all([
       loadCase(t.app.db, t.app.keyRing, caseId),
@@ -133,11 +131,11 @@ describe('a case exported with its attachments', () => {
     );
     expect(res.status, res.text).toBe(303);
     const newId = /\/cases\/([0-9a-f-]{36})\//.exec(res.headers.location ?? '')![1]!;
-    const rows = await listAttachments(t.app.db, t.app.keyRing, newId);
+    const rows = await t.app.attachments.list(newId);
     expect(rows).toHaveLength(2);
     for (const a of rows) {
       expect(a.removed.length).toBeGreaterThan(0);
-      expect(await markersIn(await readAttachment(t.app.db, t.app.keyRing, a, 'file'))).toEqual([]);
+      expect(await markersIn(await t.app.attachments.read(a, 'file'))).toEqual([]);
     }
   });
 });

@@ -9,7 +9,6 @@ import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentChunks, auditLog, caseAttachments } from '../../db/schema';
-import { readAttachment } from '../../server/attachments/repository';
 import { importCase, latestStoredAssessment, loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, MINUTE, signIn, type TestApp, type TestUser, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
@@ -88,7 +87,7 @@ describe('uploading scans', () => {
     for (const row of rows) {
       expect(row.documentId).toBe(militaryId);
       expect(row.documentType).toBe('military_id');
-      expect(await markersIn(await readAttachment(t.app.db, t.app.keyRing, row, 'file'))).toEqual([]);
+      expect(await markersIn(await t.app.attachments.read(row, 'file'))).toEqual([]);
     }
   });
 
@@ -131,7 +130,7 @@ describe('uploading scans', () => {
   });
 
   it('keeps none of the file bytes in the clear in the database', async () => {
-    const plain = await readAttachment(t.app.db, t.app.keyRing, (await rowsOf(caseId))[0]!, 'file');
+    const plain = await t.app.attachments.read((await rowsOf(caseId))[0]!, 'file');
     const probes = [0, 100, Math.floor(plain.length / 2), plain.length - 40].map((at) =>
       plain.subarray(at, at + 32),
     );

@@ -208,6 +208,29 @@ describe('a change that does not alter the assessment', () => {
     expect(late.status).toBe(409);
     expect(late.text).toContain('The case changed since you opened this page');
   });
+
+  it('a re-approval sent twice (double click) is recorded once; the repeat goes where the first went', async () => {
+    const twice = await referredCase();
+    await edit(twice, 'person', { fullName: 'Double-clicked spelling' });
+    const form = await sup.agent.get(`${twice}/reaffirm`);
+    const once = /name="_once" value="([^"]+)"/.exec(form.text)?.[1];
+    expect(once).toBeTruthy();
+    const body = {
+      _csrf: csrfFrom(form.text),
+      _once: once!,
+      _version: /name="_version" value="(\d+)"/.exec(form.text)![1]!,
+      note: 'Spelling only.',
+    };
+    const first = await sup.agent.post(`${twice}/reaffirm`).type('form').send(body);
+    const second = await sup.agent.post(`${twice}/reaffirm`).type('form').send(body);
+    expect(first.status).toBe(303);
+    expect(second.status).toBe(303);
+    expect(second.headers.location).toContain('resubmitted=1');
+    const row = await rowOf(twice);
+    expect(row.status).toBe('referred');
+    const audit = await t.app.db.select().from(auditLog).where(eq(auditLog.targetId, row.id));
+    expect(audit.filter((a) => a.action === 'case.approve_referral' && a.detail?.reaffirms)).toHaveLength(1);
+  });
 });
 
 describe('every other decision is bound too', () => {
@@ -255,7 +278,9 @@ describe('every other decision is bound too', () => {
     expect((await rowOf(url)).status).toBe('review');
     const back = await sup.agent.get(url);
     expect(back.text).not.toContain('withdrawn');
-    expect(back.text).toMatch(/Request for information by [^<]+ on \d{1,2} \w{3} \d{4}: what changed in the case since/);
+    expect(back.text).toMatch(
+      /Request for information by [^<]+ on \d{1,2} \w{3} \d{4}: what changed in the case since/,
+    );
     expect(back.text).toMatch(/<del>No<\/del><\/td><td class="after"><ins>Yes<\/ins>/);
   });
 

@@ -1,22 +1,25 @@
 // What each role sees first: a caseworker their cases and the requests waiting for them; supervisors and
 // admins the queue and the counts that say where attention is needed.
-import { and, count, desc, eq, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { preparedPerDatabase } from '../../../db/prepared';
 import { caseEvents, caseStatuses, cases, users } from '../../../db/schema';
 import { stayWarning } from '../../../rules/flags/host-stay-ending';
 import { decryptOptional, type KeyRing } from '../../crypto/field-encryption';
 import { todayOf } from './assessment';
-import { queueOrder } from './queue';
+import { openRequestsOf, queueOrder } from './queue';
 
 // Not open: decided, closed, or withdrawn as created by mistake (which no count shows at all).
 const closedStatuses = ['referred', 'closed', 'withdrawn'] as const;
 
 /** Requests for information on this caseworker's cases that nobody has answered yet. */
 export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
-  const rows = await db
+  // Requests and answers on the caseworker's cases, judged open by the one rule (openRequestsOf).
+  const events = await db
     .select({
       id: caseEvents.id,
+      kind: caseEvents.kind,
+      detail: caseEvents.detail,
       at: caseEvents.at,
       textEnc: caseEvents.textEnc,
       caseId: cases.id,
@@ -27,17 +30,19 @@ export async function openRequestsFor(db: Db, ring: KeyRing, userId: string) {
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(
       and(
-        eq(caseEvents.kind, 'info_requested'),
+        inArray(caseEvents.kind, ['info_requested', 'info_answered']),
         eq(cases.assignedTo, userId),
         ne(cases.status, 'withdrawn'),
-        sql`not exists (select 1 from case_events a where a.case_id = ${caseEvents.caseId}
-              and a.kind = 'info_answered' and a.detail->>'requestId' = ${caseEvents.id}::text)`,
       ),
     )
     .orderBy(caseEvents.at);
-  return rows.map((r) => ({
-    ...r,
-    text: decryptOptional(ring, { table: 'case_events', column: 'text', row: r.id }, r.textEnc) ?? '',
+  return openRequestsOf(events).map(({ id, at, caseId, reference, pseudonym, textEnc }) => ({
+    id,
+    at,
+    caseId,
+    reference,
+    pseudonym,
+    text: decryptOptional(ring, { table: 'case_events', column: 'text', row: id }, textEnc) ?? '',
   }));
 }
 

@@ -13,30 +13,33 @@ import { appendAudit } from '../../audit';
 import type { SessionUser } from '../../auth/sessions';
 import type { KeyRing } from '../../crypto/field-encryption';
 import { canSeeCase, visibleCases } from '../access';
+import { activeCaseworkers } from '../caseworkers';
 import type { CaseParts, Section } from '../parts';
 import type { ActingUser } from '../workflow';
 import { assessCase } from './assessment';
 import { decisionToCompare } from './bindings';
 import { pendingCarried } from './carried';
+import { readClearances } from './clearances';
 import { confirmCarried, reaffirm } from './confirmations';
 import { myCases, openRequestsFor, queuePage, queueTop, supervisorCounts } from './dashboard';
 import { type Decision, decide } from './decisions';
-import { readTimeline } from './events';
+import { readCasePage, readTimeline } from './events';
+import { deleteImportedCase } from './evidence';
 import { assigneeOptions, type ListQuery, listCases } from './list-query';
 import { type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 import { createCase, importCase, saveSection } from './writes';
 
-export { assessCase, reassess, todayOf } from './assessment';
-export { reaffirmable, withdrawOnChange } from './bindings';
-export { pendingCarried } from './carried';
+export { todayOf } from './assessment';
+export { reaffirmable } from './bindings';
 export { type Decision, decide } from './decisions';
-export { type CaseEvent, readCasePage, readTimeline, recordEvent } from './events';
+export { type CaseEvent, recordEvent } from './events';
+export { evidenceChanged, lockCase } from './evidence';
 export { writePart } from './part-writers';
-export { openRequestIds, openRequestsOf, queuedSince } from './queue';
+export { openRequestsOf, queuedSince } from './queue';
 export { type CaseRow, type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 export { createCase, importCase, type SaveResult, saveSection } from './writes';
 
-class CaseRepository {
+export class CaseRepository {
   constructor(
     private readonly db: Db,
     private readonly ring: KeyRing,
@@ -95,9 +98,31 @@ class CaseRepository {
     return decisionToCompare(this.db, this.ring, caseId, status);
   }
 
+  /**
+   * What the case page shows beside the case, read together: the assignee, the timeline, when the rules last
+   * ran, their assessment as of now in the reader's language, clearances carried in by an import, the decision
+   * to compare with, and (for staff) whom the case may be handed to.
+   */
+  async pageReads(loaded: LoadedCase, user: Pick<SessionUser, 'role'>, locale: Locale) {
+    const caseId = loaded.row.id;
+    const [reads, caseworkers, assessed, pending, decision] = await Promise.all([
+      readCasePage(this.db, this.ring, caseId),
+      user.role === 'caseworker' ? [] : activeCaseworkers(this.db).execute(),
+      this.assess(loaded, locale),
+      pendingCarried(this.db, caseId),
+      decisionToCompare(this.db, this.ring, caseId, loaded.row.status),
+    ]);
+    return { ...reads, caseworkers, assessed, pending, decision };
+  }
+
   /** Clearances an imported file carried that no reviewer has confirmed or upheld yet. */
   pendingCarried(caseId: string) {
     return pendingCarried(this.db, caseId);
+  }
+
+  /** The flags cleared on the case as stored: by whom, when and why. */
+  clearances(caseId: string) {
+    return readClearances(this.db, this.ring, caseId);
   }
 
   /** Confirms again, in one step, the verdict a change withdrew, while the assessment is the one it rests on. */
@@ -114,6 +139,21 @@ class CaseRepository {
     reason: string;
   }) {
     return confirmCarried(this.db, this.ring, { ...input, now: this.clock() });
+  }
+
+  /** Takes away a case just imported (a zip import refused half-way) with all stored under it, on the record. */
+  async removeImported(caseId: string, actorId: string, detail: Record<string, unknown>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await deleteImportedCase(tx, caseId);
+      await appendAudit(tx, {
+        actorId,
+        action: 'case.import_undone',
+        targetType: 'case',
+        targetId: caseId,
+        detail,
+        at: this.clock(),
+      });
+    });
   }
 
   /** Hands the case to another caseworker, on the record. */
@@ -236,6 +276,9 @@ class CaseRepository {
     });
   }
 }
+
+/** Everything the case page reads beside the case itself (CaseRepository.pageReads). */
+export type CasePageData = Awaited<ReturnType<CaseRepository['pageReads']>>;
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -14,7 +14,8 @@ const assignForm = z.strictObject({ assignee: z.uuid('form.choose') });
 export async function casePageRoutes(app: FastifyInstance): Promise<void> {
   app.get('/cases/:id', { config: { access: caseRoles, caseView: 'page' } }, async (request, reply) => {
     const loaded = caseOf(request);
-    const model = await casePageModel(app, loaded, request.user!, request.locale, request.t);
+    const reads = await app.cases.pageReads(loaded, request.user!, request.locale);
+    const model = casePageModel(reads, loaded, request.user!, request.locale, request.t);
     return reply.render('cases/show', { title: loaded.row.pseudonym, ...model });
   });
 
