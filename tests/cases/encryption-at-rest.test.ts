@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { caseApplications } from '../../db/schema';
 import type { CaseFile } from '../../rules/case-schema';
 import { freeTextPaths } from '../../rules/limits';
-import { encryptLegacyPlaintext } from '../../server/cases/plaintext';
-import { loadCase } from '../../server/cases/repository';
+import { encryptLegacyPlaintext, loadCase } from '../../server/cases/repository';
 import { type Agent, addUser, signIn, type TestApp, testApp } from '../helpers/app';
 import { fixture } from '../helpers/fixtures';
 

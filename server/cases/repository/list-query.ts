@@ -7,7 +7,7 @@ import { type CaseStatus, caseStatuses, cases, users } from '../../../db/schema'
 import { actions, riskLevels } from '../../../rules/assessment';
 import type { SessionUser } from '../../auth/sessions';
 import { searchIdPattern } from '../../http/saved-search';
-import { listsWithdrawn, visibleCases } from '../access';
+import { listsWithdrawn, visibleCases } from './access';
 
 export const PAGE_SIZE = 25;
 /**

@@ -3,9 +3,9 @@
 // this moves each plaintext type into it and empties the old column, row by row, so an interrupted start-up
 // leaves every value readable (either plaintext or encrypted, never neither) and the next one finishes.
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { caseApplications } from '../../db/schema';
-import { encryptField, type KeyRing } from '../crypto/field-encryption';
+import type { Db } from '../../../db/client';
+import { caseApplications } from '../../../db/schema';
+import { encryptField, type KeyRing } from '../../crypto/field-encryption';
 
 /** Encrypts what is left in plaintext; returns how many values it encrypted. */
 export async function encryptLegacyPlaintext(db: Db, ring: KeyRing): Promise<number> {

@@ -2,8 +2,8 @@
 // server/policy.ts). A case someone may not see answers 404, as if it did not exist: its existence is itself
 // information.
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { cases } from '../../db/schema';
-import type { SessionUser } from '../auth/sessions';
+import { cases } from '../../../db/schema';
+import type { SessionUser } from '../../auth/sessions';
 
 export function canSeeCase(
   user: Pick<SessionUser, 'id' | 'role'>,
