@@ -111,8 +111,10 @@ const profileNames: Record<Locale, Record<string, string>> = {
 const profileName = (locale: Locale, profile: unknown) => profileNames[locale][str(profile)] ?? '';
 const statusName = (locale: Locale, status: unknown) => message(locale, `case.status.${str(status)}`) ?? '';
 const roleName = (locale: Locale, role: unknown) => message(locale, `role.${str(role)}`) ?? '';
-const pathwayName = (locale: Locale, pathway: unknown) =>
-  labels[locale].pathways[str(pathway) as never] ?? '';
+const pathwayName = (locale: Locale, pathway: unknown) => {
+  const pathways: Readonly<Record<string, string>> = labels[locale].pathways;
+  return pathways[str(pathway)] ?? '';
+};
 const languageName = (locale: Locale, language: unknown) =>
   new Intl.DisplayNames([locale], { type: 'language' }).of(str(language) || 'und') ?? '';
 const statusChange = (d: Detail, locale: Locale) =>

@@ -95,16 +95,19 @@ async function renderCaseList(
     result.rows.map((row) => row.reference),
   );
   const today = todayOf(app.clock());
+  // Widened to look up what the database holds (any text) without a cast; unknown codes show as themselves.
   const enumLabels = labels[locale];
+  const actionLabels: Readonly<Record<string, string>> = enumLabels.actions;
+  const riskLabels: Readonly<Record<string, string>> = enumLabels.riskLevels;
   const rows = result.rows.map((row: ListRow) => ({
     id: row.id,
     reference: row.reference,
     pseudonym: row.pseudonym,
     status: t(statusKey(row.status)),
     assignee: row.assigneeName ?? t('cases.list.unassigned'),
-    action: row.action ? (enumLabels.actions[row.action as never] ?? row.action) : undefined,
+    action: row.action ? (actionLabels[row.action] ?? row.action) : undefined,
     riskLevel: row.riskLevel ?? undefined,
-    risk: row.riskLevel ? (enumLabels.riskLevels[row.riskLevel as never] ?? row.riskLevel) : undefined,
+    risk: row.riskLevel ? (riskLabels[row.riskLevel] ?? row.riskLevel) : undefined,
     stayEndsOn: row.stayEndsOn ?? undefined,
     stayState: stayState(row.stayEndsOn, today),
     updatedAt: row.updatedAt,

@@ -57,7 +57,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
       );
     }
     const refused = refusal(withdrawn.action as WorkflowAction, user, loaded.row);
-    if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
+    if (refused) return message(request, reply, `review.refused.${refused}`, 403);
     const t = request.t;
     const changed = changedSinceView(withdrawn, {
       current: loaded.row,
@@ -74,7 +74,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
         caseRow: loaded.row,
         changed,
         onReaffirmPage: true,
-        decision: t(`decisions.kind.${withdrawn.action}` as MessageKey),
+        decision: t(`decisions.kind.${withdrawn.action}`),
         version: loaded.row.version,
         values: state.values,
         errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
@@ -121,7 +121,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
         case 'not_found':
           return reply.callNotFound();
         default:
-          return message(request, reply, `review.refused.${result.problem}` as MessageKey, 403);
+          return message(request, reply, `review.refused.${result.problem}`, 403);
       }
     },
   );
@@ -160,7 +160,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
         values: state.values,
         errors: Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k, t(v)])),
         notice: state.notice ? t(state.notice) : undefined,
-        refused: refused ? t(`review.refused.${refused}` as MessageKey) : undefined,
+        refused: refused ? t(`review.refused.${refused}`) : undefined,
       },
       status,
     );
@@ -178,7 +178,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
     async (request, reply) => {
       const loaded = caseOf(request);
       const refused = refusal('clear_flag', request.user!, loaded.row);
-      if (refused) return message(request, reply, `review.refused.${refused}` as MessageKey, 403);
+      if (refused) return message(request, reply, `review.refused.${refused}`, 403);
       const form = readForm(carriedForm, request.body);
       const chosen = form.ok ? ([] as string[]).concat(form.data.flagIds ?? []) : [];
       if (!form.ok) return carriedPage(request, reply, loaded, form, 400);
@@ -220,7 +220,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
         case 'not_found':
           return reply.callNotFound();
         default:
-          return message(request, reply, `review.refused.${result.problem}` as MessageKey, 403);
+          return message(request, reply, `review.refused.${result.problem}`, 403);
       }
     },
   );

@@ -19,66 +19,67 @@ import { caseOf } from './case-scope';
 const reason = z.string().trim().min(1, 'review.reasonRequired').max(5000, 'form.tooLong');
 const version = z.string().regex(/^\d{1,9}$/, 'form.invalid');
 
-/** What each decision's form sends. */
-const forms = {
-  start_verification: z.strictObject({ _version: version }),
-  send_for_review: z.strictObject({
-    _version: version,
-    note: z.string().trim().max(5000, 'form.tooLong').optional(),
-  }),
-  clear_flag: z.strictObject({ _version: version, flagId: z.enum(flagIds, 'form.invalid'), reason }),
-  uphold_flag: z.strictObject({ _version: version, flagId: z.enum(flagIds, 'form.invalid'), reason }),
-  request_info: z.strictObject({
-    _version: version,
-    items: z.union([z.enum(checklistIds), z.array(z.enum(checklistIds))], 'form.invalid').optional(),
-    questions: reason,
-  }),
-  answer_request: z.strictObject({ _version: version, requestId: z.uuid('form.invalid'), answer: reason }),
-  approve_referral: z.strictObject({
-    _version: version,
-    destination: z.string().regex(/^[A-Z]{2}\/[a-z_]+$/, 'review.choosePathway'),
-    reason,
-  }),
-  decline_referral: z.strictObject({ _version: version, reason }),
-  close: z.strictObject({ _version: version, reason }),
-  reopen: z.strictObject({ _version: version, reason }),
-  withdraw: z.strictObject({ _version: version, reason }),
-  restore: z.strictObject({ _version: version, reason }),
-  comment: z.strictObject({
-    _version: version,
-    text: z.string().trim().min(1, 'review.commentRequired').max(10_000, 'form.tooLong'),
-  }),
-} satisfies Record<WorkflowAction, z.ZodType>;
+/** The decisions that take only a written reason. */
+type ReasonOnly = 'decline_referral' | 'close' | 'reopen' | 'withdraw' | 'restore';
+const reasonOnly = <A extends ReasonOnly>(action: A) =>
+  z.strictObject({ _version: version, reason }).transform((d) => ({ action, reason: d.reason }));
 
-function toDecision(action: WorkflowAction, data: Record<string, unknown>): Decision | null {
-  const d = data as Record<string, string | string[] | undefined>;
-  switch (action) {
-    case 'request_info':
-      return {
-        action,
-        items: ([] as string[]).concat(d.items ?? []) as never,
-        questions: String(d.questions),
-      };
-    case 'approve_referral': {
-      const [country, pathway] = String(d.destination).split('/');
-      if (!(pathways as readonly string[]).includes(pathway ?? '')) return null;
-      return { action, country: country!, pathway: pathway as never, reason: String(d.reason) };
-    }
-    case 'clear_flag':
-    case 'uphold_flag':
-      return { action, flagId: d.flagId as never, reason: String(d.reason) };
-    case 'answer_request':
-      return { action, requestId: String(d.requestId), answer: String(d.answer) };
-    case 'send_for_review':
-      return { action, note: d.note ? String(d.note) : undefined };
-    case 'comment':
-      return { action, text: String(d.text) };
-    case 'start_verification':
-      return { action };
-    default:
-      return { action, reason: String(d.reason) };
-  }
-}
+const flagDecision = <A extends 'clear_flag' | 'uphold_flag'>(action: A) =>
+  z
+    .strictObject({ _version: version, flagId: z.enum(flagIds, 'form.invalid'), reason })
+    .transform((d) => ({ action, flagId: d.flagId, reason: d.reason }));
+
+/** "DE/asylum_in_country": the country and the pathway approved, as one choice of the form. */
+const destination = z
+  .string()
+  .regex(/^[A-Z]{2}\/[a-z_]+$/, 'review.choosePathway')
+  .transform((v) => v.split('/'))
+  .pipe(z.tuple([z.string(), z.enum(pathways, 'review.choosePathway')]));
+
+/** What each decision's form sends, read into the decision it asks for (`_version` is read beside it). */
+const forms: { [A in WorkflowAction]: z.ZodType<Extract<Decision, { action: A }>> } = {
+  start_verification: z
+    .strictObject({ _version: version })
+    .transform(() => ({ action: 'start_verification' as const })),
+  send_for_review: z
+    .strictObject({ _version: version, note: z.string().trim().max(5000, 'form.tooLong').optional() })
+    .transform((d) => ({ action: 'send_for_review' as const, note: d.note })),
+  clear_flag: flagDecision('clear_flag'),
+  uphold_flag: flagDecision('uphold_flag'),
+  request_info: z
+    .strictObject({
+      _version: version,
+      items: z.union([z.enum(checklistIds), z.array(z.enum(checklistIds))], 'form.invalid').optional(),
+      questions: reason,
+    })
+    .transform((d) => ({
+      action: 'request_info' as const,
+      items: d.items === undefined ? [] : [d.items].flat(),
+      questions: d.questions,
+    })),
+  answer_request: z
+    .strictObject({ _version: version, requestId: z.uuid('form.invalid'), answer: reason })
+    .transform((d) => ({ action: 'answer_request' as const, requestId: d.requestId, answer: d.answer })),
+  approve_referral: z
+    .strictObject({ _version: version, destination, reason })
+    .transform(({ destination: [country, pathway], reason }) => ({
+      action: 'approve_referral' as const,
+      country,
+      pathway,
+      reason,
+    })),
+  decline_referral: reasonOnly('decline_referral'),
+  close: reasonOnly('close'),
+  reopen: reasonOnly('reopen'),
+  withdraw: reasonOnly('withdraw'),
+  restore: reasonOnly('restore'),
+  comment: z
+    .strictObject({
+      _version: version,
+      text: z.string().trim().min(1, 'review.commentRequired').max(10_000, 'form.tooLong'),
+    })
+    .transform((d) => ({ action: 'comment' as const, text: d.text })),
+};
 
 const isAction = (value: string): value is WorkflowAction => (workflowActions as string[]).includes(value);
 
@@ -217,11 +218,9 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
       const values = { ...((request.body as Record<string, unknown>) ?? {}) };
       delete values._csrf;
       const form = readForm(forms[action], request.body);
-      const decision = form.ok ? toDecision(action, form.data as Record<string, unknown>) : null;
-      if (!form.ok || !decision) {
-        const errors: FieldErrors = form.ok ? { destination: 'review.choosePathway' } : form.errors;
-        return renderDecision(request, reply, loaded, action, { values, errors }, 400);
-      }
+      if (!form.ok)
+        return renderDecision(request, reply, loaded, action, { values, errors: form.errors }, 400);
+      const decision: Decision = form.data;
       const result = await app.cases.decide({
         caseId: loaded.row.id,
         user: request.user!,

@@ -3,7 +3,7 @@
 import { countryName, type Locale } from '../../../rules/i18n';
 import { labels } from '../../../rules/labels';
 import { flagTitle } from '../../../rules/titles';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
 import type { FormSpec } from '../forms/engine';
 import { type ListFormId, listForms, type ScalarFormId, scalarForms } from '../forms/specs';
 import { displayValue } from '../forms/view';
@@ -48,7 +48,7 @@ export function changesSince(before: CaseParts, after: CaseParts, locale: Locale
   const rows: ChangeRow[] = [];
   for (const id of scalarIds) {
     const form = scalarForms[id];
-    const title = t(`case.form.${id}.title` as MessageKey);
+    const title = t(`case.form.${id}.title`);
     rows.push(
       ...recordChanges(
         title,
@@ -65,7 +65,7 @@ export function changesSince(before: CaseParts, after: CaseParts, locale: Locale
     const list = listForms[id];
     const was = list.read(before);
     const now = list.read(after);
-    const title = t(`case.list.${id}.title` as MessageKey);
+    const title = t(`case.list.${id}.title`);
     for (let i = 0; i < Math.max(was.length, now.length); i++) {
       const where = t('decisions.entry', { list: title, n: i + 1 });
       rows.push(...recordChanges(where, list.spec, was[i], now[i], parts, locale, t));

@@ -4,8 +4,9 @@
 import type { CaseStatus } from '../../../db/schema';
 import type { Assessment } from '../../../rules/assessment';
 import type { Locale } from '../../../rules/i18n';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
 import { formatDay } from '../../i18n/dates';
+import { isMessageKey } from '../../i18n/keys';
 import type { CaseParts } from '../parts';
 import { type ComparedDecision, reaffirmable } from '../repository/bindings';
 import type { PendingCarried } from '../repository/carried';
@@ -46,8 +47,10 @@ export function changedSinceView(decision: ComparedDecision, now: CaseNow): Chan
   const basis = assessment ? assessmentBasis(assessment) : null;
   if (was.basis && basis) rows.push(...assessmentChanges(was.basis, basis, locale, t));
   const same = sameAssessment(decision, assessment);
+  // The action comes from the database: worded when the catalogue knows it, else shown as its code.
+  const kind = `decisions.kind.${decision.action}`;
   const params = {
-    decision: t(`decisions.kind.${decision.action}` as MessageKey),
+    decision: isMessageKey(kind) ? t(kind) : decision.action,
     name: decision.decidedBy ?? t('review.system'),
     date: formatDay(decision.decidedAt, locale),
   };

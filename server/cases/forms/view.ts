@@ -85,7 +85,7 @@ export function fieldViews(
       kind: field.kind,
       id: `f-${field.name}`,
       label: t(field.label),
-      ...hintOf(spec, field, t),
+      ...hintOf(field, t),
       ...(error ? { error: errorText(error, max, value, t) } : {}),
       required: field.required ?? false,
       ...(field.inputmode || field.kind === 'date' ? { inputmode: 'numeric' } : {}),
@@ -100,8 +100,8 @@ export function fieldViews(
 }
 
 /** The field's own hint and, for a date, the format it takes. */
-function hintOf(spec: FormSpec, field: Field, t: Translate): { hint?: string } {
-  const own = field.hint ? t(`case.hint.${spec.id}.${field.name}` as MessageKey) : '';
+function hintOf(field: FormSpec['fields'][number], t: Translate): { hint?: string } {
+  const own = field.hintKey ? t(field.hintKey) : '';
   const format = field.kind === 'date' ? t('form.dateHint') : '';
   const hint = [own, format].filter(Boolean).join(' ');
   return hint ? { hint } : {};
