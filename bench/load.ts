@@ -20,6 +20,8 @@ export interface Scenario {
   expect: number;
   build: (context: Context) => Request;
   onResponse?: (status: number, context: Context) => void;
+  /** Run once on the freshly started app before the warm-up (what a user did before: e.g. a search posted). */
+  prepare?: () => Promise<void>;
 }
 
 export interface Run {

@@ -218,6 +218,9 @@ function appEnv(url: string): Record<string, string> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     WEB_CONCURRENCY: String(workers),
+    // The longest step-up window allowed: the export scenario runs late in a long run on sessions that
+    // stepped up when the bench made them.
+    STEP_UP_MINUTES: '60',
   };
 }
 
@@ -319,6 +322,7 @@ async function runSize(size: number, full: boolean): Promise<SizeResult> {
         throw new Error(`the case list did not answer 200:\n${app.output()}`);
       }
       try {
+        await scenario.prepare?.();
         const result = await measure(scenario, { pid: app.child.pid!, database: name, pg });
         result.ceilingRatio = round(result.closed.rps / ceiling.closed.rps, 3);
         result.floorRatio = round(result.closed.rps / floor.closed.rps, 3);

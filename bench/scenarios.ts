@@ -19,7 +19,7 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 /**
  * Caseworkers revisit their own cases: each works on a set of 15 of their cases (nine opens in ten), and now
- * and then on another of theirs. One open in five is by a supervisor or admin, on any case.
+ * and then on another of theirs. One open in five is by a supervisor, on any case.
  */
 function casePicker(locality: Locality, among: World['cases']) {
   if (locality === 'uniform') return () => pick(among);
@@ -41,13 +41,14 @@ export function scenarios(world: World, port: number, full: boolean): Scenario[]
     return list[turn++ % list.length]!;
   };
   const cookie = (userId: string) => ({ cookie: sessionOf(userId).cookie });
-  const everyone = world.users.map((u) => u.id);
-  const staff = world.users.filter((u) => u.role !== 'caseworker').map((u) => u.id);
+  // Admins manage accounts and the audit log and see no case (server/policy.ts): they are in no scenario.
+  const caseUsers = world.users.filter((u) => u.role !== 'admin').map((u) => u.id);
+  const reviewers = world.users.filter((u) => u.role === 'supervisor').map((u) => u.id);
   // Requests go round the 50 users in turn, so 50 connections are 50 people at once.
   const nextUser = (among: string[]) => among[turn++ % among.length]!;
   const complete = world.cases.filter((c) => c.complete);
-  // A case page is opened by its caseworker, or one time in five by a supervisor or admin.
-  const viewer = (c: { owner: string }) => (Math.random() < 0.2 ? nextUser(staff) : c.owner);
+  // A case page is opened by its caseworker, or one time in five by a supervisor.
+  const viewer = (c: { owner: string }) => (Math.random() < 0.2 ? nextUser(reviewers) : c.owner);
 
   const list: Scenario = {
     name: 'list',
@@ -60,33 +61,17 @@ export function scenarios(world: World, port: number, full: boolean): Scenario[]
       if (Math.random() < 0.3) params.set('action', pick(['supervisor_review', 'continue_verification']));
       if (Math.random() < 0.5) params.set('sort', 'urgency');
       if (Math.random() < 0.3) params.set('page', String(2 + Math.floor(Math.random() * 5)));
-      return { path: `/cases?${params}`, headers: cookie(nextUser(everyone)) };
+      return { path: `/cases?${params}`, headers: cookie(nextUser(caseUsers)) };
     },
   };
-  const words = ['Sparrow', 'Birch', 'Heron', 'Linden', 'Kestrel', 'Rowan', 'Swift', 'Alder', 'Finch'];
-  const search: Scenario = {
-    name: 'search',
-    port,
-    expect: 200,
-    build: () => {
-      const n = 1 + Math.floor(Math.random() * world.cases.length);
-      // A pseudonym (word and number) or a reference fragment, as people type them.
-      const q =
-        Math.random() < 0.5
-          ? `${pick(words).toLowerCase()} ${n}`
-          : `${new Date().getUTCFullYear() - Math.floor(Math.random() * 3)}-${String(n % 9999)
-              .padStart(4, '0')
-              .slice(0, 3)}`;
-      return { path: `/cases?q=${encodeURIComponent(q)}`, headers: cookie(nextUser(everyone)) };
-    },
-  };
+  const search = searchScenario(world, port, caseUsers);
   const queue: Scenario = {
     name: 'queue',
     port,
     expect: 200,
     build: () => {
       const page = Math.random() < 0.7 ? 1 : 2 + Math.floor(Math.random() * 3);
-      return { path: page === 1 ? '/review' : `/review?page=${page}`, headers: cookie(nextUser(staff)) };
+      return { path: page === 1 ? '/review' : `/review?page=${page}`, headers: cookie(nextUser(reviewers)) };
     },
   };
   if (!full) return [list, search, queue];
@@ -164,6 +149,62 @@ function save(world: World, port: number): Scenario {
       const key = String(context.key);
       if (code === 303) versions.set(key, (versions.get(key) ?? 1) + 1);
       inFlight.delete(String(context.caseId));
+    },
+  };
+}
+
+const words = ['Sparrow', 'Birch', 'Heron', 'Linden', 'Kestrel', 'Rowan', 'Swift', 'Alder', 'Finch'];
+/** Searches each user has posted and keeps (the app keeps eight per user in its search cookie). */
+const SEARCHES_KEPT = 8;
+
+/**
+ * A search as the app takes it: the term is posted (never in a URL), kept in the user's encrypted search
+ * cookie, and the list is opened by its opaque id. Before the run each user posts eight searches, as people
+ * type them (a pseudonym, or a reference fragment); the run opens their results.
+ */
+function searchScenario(world: World, port: number, users: string[]): Scenario {
+  const saved = new Map<string, { cookie: string; ids: string[] }>();
+  const term = () => {
+    const n = 1 + Math.floor(Math.random() * world.cases.length);
+    const year = new Date().getUTCFullYear() - Math.floor(Math.random() * 3);
+    return Math.random() < 0.5
+      ? `${pick(words).toLowerCase()} ${n}`
+      : `${year}-${String(n % 9999)
+          .padStart(4, '0')
+          .slice(0, 3)}`;
+  };
+  let turn = 0;
+  return {
+    name: 'search',
+    port,
+    expect: 200,
+    prepare: async () => {
+      for (const userId of users) {
+        const session = world.sessions.get(userId)![0]!;
+        let searchCookie = '';
+        const ids: string[] = [];
+        for (let i = 0; i < SEARCHES_KEPT; i++) {
+          const res = await fetch(`http://127.0.0.1:${port}/cases/search`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: {
+              cookie: [session.cookie, searchCookie].filter(Boolean).join('; '),
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+            body: new URLSearchParams({ _csrf: session.csrf, q: term() }).toString(),
+          });
+          const id = /[?&]search=([\w-]+)/.exec(res.headers.get('location') ?? '')?.[1];
+          const set = res.headers.getSetCookie().find((c) => c.includes('waypost_search='));
+          if (res.status !== 303 || !id || !set) throw new Error(`search not kept: ${res.status}`);
+          ids.push(id);
+          searchCookie = set.split(';')[0]!;
+        }
+        saved.set(userId, { cookie: `${session.cookie}; ${searchCookie}`, ids });
+      }
+    },
+    build: () => {
+      const kept = saved.get(users[turn++ % users.length]!)!;
+      return { path: `/cases?search=${pick(kept.ids)}`, headers: { cookie: kept.cookie } };
     },
   };
 }
