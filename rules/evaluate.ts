@@ -42,7 +42,8 @@ function scansNote(caseFile: CaseFile, scans: DocumentScans, locale: Locale): st
 
 /** The first destination rule that applies; the last rule applies to every destination, so one is found. */
 function ruleFor(destination: Destination, ctx: RuleContext): DestinationRule {
-  return destinationRules.find((r) => r.applies(destination, ctx))!;
+  for (const rule of destinationRules) if (rule.applies(destination, ctx)) return rule;
+  throw new Error('the last destination rule applies to every destination');
 }
 
 const STILL_NEEDED: Text = { en: 'Still needed:', ru: 'Ещё нужно:' };
@@ -56,23 +57,35 @@ function verdictFor(
   locale: Locale,
 ): DestinationVerdict {
   const { status, missing, notes } = rule.verdict(destination, ctx, readiness);
-  // "Still needed: ..." names the checklist items the verdict waits for, as the checklist words them.
-  const stillNeeded = missing.map((id) => lowerFirst(checklist.find((i) => i.id === id)?.label ?? id));
-  return {
-    country: destination.country,
-    pathway: destination.pathway,
-    status,
-    missing,
-    notes: [
-      ...(stillNeeded.length > 0 ? [`${STILL_NEEDED[locale]} ${stillNeeded.join('; ')}.`] : []),
-      ...notes.map((n) => n[locale]),
-    ],
-  };
+  const worded: string[] = [];
+  if (missing.length > 0) {
+    // "Still needed: ..." names the checklist items the verdict waits for, as the checklist words them.
+    const stillNeeded = missing.map((id) => lowerFirst(checklist.find((i) => i.id === id)?.label ?? id));
+    worded.push(`${STILL_NEEDED[locale]} ${stillNeeded.join('; ')}.`);
+  }
+  for (const note of notes) worded.push(note[locale]);
+  return { country: destination.country, pathway: destination.pathway, status, missing, notes: worded };
+}
+
+// Shared empty defaults: most cases have no scans and no cleared flags, and neither is ever written to.
+const NO_SCANS: DocumentScans = new Map();
+const NONE_CLEARED: ReadonlySet<string> = new Set();
+
+/** What the destination rules know about the checklist: one pass over its items. */
+function readinessOf(checklist: readonly ChecklistItem[]): Readiness {
+  const unfinished: Readiness['unfinished'] = [];
+  let passportDone = false;
+  for (const item of checklist) {
+    if (item.id === 'PASSPORT_TRAVEL_DOCUMENT') passportDone = item.status === 'done';
+    if (item.category !== 'passport' && (item.status === 'todo' || item.status === 'blocked'))
+      unfinished.push(item.id);
+  }
+  return { verified: unfinished.length === 0, unfinished, passportDone };
 }
 
 export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOptions = {}): Assessment {
   const locale = options.locale ?? 'en';
-  const scans = options.documentScans ?? new Map();
+  const scans = options.documentScans ?? NO_SCANS;
   const ctx: RuleContext = {
     case: caseFile,
     today,
@@ -81,23 +94,21 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
   };
   const note = scansNote(caseFile, scans, locale);
 
-  const checklist: ChecklistItem[] = checklistRules.map((rule) => {
+  const checklist: ChecklistItem[] = [];
+  for (const rule of checklistRules) {
     const item = rule.run(ctx, locale);
     if (note && item.category === 'documents') item.detail = `${item.detail} ${note}`;
-    return item;
-  });
+    checklist.push(item);
+  }
 
-  const cleared = new Set<string>(caseFile.review?.clearedFlags ?? []);
+  const clearedFlags = caseFile.review?.clearedFlags;
+  const cleared = clearedFlags?.length ? new Set<string>(clearedFlags) : NONE_CLEARED;
   const flags: Flag[] = [];
   for (const rule of flagRules) rule.run(ctx, locale, cleared, flags);
   let worst: Severity | undefined;
   for (const f of flags) if (!f.cleared) worst = worst ? moreSevere(worst, f.severity) : f.severity;
 
-  const unfinished = checklist
-    .filter((i) => i.category !== 'passport' && (i.status === 'todo' || i.status === 'blocked'))
-    .map((i) => i.id);
-  const passportDone = checklist.some((i) => i.id === 'PASSPORT_TRAVEL_DOCUMENT' && i.status === 'done');
-  const readiness: Readiness = { verified: unfinished.length === 0, unfinished, passportDone };
+  const readiness = readinessOf(checklist);
   // Each destination's rule is found once, for its verdict now and, while unverified, once verified.
   const rules = caseFile.destinations.map((d) => ruleFor(d, ctx));
   const destinations = caseFile.destinations.map((d, i) =>
@@ -105,7 +116,7 @@ export function evaluate(caseFile: CaseFile, today: string, options: EvaluateOpt
   );
 
   // Where the case is heading once verified, for `then` (only needed while it is not verified).
-  const onceVerified: Readiness = { verified: true, unfinished: [], passportDone };
+  const onceVerified: Readiness = { verified: true, unfinished: [], passportDone: readiness.passportDone };
   const feasibleOnceVerified = readiness.verified
     ? undefined
     : caseFile.destinations.find((d, i) => rules[i]!.verdict(d, ctx, onceVerified).status === 'feasible');

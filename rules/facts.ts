@@ -36,10 +36,11 @@ export type DocumentScans = ReadonlyMap<number, number>;
 export function deriveFacts(caseFile: CaseFile, today: string, scans: DocumentScans = new Map()): Facts {
   const seenTypes = new Set<DocumentType>();
   let travelDocument: Facts['travelDocument'];
-  caseFile.documents.forEach((document, index) => {
+  for (let index = 0; index < caseFile.documents.length; index++) {
+    const document = caseFile.documents[index]!;
     if (isSeen(document) || (scans.get(index) ?? 0) > 0) seenTypes.add(document.type);
     if (!travelDocument && isValidTravelDocument(document, today)) travelDocument = { index, document };
-  });
+  }
   const periods = caseFile.deployments.map((d, index) => ({
     index,
     from: d.from,

@@ -1,5 +1,6 @@
 /** Locales the rules speak, and the small helpers every message uses. */
 import type { CountryCode } from './data/countries';
+import { memoByText } from './lists';
 
 export const locales = ['en', 'ru'] as const;
 export type Locale = (typeof locales)[number];
@@ -51,13 +52,16 @@ export function enPlural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-/** A label used mid-sentence: "Военный билет" -> "военный билет", but "СМИ" and "ID" stay as they are. */
-export function lowerLabel(text: string): string {
+/**
+ * A label used mid-sentence: "Военный билет" -> "военный билет", but "СМИ" and "ID" stay as they are.
+ * Remembered: messages lower the same few labels on every case, and each case conversion allocates.
+ */
+export const lowerLabel = memoByText((text: string): string => {
   const second = text.charAt(1);
   return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
     ? lowerFirst(text)
     : text;
-}
+});
 
 /** "See proof…" -> "see proof…", for a label used mid-sentence (keeps "ID", "CNDA" as they are). */
 export function lowerFirst(text: string): string {

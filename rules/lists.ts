@@ -13,6 +13,16 @@ export function concatMap<T, U>(xs: readonly T[], f: (x: T, index: number) => re
 }
 
 /**
+ * `[...new Set(xs)]`, first occurrence kept, for the handful of items a message lists: scanning what is kept
+ * costs less than building a Set and spreading it, and the rules do this on every case.
+ */
+export function unique<T>(xs: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+}
+
+/**
  * `f` remembered by its text argument: the same unit names and places recur across cases, and reading one
  * (Unicode regular expressions, stemming) costs microseconds. Bounded, so a long-running server cannot grow it;
  * `f` must be pure, so a cached answer is the answer.

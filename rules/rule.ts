@@ -74,26 +74,34 @@ type FlagSpec<P> = Omit<FlagRule, 'run' | 'message'> & {
 };
 
 export function defineFlag<P>(spec: FlagSpec<P>): FlagRule {
-  const { check, ...rule } = spec;
+  const { id, category, severity, message, check } = spec;
   // The rule's own citation, read once; a hit citing a specific reference entry is read per hit.
   const ruleSource = citationUrl(spec.source);
   const ruleSuffix: Text = { en: unsourcedSuffix(spec.source, 'en'), ru: unsourcedSuffix(spec.source, 'ru') };
   const raise = (hit: FlagHit<P>, locale: Locale, cleared: ReadonlySet<string>, out: Flag[]) => {
     const source = hit.source ? citationUrl(hit.source) : ruleSource;
     const suffix = hit.source ? unsourcedSuffix(hit.source, locale) : ruleSuffix[locale];
-    const message = spec.message[locale](hit.params) + suffix;
-    const { id, category } = spec;
-    const severity = hit.severity ?? spec.severity;
+    const text = message[locale](hit.params) + suffix;
     const isCleared = cleared.has(id);
+    const level = hit.severity ?? severity;
     // Built in the contract's key order; `source` only when the rule rests on a public source.
     out.push(
       source
-        ? { id, severity, category, message, facts: hit.facts, source, cleared: isCleared }
-        : { id, severity, category, message, facts: hit.facts, cleared: isCleared },
+        ? { id, severity: level, category, message: text, facts: hit.facts, source, cleared: isCleared }
+        : { id, severity: level, category, message: text, facts: hit.facts, cleared: isCleared },
     );
   };
+  // Every rule gets the same keys in the same order (not a spread of the spec, whose optional keys vary), so
+  // the evaluator's loop over the rules reads `run` from objects of one shape.
   return {
-    ...rule,
+    id,
+    category,
+    severity,
+    title: spec.title,
+    doc: spec.doc,
+    source: spec.source,
+    parameters: spec.parameters,
+    message,
     run(ctx, locale, cleared, out) {
       const result = check(ctx);
       if (result === undefined) return;
@@ -126,18 +134,19 @@ type CheckSpec<P> = Omit<ChecklistRule, 'run' | 'detail'> & {
 };
 
 export function defineCheck<P>(spec: CheckSpec<P>): ChecklistRule {
-  const { check, ...rule } = spec;
+  const { id, category, label, detail, check } = spec;
+  // Same keys in the same order for every rule (see defineFlag).
   return {
-    ...rule,
+    id,
+    category,
+    label,
+    doc: spec.doc,
+    source: spec.source,
+    parameters: spec.parameters,
+    detail,
     run(ctx, locale) {
       const { status, params } = check(ctx);
-      return {
-        id: spec.id,
-        category: spec.category,
-        label: spec.label[locale],
-        status,
-        detail: spec.detail[locale](params),
-      };
+      return { id, category, label: label[locale], status, detail: detail[locale](params) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Deployment } from '../case-schema';
 import { type AtrocityPlace, atrocityPlaces, atrocityRegionWindows } from '../data/atrocity-places';
 import { formatDate, periodsOverlap } from '../dates';
-import type { Locale } from '../i18n';
+import type { Locale, Text } from '../i18n';
 import { labels } from '../labels';
 import { concatMap, memoByText } from '../lists';
 import { defineFlag } from '../rule';
@@ -25,12 +25,19 @@ const findAtrocityPlace = memoByText((text: string): AtrocityPlace | undefined =
 });
 
 /** Places sharing the region and window, for the region-only message ("Bucha, Irpin, Hostomel, Borodianka"). */
-function placesLike(place: AtrocityPlace, locale: Locale): string {
+function namesLike(place: AtrocityPlace, locale: Locale): string {
   return atrocityPlaces
     .filter((p) => p.region === place.region && p.window === place.window)
     .map((p) => p.name[locale])
     .join(', ');
 }
+
+// Named once per place and locale when the module loads: the reference data is fixed, messages are many.
+const placesLikeText = new Map<AtrocityPlace, Text>(
+  atrocityPlaces.map((place) => [place, { en: namesLike(place, 'en'), ru: namesLike(place, 'ru') }]),
+);
+const placesLike = (place: AtrocityPlace, locale: Locale) =>
+  placesLikeText.get(place)?.[locale] ?? namesLike(place, locale);
 
 /**
  * A deployment to a documented atrocity place within its window is high; a deployment only to the region

@@ -2,6 +2,7 @@ import type { StayIncident } from '../case-schema';
 import type { CountryCode } from '../data/countries';
 import { countryName, listText } from '../i18n';
 import { labels } from '../labels';
+import { unique } from '../lists';
 import { defineFlag } from '../rule';
 
 const CRITICAL: ReadonlySet<StayIncident> = new Set([
@@ -25,7 +26,7 @@ export default defineFlag<{ country: CountryCode; incidents: StayIncident[]; cri
     return {
       severity: critical ? 'critical' : 'high',
       facts: incidents.map((i) => `currentStay.incidents=${i}`),
-      params: { country, incidents: [...new Set(incidents)], critical },
+      params: { country, incidents: unique(incidents), critical },
     };
   },
   message: {

@@ -1,7 +1,7 @@
 import type { OpenSourceCheck } from '../case-schema';
 import { listText, lowerLabel } from '../i18n';
 import { labels } from '../labels';
-import { concatMap } from '../lists';
+import { concatMap, unique } from '../lists';
 import { defineFlag } from '../rule';
 
 /** Court records, wanted lists, media or leaks tell another story. */
@@ -18,7 +18,7 @@ export default defineFlag<{ sources: OpenSourceCheck['source'][] }>({
     if (found.length === 0) return undefined;
     return {
       facts: found.map(({ o, i }) => `verification.openSource[${i}]=${o.source}:contradicts`),
-      params: { sources: [...new Set(found.map(({ o }) => o.source))] },
+      params: { sources: unique(found.map(({ o }) => o.source)) },
     };
   },
   message: {

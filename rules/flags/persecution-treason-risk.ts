@@ -1,7 +1,7 @@
 import type { CriminalArticle } from '../case-schema';
 import { criminalCode } from '../data/criminal-code';
 import { listText } from '../i18n';
-import { concatMap } from '../lists';
+import { concatMap, unique } from '../lists';
 import { defineFlag } from '../rule';
 
 type TreasonArticle = Extract<CriminalArticle, '275' | '352.1'>;
@@ -21,7 +21,7 @@ export default defineFlag<{ articles: TreasonArticle[] }>({
     if (cases.length === 0) return undefined;
     return {
       facts: cases.map(({ article, i }) => `persecution.criminalCases[${i}].article=${article}`),
-      params: { articles: [...new Set(cases.map((x) => x.article))] },
+      params: { articles: unique(cases.map((x) => x.article)) },
     };
   },
   message: {

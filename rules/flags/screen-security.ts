@@ -2,6 +2,7 @@ import type { Screening } from '../case-schema';
 import { bbcRussianDesertion } from '../data/sources';
 import { listText } from '../i18n';
 import { labels } from '../labels';
+import { unique } from '../lists';
 import { defineFlag } from '../rule';
 
 /** "We cannot prove that someone is an FSB agent, but we can sense when someone seems suspicious" (seed 004). */
@@ -13,7 +14,7 @@ export default defineFlag<{ indicators: Screening['securityIndicators'] }>({
   doc: 'Any security indicator recorded.',
   source: bbcRussianDesertion,
   check({ case: c }) {
-    const indicators = [...new Set(c.screening.securityIndicators)];
+    const indicators = unique(c.screening.securityIndicators);
     if (indicators.length === 0) return undefined;
     return { facts: indicators.map((i) => `screening.securityIndicators=${i}`), params: { indicators } };
   },

@@ -1,7 +1,7 @@
 import type { CaseFile } from '../case-schema';
 import { formatDate } from '../dates';
 import type { Text } from '../i18n';
-import { concatMap } from '../lists';
+import { concatMap, unique } from '../lists';
 import { defineFlag } from '../rule';
 
 type Contradiction = { facts: string[]; text: Text };
@@ -106,34 +106,41 @@ function pathName(path: string): Text {
   return { en: `interview ${all[0]}`, ru: `интервью ${all[0]}` };
 }
 
-/** Dates of things that have already happened but lie after today, by path (paths built only when needed). */
+/**
+ * Dates of things that have already happened but lie after today, by path. Plain loops, and a path is built
+ * only for a date found: this runs for every case and finds something in few.
+ */
 function futureDates(c: CaseFile, today: string): [string, string][] {
   const found: [string, string][] = [];
-  const check = (date: string | undefined, path: () => string) => {
-    if (date !== undefined && date > today) found.push([path(), date]);
-  };
-  check(c.person.dateOfBirth, () => 'person.dateOfBirth');
-  check(c.service.enlistedOn, () => 'service.enlistedOn');
-  check(c.desertion.leftOn, () => 'desertion.leftOn');
-  check(c.currentStay.since, () => 'currentStay.since');
-  c.deployments.forEach((d, i) => {
-    check(d.from, () => `deployments[${i}].from`);
-    check(d.to, () => `deployments[${i}].to`);
-  });
-  c.persecution.criminalCases.forEach((cc, i) => {
-    check(cc.openedOn, () => `persecution.criminalCases[${i}].openedOn`);
-  });
-  c.route.forEach((leg, i) => {
-    check(leg.date, () => `route[${i}].date`);
-  });
-  c.destinations.forEach((d, i) => {
-    d.applications?.forEach((a, j) => {
-      check(a.filedOn, () => `destinations[${i}].applications[${j}].filedOn`);
-    });
-  });
-  c.verification.interviews.forEach((iv, i) => {
-    check(iv.on, () => `verification.interviews[${i}].on`);
-  });
+  const after = (date: string | undefined): date is string => date !== undefined && date > today;
+  if (after(c.person.dateOfBirth)) found.push(['person.dateOfBirth', c.person.dateOfBirth]);
+  if (after(c.service.enlistedOn)) found.push(['service.enlistedOn', c.service.enlistedOn]);
+  if (after(c.desertion.leftOn)) found.push(['desertion.leftOn', c.desertion.leftOn]);
+  if (after(c.currentStay.since)) found.push(['currentStay.since', c.currentStay.since]);
+  for (let i = 0; i < c.deployments.length; i++) {
+    const d = c.deployments[i]!;
+    if (after(d.from)) found.push([`deployments[${i}].from`, d.from]);
+    if (after(d.to)) found.push([`deployments[${i}].to`, d.to]);
+  }
+  for (let i = 0; i < c.persecution.criminalCases.length; i++) {
+    const { openedOn } = c.persecution.criminalCases[i]!;
+    if (after(openedOn)) found.push([`persecution.criminalCases[${i}].openedOn`, openedOn]);
+  }
+  for (let i = 0; i < c.route.length; i++) {
+    const { date } = c.route[i]!;
+    if (after(date)) found.push([`route[${i}].date`, date]);
+  }
+  for (let i = 0; i < c.destinations.length; i++) {
+    const applications = c.destinations[i]!.applications ?? [];
+    for (let j = 0; j < applications.length; j++) {
+      const { filedOn } = applications[j]!;
+      if (after(filedOn)) found.push([`destinations[${i}].applications[${j}].filedOn`, filedOn]);
+    }
+  }
+  for (let i = 0; i < c.verification.interviews.length; i++) {
+    const { on } = c.verification.interviews[i]!;
+    if (after(on)) found.push([`verification.interviews[${i}].on`, on]);
+  }
   return found;
 }
 
@@ -146,7 +153,7 @@ export default defineFlag<{ contradictions: Contradiction[] }>({
   check({ case: c, today }) {
     const contradictions = findContradictions(c, today);
     if (contradictions.length === 0) return undefined;
-    return { facts: [...new Set(concatMap(contradictions, (x) => x.facts))], params: { contradictions } };
+    return { facts: unique(concatMap(contradictions, (x) => x.facts)), params: { contradictions } };
   },
   message: {
     en: ({ contradictions }) =>

@@ -2,7 +2,7 @@ import type { ImplicatedUnit, IncidentWindow } from '../data/implicated-units';
 import { formatDate, periodsOverlap } from '../dates';
 import type { Period } from '../facts';
 import { type Locale, listText } from '../i18n';
-import { concatMap } from '../lists';
+import { concatMap, unique } from '../lists';
 import { defineFlag, type RuleContext } from '../rule';
 import type { MatchedBy } from '../unit-match';
 import { matchedByText, ruAgree, unitName } from '../unit-words';
@@ -26,8 +26,6 @@ const span = (from: string, to: string, locale: Locale) =>
 
 export const windowText = (w: IncidentWindow, locale: Locale) =>
   `${w.where[locale]} (${formatDate(w.from, locale)} – ${w.to ? formatDate(w.to, locale) : locale === 'en' ? 'ongoing' : 'по сей день'})`;
-
-const unique = (texts: string[]) => [...new Set(texts)];
 
 /** His unit is linked to atrocities and he was deployed while they happened: manual review, never rejection. */
 export default defineFlag<{ unit: ImplicatedUnit; by: MatchedBy; overlaps: Overlap[] }>({

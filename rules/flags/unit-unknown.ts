@@ -1,6 +1,6 @@
 import { atrocityPlaces, atrocityRegionWindows } from '../data/atrocity-places';
 import { formatDate, periodsOverlap } from '../dates';
-import { type Locale, listText } from '../i18n';
+import { type Locale, listText, type Text } from '../i18n';
 import { labels } from '../labels';
 import { concatMap } from '../lists';
 import { defineFlag } from '../rule';
@@ -33,13 +33,26 @@ function readText({ designations, unitNumbers }: Params, locale: Locale): string
     : `из этого текста прочитано: ${listText(parts, 'ru')}, и ни одна часть из справочных данных этому не соответствует`;
 }
 
+/** The documented places of a region ("Bucha, Irpin, ..."), named in a locale. */
+function regionPlaces(region: Region, locale: Locale): string {
+  return atrocityPlaces
+    .filter((p) => p.region === region)
+    .map((p) => p.name[locale])
+    .join(', ');
+}
+
+// Named once per region and locale when the module loads: the reference data is fixed, messages are many.
+const regionPlacesText = new Map<Region, Text>(
+  atrocityPlaces.map((p) => [
+    p.region,
+    { en: regionPlaces(p.region, 'en'), ru: regionPlaces(p.region, 'ru') },
+  ]),
+);
+
 function atRiskText(atRisk: AtRisk[], locale: Locale): string {
   if (atRisk.length === 0) return '';
   const where = atRisk.map((r) => {
-    const places = atrocityPlaces
-      .filter((p) => p.region === r.region)
-      .map((p) => p.name[locale])
-      .join(', ');
+    const places = regionPlacesText.get(r.region)?.[locale] ?? regionPlaces(r.region, locale);
     const w = atrocityRegionWindows[r.region]!.window;
     return `${labels[locale].regions[r.region]} (${places}; ${formatDate(w.from, locale)} – ${formatDate(w.to, locale)})`;
   });
