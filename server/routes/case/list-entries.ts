@@ -57,6 +57,18 @@ export async function listOf(request: FastifyRequest<{ Params: ListParams }>, re
   return { loaded: caseOf(request), listId, list: listForms[listId] as ListForm };
 }
 
+/** The list and the entry id the URL names; null (not-found sent) when no such entry can exist. */
+export async function entryRouteOf(request: FastifyRequest<{ Params: EntryParams }>, reply: FastifyReply) {
+  const found = await listOf(request, reply);
+  if (!found) return null;
+  const entryId = request.params.entry;
+  if (!isEntryId(entryId)) {
+    await reply.callNotFound();
+    return null;
+  }
+  return { ...found, entryId };
+}
+
 export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
   const access = caseRoles;
 
@@ -167,11 +179,9 @@ export async function caseListEntryRoutes(app: FastifyInstance): Promise<void> {
     '/cases/:id/lists/:list/:entry',
     { config: { access } },
     async (request, reply) => {
-      const found = await listOf(request, reply);
+      const found = await entryRouteOf(request, reply);
       if (!found) return reply;
-      const { loaded, listId, list } = found;
-      const entryId = request.params.entry;
-      if (!isEntryId(entryId)) return reply.callNotFound();
+      const { loaded, listId, list, entryId } = found;
       const version = versionOf(request.body);
       // Never there at all (the list has not changed since the form was loaded), rather than removed since.
       const there = findEntry(list.read(loaded.parts), entryId);

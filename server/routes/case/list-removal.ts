@@ -10,7 +10,7 @@ import { differing } from '../../cases/merge';
 import type { LoadedCase } from '../../cases/repository';
 import { caseRoles } from '../../policy';
 import { baseOf, savesOf, submittedBase } from './form-pages';
-import { backTo, type EntryParams, fieldsOf, heading, listOf, listUrl } from './list-entries';
+import { backTo, type EntryParams, entryRouteOf, fieldsOf, heading, listOf, listUrl } from './list-entries';
 
 type RemoveOutcome = { kind: 'done' } | { kind: 'changed'; current: LoadedCase; entry: EntryValue };
 
@@ -57,11 +57,9 @@ export async function caseListRemovalRoutes(app: FastifyInstance): Promise<void>
     '/cases/:id/lists/:list/:entry/remove',
     { config: { access } },
     async (request, reply) => {
-      const found = await listOf(request, reply);
+      const found = await entryRouteOf(request, reply);
       if (!found) return reply;
-      const { loaded, listId, list } = found;
-      const entryId = request.params.entry;
-      if (!isEntryId(entryId)) return reply.callNotFound();
+      const { loaded, listId, list, entryId } = found;
       const base = submittedBase(request.body);
       const names = list.spec.fields.map((f) => f.name);
       const outcome = await onCurrent<RemoveOutcome>(
@@ -99,12 +97,11 @@ export async function caseListRemovalRoutes(app: FastifyInstance): Promise<void>
     '/cases/:id/lists/:list/:entry/move',
     { config: { access } },
     async (request, reply) => {
-      const found = await listOf(request, reply);
+      const found = await entryRouteOf(request, reply);
       if (!found) return reply;
-      const { loaded, listId, list } = found;
-      const entryId = request.params.entry;
+      const { loaded, listId, list, entryId } = found;
       const direction = (request.body as Record<string, unknown> | undefined)?.direction;
-      if (!isEntryId(entryId) || (direction !== 'up' && direction !== 'down')) return reply.callNotFound();
+      if (direction !== 'up' && direction !== 'down') return reply.callNotFound();
       // Order only: nothing to merge. An entry removed meanwhile has nowhere to go.
       await onCurrent(savesOf(app, request), loaded.row.id, list.section, (current) => {
         const moved = moveEntry(list.read(current.parts), entryId, direction, list.group);
