@@ -1,7 +1,4 @@
 // Scans attached to document entries, as the rules count them (rules/facts.ts: a scan is at least a copy).
-import { and, count, eq, isNotNull } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { caseAttachments } from '../../db/schema';
 
 export interface DocumentEntry {
   id: string;
@@ -20,25 +17,21 @@ export function scanPlace(
   return at < 0 ? null : at;
 }
 
-/** Scans per document entry (its place in the list to count) for the rules. */
-export async function documentScans(
-  db: Db | Tx,
-  caseId: string,
+/** A scan attached to a document entry: the entry's id and its type when the scan was attached. */
+export interface DocumentScan {
+  documentId: string;
+  documentType: string | null;
+}
+
+/** Scans per document entry (its place in the list) for the rules, from the case's scans of documents. */
+export function scansPerDocument(
+  scans: readonly DocumentScan[],
   documents: readonly DocumentEntry[],
-): Promise<Map<number, number>> {
-  const rows = await db
-    .select({
-      documentId: caseAttachments.documentId,
-      documentType: caseAttachments.documentType,
-      n: count(),
-    })
-    .from(caseAttachments)
-    .where(and(eq(caseAttachments.caseId, caseId), isNotNull(caseAttachments.documentId)))
-    .groupBy(caseAttachments.documentId, caseAttachments.documentType);
-  const scans = new Map<number, number>();
-  for (const row of rows) {
-    const at = scanPlace(row, documents);
-    if (at !== null) scans.set(at, row.n);
+): Map<number, number> {
+  const perDocument = new Map<number, number>();
+  for (const scan of scans) {
+    const at = scanPlace(scan, documents);
+    if (at !== null) perDocument.set(at, (perDocument.get(at) ?? 0) + 1);
   }
-  return scans;
+  return perDocument;
 }

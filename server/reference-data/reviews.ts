@@ -1,19 +1,21 @@
 // Reviews of the reference data (rules/data) an admin records without a deploy: stored, audited, and read by
 // the rules as an input (evaluate's `reviews`), so the rules module stays pure. The facts themselves change
 // only through code review.
-import { desc, eq, max } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { referenceReviews, users } from '../../db/schema';
 import type { ReferenceReviews } from '../../rules/data/index';
 import { appendAudit } from '../audit';
 
-/** The latest review date an admin recorded for each file. Pass the transaction when inside one. */
+/**
+ * The latest review date an admin recorded for each file, as one JSON column: selected beside a case when it
+ * is loaded (the rules read it with the case), and alone by the reference-data page.
+ */
+export const latestReviewsColumn = sql<ReferenceReviews>`(select coalesce(json_object_agg(${sql.identifier(referenceReviews.file.name)}, ${sql.identifier(referenceReviews.reviewedOn.name)}), '{}'::json) from (select ${referenceReviews.file}, max(${referenceReviews.reviewedOn}) as ${sql.identifier(referenceReviews.reviewedOn.name)} from ${referenceReviews} group by ${referenceReviews.file}) as latest)`;
+
 export async function latestReviews(db: Db | Tx): Promise<ReferenceReviews> {
-  const rows = await db
-    .select({ file: referenceReviews.file, reviewedOn: max(referenceReviews.reviewedOn) })
-    .from(referenceReviews)
-    .groupBy(referenceReviews.file);
-  return Object.fromEntries(rows.flatMap((r) => (r.reviewedOn ? [[r.file, r.reviewedOn]] : [])));
+  const [row] = await db.select({ reviews: latestReviewsColumn }).from(sql`(select) as one`);
+  return row?.reviews ?? {};
 }
 
 export type RecordedReview = {

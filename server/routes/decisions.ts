@@ -33,8 +33,8 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
   const message = (request: FastifyRequest, reply: FastifyReply, key: MessageKey, status: number) =>
     reply.render('error', { title: request.t('error.forbidden.title'), message: request.t(key) }, status);
 
-  async function assessmentOf(loaded: LoadedCase) {
-    const assessed = await app.cases.assess(loaded);
+  function assessmentOf(loaded: LoadedCase) {
+    const assessed = app.cases.assess(loaded);
     return assessed.ok ? assessed.assessment : null;
   }
 
@@ -62,7 +62,7 @@ export async function caseConfirmationRoutes(app: FastifyInstance): Promise<void
     const changed = changedSinceView(withdrawn, {
       current: loaded.row,
       parts: loaded.parts,
-      assessment: await assessmentOf(loaded),
+      assessment: assessmentOf(loaded),
       user,
       locale: request.locale,
       t,

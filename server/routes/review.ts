@@ -126,7 +126,7 @@ export async function caseDecisionRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const locale = request.locale;
     const l = labels[locale];
-    const assessed = await app.cases.assess(loaded, locale);
+    const assessed = app.cases.assess(loaded, locale);
     const assessment = assessed.ok ? assessed.assessment : null;
     const flag = query.flag ? assessment?.flags.find((f) => f.id === query.flag) : undefined;
     const openRequests = openRequestsOf(await app.cases.timeline(loaded.row.id));

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { labels } from '../../rules/labels';
 import { MAX_PIXELS } from '../attachments/images';
 import type { AttachmentRepository, ListedAttachment } from '../attachments/repository';
+import { scanPlace } from '../attachments/scans';
 import { type Translate, translator } from '../i18n';
 import { printable } from './glyphs';
 import { color, type Doc, left, lineWidth, margins, size } from './pdf-blocks';
@@ -45,10 +46,7 @@ async function documentScansOf(
   caseId: string,
   documents: readonly { id: string; type: string }[],
 ): Promise<Omit<Scan, 'image'>[]> {
-  const placeOf = (a: { documentId: string | null; documentType: string | null }) => {
-    const index = documents.findIndex((d) => d.id === a.documentId);
-    return index >= 0 && documents[index]?.type === a.documentType ? index : null;
-  };
+  const placeOf = (a: ListedAttachment) => scanPlace(a, documents);
   const current = (await attachments.list(caseId)).filter((a) => placeOf(a) !== null);
   current.sort((a, b) => (placeOf(a) ?? 0) - (placeOf(b) ?? 0));
   return current.map((attachment) => {

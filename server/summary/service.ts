@@ -43,10 +43,9 @@ export async function summaryOf(
 ): Promise<Summarised> {
   const { row } = loaded;
   const now = deps.clock();
-  const assessed = await deps.cases.assess(loaded, locale);
+  const assessed = deps.cases.assess(loaded, locale);
   if (!assessed.ok) return { ok: false, reason: 'incomplete', row, missing: assessed.missing };
   const t = translator(locale);
-  const { scans } = assessed;
   const summary = buildSummary({
     file: assessed.file,
     reference: row.reference,
@@ -58,7 +57,7 @@ export async function summaryOf(
     organisation: await readOrganisation(deps.db, deps.orgName),
     generatedBy: { name: user.displayName, role: t(`role.${user.role}`) },
     now,
-    documentScans: scans,
+    documentScans: loaded.ruleInputs.documentScans,
   });
   return { ok: true, summary, row, documents: loaded.parts.documents ?? [] };
 }

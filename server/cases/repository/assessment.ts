@@ -2,49 +2,43 @@
 // review queue needs is derived from the assessment.
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client';
+import type { Tx } from '../../../db/client';
 import { caseAssessments, cases } from '../../../db/schema';
 import type { Assessment } from '../../../rules/assessment';
 import type { CaseFile } from '../../../rules/case-schema';
 import { evaluate } from '../../../rules/evaluate';
 import type { Locale } from '../../../rules/i18n';
-import { documentScans } from '../../attachments/scans';
 import { encryptField, type KeyRing } from '../../crypto/field-encryption';
-import { latestReviews } from '../../reference-data/reviews';
 import { assemble, type CaseParts, type RequiredPart } from '../parts';
 import { recordEvent } from './events';
 import { queuedSince } from './queue';
-import type { CaseRow } from './reads';
+import type { CaseRow, RuleInputs } from './reads';
 import { together } from './together';
 
 export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 export type Assessed =
-  | { ok: true; file: CaseFile; assessment: Assessment; scans: Map<number, number> }
+  | { ok: true; file: CaseFile; assessment: Assessment }
   | { ok: false; missing: RequiredPart[] };
 
 /**
  * The rules' assessment of a case as it stands `now` (with the reference-data reviews and the document scans
- * it counts), or the parts still missing before it can be assessed.
+ * it was loaded with), or the parts still missing before it can be assessed.
  */
-export async function assessCase(
-  db: Db | Tx,
-  loaded: { row: Pick<CaseRow, 'id' | 'reference'>; parts: CaseParts },
+export function assessCase(
+  loaded: { row: Pick<CaseRow, 'reference'>; parts: CaseParts; ruleInputs: RuleInputs },
   now: Date,
   locale?: Locale,
-): Promise<Assessed> {
+): Assessed {
   const assembled = assemble(loaded.parts, loaded.row.reference);
   if (!assembled.ok) return assembled;
-  const [reviews, scans] = await together([
-    latestReviews(db),
-    documentScans(db, loaded.row.id, loaded.parts.documents ?? []),
-  ]);
+  const { reviews, documentScans } = loaded.ruleInputs;
   const assessment = evaluate(assembled.file, todayOf(now), {
     ...(locale ? { locale } : {}),
     reviews,
-    documentScans: scans,
+    documentScans,
   });
-  return { ok: true, file: assembled.file, assessment, scans };
+  return { ok: true, file: assembled.file, assessment };
 }
 
 const riskRanks: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
@@ -70,14 +64,18 @@ function queueColumns(assessment: Assessment | null) {
 export async function reassess(
   tx: Tx,
   ring: KeyRing,
-  current: { row: Pick<CaseRow, 'id' | 'reference' | 'action' | 'status' | 'queuedAt'>; parts: CaseParts },
+  current: {
+    row: Pick<CaseRow, 'id' | 'reference' | 'action' | 'status' | 'queuedAt'>;
+    parts: CaseParts;
+    ruleInputs: RuleInputs;
+  },
   openRequests: number,
   now: Date,
   actorId: string | null,
 ): Promise<Assessment | null> {
   const { row: before, parts } = current;
   const caseId = before.id;
-  const assessed = await assessCase(tx, current, now);
+  const assessed = assessCase(current, now);
   const assessment = assessed.ok ? assessed.assessment : null;
   const columns = queueColumns(assessment);
   const update = tx

@@ -2,7 +2,7 @@
 // digest of the assessment and the case's contents then. A standing verdict (approval, decline, closure)
 // holds only for that case: any later change to the case withdraws it, in the transaction of the change,
 // and the case goes back to the review queue with what changed shown beside what was decided on.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { type CaseStatus, caseDecisions, cases, users } from '../../../db/schema';
 import type { Assessment } from '../../../rules/assessment';
@@ -12,6 +12,7 @@ import { changedSections } from '../decisions/changes';
 import { type AssessmentBasis, assessmentBasis, basisDigest } from '../decisions/digest';
 import type { CaseParts } from '../parts';
 import { recordEvent } from './events';
+import { fromJson, qualified } from './part-rows';
 import { refreshQueue } from './queue';
 
 /** Decisions that stand until superseded or withdrawn: the case's status rests on them. */
@@ -180,10 +181,48 @@ export interface ComparedDecision {
   snapshot: Snapshot;
 }
 
+const decisionRow = fromJson(caseDecisions);
+const comparable = ['request_info', ...verdicts, 'reopen'];
+
 /**
- * The decision a supervisor should compare the case with now: the last verdict, when the case's change
- * withdrew it, or the last request for information, once the case is back for review. Null otherwise.
+ * The last decision a case in review may be compared with (a verdict, a request for information, a reopening),
+ * as a column beside the outer query's `cases` row: the case page reads it with the rest. Null unless the case
+ * is in review.
  */
+export const lastComparableColumn = sql<{
+  decision: Record<string, unknown>;
+  by: string | null;
+} | null>`(case when ${qualified(cases.status)} = 'review' then (select json_build_object('decision', row_to_json(${caseDecisions}), 'by', ${qualified(users.displayName)}) from ${caseDecisions} left join ${users} on ${qualified(users.id)} = ${qualified(caseDecisions.decidedBy)} where ${qualified(caseDecisions.caseId)} = ${qualified(cases.id)} and ${qualified(caseDecisions.action)} in (${sql.join(
+  comparable.map((action) => sql`${action}`),
+  sql`, `,
+)}) order by ${qualified(caseDecisions.decidedAt)} desc limit 1) end)`;
+
+/**
+ * The decision a supervisor should compare the case with now, from its last comparable decision: the last
+ * verdict, when the case's change withdrew it, or the last request for information, once the case is back for
+ * review. Null otherwise.
+ */
+export function comparedDecision(
+  ring: KeyRing,
+  last: { decision: Record<string, unknown>; by: string | null } | null,
+): ComparedDecision | null {
+  if (!last) return null;
+  const d = decisionRow(last.decision);
+  const withdrawn = d.endedReason === 'case_changed';
+  if (!withdrawn && d.action !== 'request_info') return null;
+  return {
+    id: d.id,
+    action: d.action,
+    decidedBy: last.by,
+    decidedAt: d.decidedAt,
+    detail: d.detail,
+    assessmentDigest: d.assessmentDigest,
+    withdrawn,
+    snapshot: readSnapshot(ring, d.id, d.snapshotEnc),
+  };
+}
+
+/** The decision a supervisor should compare the case with now (see `comparedDecision`). */
 export async function decisionToCompare(
   db: Db | Tx,
   ring: KeyRing,
@@ -191,32 +230,8 @@ export async function decisionToCompare(
   status: CaseStatus,
 ): Promise<ComparedDecision | null> {
   if (status !== 'review') return null;
-  const [latest] = await db
-    .select({ decision: caseDecisions, by: users.displayName })
-    .from(caseDecisions)
-    .leftJoin(users, eq(users.id, caseDecisions.decidedBy))
-    .where(
-      and(
-        eq(caseDecisions.caseId, caseId),
-        inArray(caseDecisions.action, ['request_info', ...verdicts, 'reopen']),
-      ),
-    )
-    .orderBy(desc(caseDecisions.decidedAt))
-    .limit(1);
-  if (!latest) return null;
-  const d = latest.decision;
-  const withdrawn = d.endedReason === 'case_changed';
-  if (!withdrawn && d.action !== 'request_info') return null;
-  return {
-    id: d.id,
-    action: d.action,
-    decidedBy: latest.by,
-    decidedAt: d.decidedAt,
-    detail: d.detail,
-    assessmentDigest: d.assessmentDigest,
-    withdrawn,
-    snapshot: readSnapshot(ring, d.id, d.snapshotEnc),
-  };
+  const [found] = await db.select({ last: lastComparableColumn }).from(cases).where(eq(cases.id, caseId));
+  return comparedDecision(ring, found?.last ?? null);
 }
 
 export const reaffirmable = (d: ComparedDecision | null): d is ComparedDecision & { action: Verdict } =>

@@ -1,12 +1,13 @@
 // Decisions carried in by an import, as stored: recorded with their origin when the case is imported, listed
 // while they wait, and resolved when a reviewer confirms (clears) or upholds the flag.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { caseCarriedDecisions, users } from '../../../db/schema';
+import { caseCarriedDecisions, cases, users } from '../../../db/schema';
 import type { KeyRing } from '../../crypto/field-encryption';
 import type { Carried, CarriedOrigin } from '../decisions/carried';
 import { recordEvent } from './events';
+import { fromJson, qualified } from './part-rows';
 
 export async function recordCarried(
   tx: Tx,
@@ -39,20 +40,31 @@ export interface PendingCarried extends CarriedOrigin {
   flagId: string;
 }
 
+const carriedRow = fromJson(caseCarriedDecisions);
+
+/**
+ * Carried clearances that no reviewer has confirmed or upheld yet, by flag id, as a column beside the outer
+ * query's `cases` row: the case page reads it with the rest, `pendingCarried` alone.
+ */
+export const pendingCarriedColumn = sql<
+  { row: Record<string, unknown>; by: string | null }[]
+>`(select coalesce(json_agg(json_build_object('row', row_to_json(${caseCarriedDecisions}), 'by', ${qualified(users.displayName)}) order by ${qualified(caseCarriedDecisions.subject)}), '[]'::json) from ${caseCarriedDecisions} left join ${users} on ${qualified(users.id)} = ${qualified(caseCarriedDecisions.importedBy)} where ${qualified(caseCarriedDecisions.caseId)} = ${qualified(cases.id)} and ${qualified(caseCarriedDecisions.resolution)} is null)`.mapWith(
+  (rows: { row: Record<string, unknown>; by: string | null }[]): PendingCarried[] =>
+    rows.map(({ row, by }) => {
+      const carried = carriedRow(row);
+      return {
+        flagId: carried.subject,
+        reference: carried.originReference,
+        importedBy: by,
+        importedAt: carried.importedAt,
+      };
+    }),
+);
+
 /** Carried clearances on a case that no reviewer has confirmed or upheld yet. */
 export async function pendingCarried(db: Db | Tx, caseId: string): Promise<PendingCarried[]> {
-  const rows = await db
-    .select({ row: caseCarriedDecisions, by: users.displayName })
-    .from(caseCarriedDecisions)
-    .leftJoin(users, eq(users.id, caseCarriedDecisions.importedBy))
-    .where(and(eq(caseCarriedDecisions.caseId, caseId), isNull(caseCarriedDecisions.resolution)))
-    .orderBy(asc(caseCarriedDecisions.subject));
-  return rows.map(({ row, by }) => ({
-    flagId: row.subject,
-    reference: row.originReference,
-    importedBy: by,
-    importedAt: row.importedAt,
-  }));
+  const [found] = await db.select({ pending: pendingCarriedColumn }).from(cases).where(eq(cases.id, caseId));
+  return found?.pending ?? [];
 }
 
 /** A reviewer decided on a flag: a carried clearance of it, if one waits, is resolved by that decision. */

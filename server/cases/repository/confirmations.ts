@@ -27,7 +27,7 @@ export function reaffirm(
     const withdrawn = await decisionToCompare(tx, ring, caseId, loaded.row.status);
     if (!reaffirmable(withdrawn)) return { ok: false, problem: 'none' };
     if (loaded.row.version !== input.expectedVersion) return { ok: false, problem: 'conflict' };
-    const assessed = await assessCase(tx, loaded, now);
+    const assessed = assessCase(loaded, now);
     if (sameAssessment(withdrawn, assessed.ok ? assessed.assessment : null) !== true) {
       return { ok: false, problem: 'altered' };
     }

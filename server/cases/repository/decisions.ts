@@ -105,7 +105,7 @@ export async function decideIn(tx: Tx, ring: KeyRing, input: DecisionInput): Pro
     return { ok: false, problem: 'invalid', detail: 'request' };
   }
   // What the decision is made on: bound to it below.
-  const assessed = await assessCase(tx, loaded, now);
+  const assessed = assessCase(loaded, now);
   const assessment = assessed.ok ? assessed.assessment : null;
   if (decision.action === 'approve_referral') {
     const feasible = assessment?.destinations.filter((d) => d.status === 'feasible') ?? [];

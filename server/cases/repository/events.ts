@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { preparedPerDatabase } from '../../../db/prepared';
-import { type CaseEventKind, caseAssessments, caseEvents, cases, users } from '../../../db/schema';
+import { type CaseEventKind, caseEvents, users } from '../../../db/schema';
 import { decryptOptional, encryptOptional, type KeyRing } from '../../crypto/field-encryption';
-import { fromJson, qualified } from './part-rows';
 
 export interface NewEvent {
   caseId: string;
@@ -62,7 +61,7 @@ export async function readTimeline(db: Db | Tx, ring: KeyRing, caseId: string): 
   return rows.map(({ event, actorName }) => decrypted(ring, event, actorName));
 }
 
-function decrypted(
+export function decrypted(
   ring: KeyRing,
   event: typeof caseEvents.$inferSelect,
   actorName: string | null,
@@ -75,45 +74,5 @@ function decrypted(
     actorName,
     detail: event.detail,
     text: decryptOptional(ring, { table: 'case_events', column: 'text', row: event.id }, event.textEnc),
-  };
-}
-
-const eventFromJson = fromJson(caseEvents);
-type TimelineJson = { event: Record<string, unknown>; actorName: string | null }[];
-
-// What the case page shows beside the case, in one round trip instead of three: who holds it, when its
-// assessment was last stored, and its timeline (each event with its actor's name), oldest first.
-const casePageQuery = preparedPerDatabase((db) =>
-  db
-    .select({
-      assigneeName: sql<
-        string | null
-      >`(select ${qualified(users.displayName)} from ${users} where ${qualified(users.id)} = ${qualified(cases.assignedTo)})`,
-      lastAssessedAt:
-        sql`(select max(${qualified(caseAssessments.evaluatedAt)}) from ${caseAssessments} where ${qualified(caseAssessments.caseId)} = ${qualified(cases.id)})`.mapWith(
-          caseAssessments.evaluatedAt,
-        ),
-      timeline: sql<TimelineJson>`(select coalesce(json_agg(json_build_object('event', row_to_json(${caseEvents}), 'actorName', ${qualified(users.displayName)}) order by ${qualified(caseEvents.seq)}), '[]'::json) from ${caseEvents} left join ${users} on ${qualified(users.id)} = ${qualified(caseEvents.actorId)} where ${qualified(caseEvents.caseId)} = ${qualified(cases.id)})`,
-    })
-    .from(cases)
-    .where(eq(cases.id, sql.placeholder('caseId')))
-    .prepare('case_page_reads'),
-);
-
-export interface CasePageReads {
-  assigneeName: string | null;
-  /** When the assessment was last stored (at a save); null before the first. */
-  lastAssessedAt: Date | null;
-  timeline: CaseEvent[];
-}
-
-/** The assignee's name, the last stored assessment's time and the decrypted timeline, in one statement. */
-export async function readCasePage(db: Db, ring: KeyRing, caseId: string): Promise<CasePageReads> {
-  const [found] = await casePageQuery(db).execute({ caseId });
-  if (!found) return { assigneeName: null, lastAssessedAt: null, timeline: [] };
-  return {
-    assigneeName: found.assigneeName,
-    lastAssessedAt: found.lastAssessedAt,
-    timeline: found.timeline.map(({ event, actorName }) => decrypted(ring, eventFromJson(event), actorName)),
   };
 }

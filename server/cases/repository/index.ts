@@ -23,9 +23,10 @@ import { readClearances } from './clearances';
 import { confirmCarried, reaffirm } from './confirmations';
 import { myCases, openRequestsFor, queuePage, queueTop, supervisorCounts } from './dashboard';
 import { type Decision, decide } from './decisions';
-import { readCasePage, readTimeline } from './events';
+import { readTimeline } from './events';
 import { deleteImportedCase } from './evidence';
 import { assigneeOptions, type ListQuery, listCases } from './list-query';
+import { readCasePage } from './page-reads';
 import { type LoadedCase, latestStoredAssessment, loadCase } from './reads';
 import { createCase, importCase, saveSection } from './writes';
 
@@ -60,8 +61,8 @@ export class CaseRepository {
   }
 
   /** The rules' assessment as of now, in the reader's language (or the parts still missing). */
-  assess(loaded: Pick<LoadedCase, 'row' | 'parts'>, locale?: Locale) {
-    return assessCase(this.db, loaded, this.clock(), locale);
+  assess(loaded: LoadedCase, locale?: Locale) {
+    return assessCase(loaded, this.clock(), locale);
   }
 
   latestStoredAssessment(caseId: string) {
@@ -106,15 +107,11 @@ export class CaseRepository {
    * to compare with, and (for staff) whom the case may be handed to.
    */
   async pageReads(loaded: LoadedCase, user: Pick<SessionUser, 'role'>, locale: Locale) {
-    const caseId = loaded.row.id;
-    const [reads, caseworkers, assessed, pending, decision] = await Promise.all([
-      readCasePage(this.db, this.ring, caseId),
+    const [reads, caseworkers] = await Promise.all([
+      readCasePage(this.db, this.ring, loaded.row.id),
       user.role === 'caseworker' ? [] : activeCaseworkers(this.db).execute(),
-      this.assess(loaded, locale),
-      pendingCarried(this.db, caseId),
-      decisionToCompare(this.db, this.ring, caseId, loaded.row.status),
     ]);
-    return { ...reads, caseworkers, assessed, pending, decision };
+    return { ...reads, caseworkers, assessed: this.assess(loaded, locale) };
   }
 
   /** Clearances an imported file carried that no reviewer has confirmed or upheld yet. */

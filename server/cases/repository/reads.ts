@@ -1,10 +1,14 @@
-// Reading one whole case: its row, every part decrypted and each section's version, in one statement.
+// Reading one whole case in one statement: its row, every part decrypted, each section's version, and what
+// the rules read beside the case file (the reference data's reviews, the scans of its documents).
 import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { preparedPerDatabase } from '../../../db/prepared';
-import { caseAssessments, caseSectionVersions, cases } from '../../../db/schema';
+import { caseAssessments, caseAttachments, caseSectionVersions, cases } from '../../../db/schema';
 import type { Assessment } from '../../../rules/assessment';
+import type { EvaluateOptions } from '../../../rules/evaluate';
+import { type DocumentScan, scansPerDocument } from '../../attachments/scans';
 import { decryptField, type KeyRing } from '../../crypto/field-encryption';
+import { latestReviewsColumn } from '../../reference-data/reviews';
 import type { CaseParts, Section } from '../parts';
 import { decodeParts } from './part-decoders';
 import { ofCase, partRows, qualified } from './part-rows';
@@ -12,11 +16,19 @@ import { ofCase, partRows, qualified } from './part-rows';
 export type CaseRow = typeof cases.$inferSelect;
 type SectionVersions = Record<Section, number>;
 
+/** What the rules count beside the case file, as `evaluate` takes it. */
+export type RuleInputs = Required<Pick<EvaluateOptions, 'reviews' | 'documentScans'>>;
+
 export interface LoadedCase {
   row: CaseRow;
   parts: CaseParts;
   versions: SectionVersions;
+  ruleInputs: RuleInputs;
 }
+
+const documentScans = sql<
+  DocumentScan[]
+>`(select coalesce(json_agg(json_build_object('documentId', ${qualified(caseAttachments.documentId)}, 'documentType', ${qualified(caseAttachments.documentType)})), '[]'::json) ${ofCase(caseAttachments)} and ${qualified(caseAttachments.documentId)} is not null)`;
 
 // One statement: inside a save's transaction every round trip would wait for the one before. Prepared
 // (postgres.js keeps it per connection by its text): planning its 18 subqueries cost 3 ms, more than running
@@ -27,6 +39,8 @@ function caseQuery(db: Db | Tx) {
       row: getTableColumns(cases),
       parts: partRows,
       versions: sql<SectionVersions>`(select coalesce(json_object_agg(${qualified(caseSectionVersions.section)}, ${qualified(caseSectionVersions.version)}), '{}'::json) ${ofCase(caseSectionVersions)})`,
+      reviews: latestReviewsColumn,
+      documentScans,
     })
     .from(cases)
     .where(eq(cases.id, sql.placeholder('id')))
@@ -42,7 +56,11 @@ export async function loadCase(db: Db | Tx, ring: KeyRing, caseId: string): Prom
   if (!found) return null;
   const parts = decodeParts(ring, caseId, found.parts);
   parts.person.pseudonym = found.row.pseudonym;
-  return { row: found.row, parts, versions: found.versions };
+  const ruleInputs = {
+    reviews: found.reviews,
+    documentScans: scansPerDocument(found.documentScans, parts.documents ?? []),
+  };
+  return { row: found.row, parts, versions: found.versions, ruleInputs };
 }
 
 /** The assessment stored at the last save, as the tool gave it then. */

@@ -6,6 +6,7 @@ import { caseReferenceCounters, caseSectionVersions, cases } from '../../../db/s
 import type { CaseFile, Person } from '../../../rules/case-schema';
 import { appendAudit } from '../../audit';
 import type { KeyRing } from '../../crypto/field-encryption';
+import { latestReviews } from '../../reference-data/reviews';
 import { type Carried, carriedFrom } from '../decisions/carried';
 import {
   type CaseParts,
@@ -96,8 +97,9 @@ async function insertCase(db: Db, ring: KeyRing, input: NewCase): Promise<{ id: 
         now,
       });
     }
-    // A new case has no requests for information.
-    await reassess(tx, ring, { row: row!, parts: input.parts }, 0, now, input.actorId);
+    // A new case has no requests for information and no scans yet.
+    const ruleInputs = { reviews: await latestReviews(tx), documentScans: new Map<number, number>() };
+    await reassess(tx, ring, { row: row!, parts: input.parts, ruleInputs }, 0, now, input.actorId);
     await appendAudit(tx, {
       actorId: input.actorId,
       action: input.action,
