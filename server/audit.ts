@@ -2,7 +2,9 @@
 // with no lock, inside the caller's transaction when there is one (so it lands with the change it records);
 // the database refuses to update or delete it. The keyed chain that makes tampering detectable is added
 // off the request's path by the background writer (server/audit/): see chain.ts, checkpoint.ts, verify.ts.
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { preparedPerDatabase } from '../db/prepared';
 import { auditLog } from '../db/schema';
 import type { AuditAction } from './audit/labels';
 
@@ -22,9 +24,28 @@ export interface AuditEntry {
   at: Date;
 }
 
+// One insert, built once per database for entries outside a transaction (a case page records its read on
+// every view); a transaction builds its own, as a statement built on the database would run outside it.
+function insertEntry(db: Db | Tx) {
+  return db
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder('at'),
+      actorId: sql.placeholder('actorId'),
+      actorLabel: sql.placeholder('actorLabel'),
+      action: sql.placeholder('action'),
+      targetType: sql.placeholder('targetType'),
+      targetId: sql.placeholder('targetId'),
+      detail: sql.placeholder('detail'),
+    })
+    .prepare('audit_append');
+}
+const insertOnDatabase = preparedPerDatabase(insertEntry);
+
 /** Appends one entry. Pass the surrounding transaction so the entry lands with the change it records. */
 export async function appendAudit(dbOrTx: Db | Tx, entry: AuditEntry): Promise<void> {
-  await dbOrTx.insert(auditLog).values({
+  const insert = 'rollback' in dbOrTx ? insertEntry(dbOrTx) : insertOnDatabase(dbOrTx);
+  await insert.execute({
     at: entry.at,
     actorId: entry.actorId,
     actorLabel: entry.actorLabel ?? (entry.actorId ? 'user' : 'system'),

@@ -81,6 +81,17 @@ export async function bindDecision(
   });
 }
 
+const decisionRow = fromJson(caseDecisions);
+
+/** The verdict standing on the case, as a column beside the outer query's `cases` row; null when none. */
+const standingVerdictColumn = sql<Record<
+  string,
+  unknown
+> | null>`(select row_to_json(${caseDecisions}) from ${caseDecisions} where ${qualified(caseDecisions.caseId)} = ${qualified(cases.id)} and ${qualified(caseDecisions.endedAt)} is null and ${qualified(caseDecisions.action)} in (${sql.join(
+  verdicts.map((action) => sql`${action}`),
+  sql`, `,
+)}) limit 1)`.mapWith((json: Record<string, unknown> | null) => (json ? decisionRow(json) : null));
+
 /** The status a case returns to when its verdict is withdrawn: the review queue. */
 const afterWithdrawal: CaseStatus = 'review';
 
@@ -103,20 +114,12 @@ export async function withdrawOnChange(
   },
 ): Promise<boolean> {
   const { caseId, now } = input;
-  const [[row], [standing]] = await Promise.all([
-    tx.select({ status: cases.status, version: cases.version }).from(cases).where(eq(cases.id, caseId)),
-    tx
-      .select()
-      .from(caseDecisions)
-      .where(
-        and(
-          eq(caseDecisions.caseId, caseId),
-          isNull(caseDecisions.endedAt),
-          inArray(caseDecisions.action, [...verdicts]),
-        ),
-      ),
-  ]);
+  const [row] = await tx
+    .select({ status: cases.status, version: cases.version, standing: standingVerdictColumn })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   if (!row) return false;
+  const { standing } = row;
   // A referred or closed case with no bound verdict (decided before decisions were bound) is withdrawn too.
   if (!standing && row.status !== 'referred' && row.status !== 'closed') return false;
   let sections: string[] = [];
@@ -181,7 +184,6 @@ export interface ComparedDecision {
   snapshot: Snapshot;
 }
 
-const decisionRow = fromJson(caseDecisions);
 const comparable = ['request_info', ...verdicts, 'reopen'];
 
 /**

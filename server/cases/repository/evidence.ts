@@ -9,6 +9,7 @@ import { reassess } from './assessment';
 import { withdrawOnChange } from './bindings';
 import { openRequestIds } from './queue';
 import { loadCase } from './reads';
+import { together } from './together';
 
 /** Holds the case row until the transaction ends: two uploads to one case are counted one after the other. */
 export async function lockCase(tx: Tx, caseId: string): Promise<void> {
@@ -25,11 +26,12 @@ export async function evidenceChanged(
   input: { caseId: string; scan: boolean; actorId: string; now: Date },
 ): Promise<void> {
   const { caseId, actorId, now } = input;
-  const current = await loadCase(tx, ring, caseId);
+  const [current, openRequests] = await together([
+    loadCase(tx, ring, caseId),
+    input.scan ? openRequestIds(tx, caseId) : [],
+  ]);
   if (!current) return;
-  const assessment = input.scan
-    ? await reassess(tx, ring, current, (await openRequestIds(tx, caseId)).length, now, actorId)
-    : null;
+  const assessment = input.scan ? await reassess(tx, ring, current, openRequests.length, now, actorId) : null;
   await withdrawOnChange(tx, ring, {
     caseId,
     parts: current.parts,

@@ -176,8 +176,9 @@ export async function saveSection(
   const saved = await db
     .transaction(async (tx) => {
       // Compare-and-set on the section's version: of two racing saves, exactly one matches. The writes go
-      // with it and the loser rolls them back. Every save of a section sends the same statements in the same
-      // order, so racing saves queue for the same rows in the same order instead of deadlocking.
+      // with it (the audit entry too) and the loser rolls them back. Every save of a section sends the same
+      // statements in the same order, so racing saves queue for the same rows in the same order instead of
+      // deadlocking.
       const [bumped] = await together([
         tx
           .update(caseSectionVersions)
@@ -194,6 +195,14 @@ export async function saveSection(
         // Lists show the case row's pseudonym.
         input.changes.person &&
           tx.update(cases).set({ pseudonym: input.changes.person.pseudonym }).where(eq(cases.id, caseId)),
+        appendAudit(tx, {
+          actorId: input.actorId,
+          action: 'case.section_saved',
+          targetType: 'case',
+          targetId: caseId,
+          detail: { section: input.section },
+          at: now,
+        }),
       ]);
       if (bumped.length === 0) tx.rollback();
       // Read after the writes, together: the case as saved, which reassess decides from.
@@ -209,14 +218,6 @@ export async function saveSection(
         assessment,
         actorId: input.actorId,
         now,
-      });
-      await appendAudit(tx, {
-        actorId: input.actorId,
-        action: 'case.section_saved',
-        targetType: 'case',
-        targetId: caseId,
-        detail: { section: input.section },
-        at: now,
       });
       return bumped[0]!.version;
     })
