@@ -67,6 +67,8 @@ export interface CpuUse {
   backends: { active: number; waitingForLock: number };
   /** Blocks the database found in shared_buffers, and blocks it had to read from the OS or disk. */
   blocks: { hit: number; read: number };
+  /** Transactions the database ended (a statement outside a transaction is one): round trips, roughly. */
+  transactions: number;
   seconds: number;
 }
 
@@ -102,11 +104,12 @@ export function watchCpu(appPid: number, pg: postgres.Sql, database: string) {
     return rows.map((r) => r.pid);
   };
   const blocks = async () => {
-    const [row] = await pg<{ hit: number; read: number }[]>`
-      select blks_hit::float8 as hit, blks_read::float8 as read from pg_stat_database where datname = ${database}`;
-    return row ?? { hit: 0, read: 0 };
+    const [row] = await pg<{ hit: number; read: number; xacts: number }[]>`
+      select blks_hit::float8 as hit, blks_read::float8 as read, (xact_commit + xact_rollback)::float8 as xacts
+      from pg_stat_database where datname = ${database}`;
+    return row ?? { hit: 0, read: 0, xacts: 0 };
   };
-  let blocks0 = { hit: 0, read: 0 };
+  let blocks0 = { hit: 0, read: 0, xacts: 0 };
   const t0 = performance.now();
   const machine0 = machineTicks();
   const self0 = process.cpuUsage();
@@ -154,6 +157,7 @@ export function watchCpu(appPid: number, pg: postgres.Sql, database: string) {
         machineBusyCores,
         stealShare: total > 0 ? (machine1.steal - machine0.steal) / total : 0,
         blocks: { hit: blocks1.hit - blocks0.hit, read: blocks1.read - blocks0.read },
+        transactions: blocks1.xacts - blocks0.xacts,
         backends: {
           active: waits.looks ? waits.active / waits.looks : 0,
           waitingForLock: waits.looks ? waits.lock / waits.looks : 0,

@@ -14,7 +14,14 @@ export interface Measured {
   /** The saturation run: `connections` clients with no think time. */
   closed: Run;
   /** CPU per request in the saturation run: the serving processes, and the bench database's PostgreSQL. */
-  cpu: { appMs: number; primaryMs: number; postgresMs: number; blocksHit: number; blocksRead: number };
+  cpu: {
+    appMs: number;
+    primaryMs: number;
+    postgresMs: number;
+    blocksHit: number;
+    blocksRead: number;
+    transactions?: number;
+  };
   machine: { busyCores: number; otherCores: number; steal: number; noisy: boolean };
   /** PostgreSQL backends of the bench database running a statement / waiting for a lock, on average. */
   backends: { active: number; waitingForLock: number };
@@ -59,14 +66,14 @@ const pct = (ratio: number | undefined) => (ratio === undefined ? '—' : `${Mat
 
 function scenarioTable(runs: SizeResult[]): string {
   const lines = [
-    '| cases | scenario | req/s, 50 conn. | × ceiling | × floor | CPU ms/req: app | PostgreSQL | blocks/req: in shared_buffers / read | open loop req/s | p50 ms | p99 ms | first → last fifth req/s | backends active (waiting for a lock) | machine busy (others) cores, steal | unexpected |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |',
+    '| cases | scenario | req/s, 50 conn. | × ceiling | × floor | CPU ms/req: app | PostgreSQL | blocks/req: in shared_buffers / read | PostgreSQL transactions/req | open loop req/s | p50 ms | p99 ms | first → last fifth req/s | backends active (waiting for a lock) | machine busy (others) cores, steal | unexpected |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |',
   ];
   for (const run of runs) {
     for (const m of [run.ceiling, run.floor, ...run.scenarios]) {
       const noise = `${m.machine.busyCores} (${m.machine.otherCores}), ${Math.round(m.machine.steal * 100)} %${m.machine.noisy ? ' **noisy**' : ''}`;
       lines.push(
-        `| ${run.size.toLocaleString('en')} | ${m.name} | ${m.closed.rps.toLocaleString('en')} | ${pct(m.ceilingRatio)} | ${pct(m.floorRatio)} | ${m.cpu.appMs} | ${m.cpu.postgresMs} | ${m.cpu.blocksHit} / ${m.cpu.blocksRead} | ${m.open?.rate.toLocaleString('en') ?? '—'} | ${m.open?.p50 ?? '—'} | ${m.open?.p99 ?? '—'} | ${m.closed.firstFifthRps} → ${m.closed.lastFifthRps} | ${m.backends.active} (${m.backends.waitingForLock}) | ${noise} | ${m.closed.unexpected + (m.open?.unexpected ?? 0)} |`,
+        `| ${run.size.toLocaleString('en')} | ${m.name} | ${m.closed.rps.toLocaleString('en')} | ${pct(m.ceilingRatio)} | ${pct(m.floorRatio)} | ${m.cpu.appMs} | ${m.cpu.postgresMs} | ${m.cpu.blocksHit} / ${m.cpu.blocksRead} | ${m.cpu.transactions ?? '—'} | ${m.open?.rate.toLocaleString('en') ?? '—'} | ${m.open?.p50 ?? '—'} | ${m.open?.p99 ?? '—'} | ${m.closed.firstFifthRps} → ${m.closed.lastFifthRps} | ${m.backends.active} (${m.backends.waitingForLock}) | ${noise} | ${m.closed.unexpected + (m.open?.unexpected ?? 0)} |`,
       );
     }
   }

@@ -133,6 +133,7 @@ interface Target {
 const perRequest = (use: CpuUse, requests: number) => ({
   blocksHit: round(use.blocks.hit / requests, 1),
   blocksRead: round(use.blocks.read / requests, 2),
+  transactions: round(use.transactions / requests, 1),
   appMs: round(use.appMs / requests, 2),
   primaryMs: round(use.primaryMs / requests, 3),
   postgresMs: round(use.postgresMs / requests, 2),
@@ -196,7 +197,7 @@ async function measure(scenario: Scenario, target: Target, withOpenLoop = true):
   const bad = closed.unexpected + (open?.unexpected ?? 0);
   const openLine = open ? `  | open loop ${rate}/s: p50 ${open.p50} ms p99 ${open.p99} ms` : '';
   log(
-    `  ${scenario.name.padEnd(20)} ${String(closed.rps).padStart(6)} req/s  CPU/request app ${result.cpu.appMs} ms, PostgreSQL ${result.cpu.postgresMs} ms${openLine}  | warm-up ${warmUpWindows.join(' → ')} ms${result.machine.noisy ? `  NOISY (others ${result.machine.otherCores} cores, steal ${result.machine.steal})` : ''}${bad ? `  (${bad} unexpected: ${JSON.stringify({ ...closed.statuses, ...open?.statuses })})` : ''}`,
+    `  ${scenario.name.padEnd(20)} ${String(closed.rps).padStart(6)} req/s  CPU/request app ${result.cpu.appMs} ms, PostgreSQL ${result.cpu.postgresMs} ms, ${result.cpu.transactions} transactions${openLine}  | warm-up ${warmUpWindows.join(' → ')} ms${result.machine.noisy ? `  NOISY (others ${result.machine.otherCores} cores, steal ${result.machine.steal})` : ''}${bad ? `  (${bad} unexpected: ${JSON.stringify({ ...closed.statuses, ...open?.statuses })})` : ''}`,
   );
   return result;
 }
